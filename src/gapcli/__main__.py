@@ -1,0 +1,3 @@
+from gapcli.cli import main
+
+main()

@@ -1,0 +1,65 @@
+"""What every command shares: output options, the catalog, and writing the result."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from gapcli.errors import UsageError
+from gapcli.load.catalog import Catalog
+from gapcli.render.view import View
+from gapcli.states import JURISDICTIONS
+
+EXPORT_SUFFIXES = (".svg", ".html", ".htm", ".txt")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+
+
+def complete_state(incomplete: str) -> list[str]:
+    wanted = incomplete.lower()
+    return [j.slug for j in JURISDICTIONS if j.slug.startswith(wanted) or j.code.lower() == wanted]
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+ExportOption = Annotated[Optional[Path], typer.Option("--export", help="Write the view to FILE (.svg, .html or .txt) instead of stdout.", dir_okay=False)]
+ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+YearOption = Annotated[Optional[int], typer.Option("--year", "-y", help="Edition year (default: the latest with complete cards).")]
+StateArgument = Annotated[str, typer.Argument(help="State name or postal code: connecticut, 'New York', ny, dc.", autocompletion=complete_state)]
+
+
+@cache
+def catalog() -> Catalog:
+    """One catalog per process; the group prints its warnings and saves its cache at exit."""
+    return Catalog.open()
+
+
+def opened_catalog() -> Catalog | None:
+    return catalog() if catalog.cache_info().currsize else None
+
+
+def emit(view: View, fmt: Format, as_json: bool, export: Path | None = None, force: bool = False) -> None:
+    """Write ``view`` to stdout in the chosen format, or to the export file."""
+    from gapcli import render
+
+    if export is not None:
+        if export.suffix.lower() not in EXPORT_SUFFIXES:
+            raise UsageError(f"--export {export}: the file must end in {', '.join(EXPORT_SUFFIXES)}")
+        from gapcli.load.save import write_atomic
+        from gapcli.render.table import export as export_view
+
+        write_atomic(export, export_view(view, export.suffix.lower()), force=force)
+        print(f"wrote {export}", file=sys.stderr)
+        return
+    sys.stdout.write(render.format(view, "json" if as_json else fmt.value))

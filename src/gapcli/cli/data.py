@@ -1,0 +1,145 @@
+"""``import`` card texts, and ``data path|validate|export`` for the data itself."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from gapcli.cli import app
+from gapcli.cli.common import ForceFlag, Format, FormatOption, JsonFlag, YearOption, catalog, emit
+from gapcli.errors import GapcliError, ParseError, UsageError
+from gapcli.load.cardtext import MAX_TEXT_CHARS, parse_card_text
+from gapcli.load.catalog import bundled_data_dir, user_cache_dir, user_data_dir
+from gapcli.load.save import card_to_toml, write_atomic
+from gapcli.query.cards import card_record
+from gapcli.render.view import View
+from gapcli.render.views import card_view
+from gapcli.states import by_code
+
+data_app = typer.Typer(help="Where gapcli's data lives; check it; export it.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+def _read_text(name: str) -> str:
+    """Card text from a file or stdin, bounded in size and required to be UTF-8 text."""
+    stream = sys.stdin.buffer if name == "-" else None
+    try:
+        if stream is None:
+            path = Path(name)
+            if path.is_dir():
+                raise ParseError(name, "is a directory, not a card text")
+            stream = path.open("rb")
+        with stream:
+            raw = stream.read(MAX_TEXT_CHARS * 4 + 1)
+    except OSError as error:
+        raise ParseError(name, f"cannot read: {error.strerror or error}") from None
+    if len(raw) > MAX_TEXT_CHARS * 4:
+        raise ParseError(name, f"more than {MAX_TEXT_CHARS * 4:,} bytes; a card text is a few KiB")
+    if b"\x00" in raw:
+        raise ParseError(name, "binary data (NUL bytes), not card text; extract the text first, e.g. pdftotext")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ParseError(name, "not UTF-8 text; convert it first, e.g. iconv -t UTF-8", line) from None
+
+
+@app.command(name="import")
+def import_(
+    files: Annotated[list[str], typer.Argument(help="Card text files; - reads stdin.")],
+    year: YearOption = None,
+    state: Annotated[Optional[str], typer.Option("--state", "-s", help="The state, where the text does not name it.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and print the card; write nothing.")] = False,
+    force: ForceFlag = False,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write under DIR/cards/YEAR/ instead of the user data directory.", file_okay=False)] = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Turn report-card text (copied or extracted from the PDF) into gapcli data."""
+    cards = catalog()
+    parsed = []
+    for name in files:  # parse every file before writing any, so one bad file writes nothing
+        card = parse_card_text(_read_text(name), cards.framework, name, year=year, state=state)
+        parsed.append(card)
+    root = out if out is not None else user_data_dir()
+    records = []
+    for card in parsed:
+        records.append(card_record(card, cards.framework(card.year)))
+        if dry_run:
+            continue
+        target = root / "cards" / str(card.year) / f"{by_code(card.code).slug}.toml"
+        write_atomic(target, card_to_toml(card), force=force)
+        print(f"imported {card.state} {card.year} → {target}", file=sys.stderr)
+    if dry_run:
+        view = card_view(records[0]) if len(records) == 1 else View(records, [], [])
+        if len(records) > 1:
+            view.blocks = [b for r in records for b in card_view(r).blocks]
+            view.records = [row for r in records for row in card_view(r).records]
+        emit(view, fmt, as_json)
+
+
+@data_app.command()
+def path(as_json: JsonFlag = False) -> None:
+    """Where bundled data, user data and the parse cache live."""
+    places = {"bundled": str(bundled_data_dir()), "user": str(user_data_dir()), "cache": str(user_cache_dir())}
+    if as_json:
+        emit(View(places), Format.json, True)
+    else:
+        sys.stdout.write("".join(f"{key}\t{value}\n" for key, value in places.items()))
+
+
+@data_app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Card or framework files, or folders (default: the user data directory).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Check data files; list every problem and exit 1 if there is any."""
+    cards = catalog()
+    files: list[Path] = []
+    for given in paths or [user_data_dir()]:
+        if given.is_dir():
+            files += sorted(p for p in given.rglob("*.toml"))
+        else:
+            files.append(given)
+    problems = []
+    for file in files:
+        try:
+            cards.check_file(file)
+        except GapcliError as error:
+            problems.append(str(error))
+    if as_json:
+        emit(View({"checked": len(files), "problems": problems}), Format.json, True)
+    else:
+        for problem in problems:
+            print(problem)
+        print(f"{len(files)} file(s) checked, {len(problems)} problem(s)", file=sys.stderr)
+    if problems:
+        raise typer.Exit(1)
+
+
+@data_app.command()
+def export(
+    year: YearOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json or csv.", case_sensitive=False)] = Format.json,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write to FILE instead of stdout.", dir_okay=False)] = None,
+    force: ForceFlag = False,
+) -> None:
+    """Every card (or one edition's) in one document, for spreadsheets and scripts."""
+    cards = catalog()
+    chosen = cards.cards_for_year(year) if year is not None else cards.all_cards()
+    records = [card_record(c, cards.framework(c.year)) for c in chosen]
+    rows = [row for r in records for row in card_view(r).records]
+    if fmt not in (Format.json, Format.csv, Format.tsv):
+        raise UsageError("data export writes --format json, csv or tsv")
+    view = View(records, rows, [])
+    from gapcli import render
+
+    text = render.format(view, fmt.value)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out, text, force=force)
+        print(f"wrote {out}", file=sys.stderr)

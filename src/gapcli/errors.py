@@ -1,0 +1,45 @@
+"""Errors users can act on. Each carries its exit code, which is public (README)."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_ERROR = 1  # not found, invalid data, refused write
+EXIT_USAGE = 2  # bad arguments (Typer's convention)
+
+
+class GapcliError(Exception):
+    """An error that the CLI reports as one line on stderr."""
+
+    exit_code = EXIT_ERROR
+
+
+class NotFound(GapcliError):
+    """An unknown state, year, issue area or goal."""
+
+
+class DataError(GapcliError):
+    """A data file that cannot be read or does not validate."""
+
+    def __init__(self, path: str, message: str, line: int | None = None):
+        self.path, self.message, self.line = path, message, line
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+class ParseError(GapcliError):
+    """Card text that cannot be turned into a card."""
+
+    def __init__(self, source: str, message: str, line: int | None = None):
+        self.source, self.message, self.line = source, message, line
+        where = f"{source}:{line}" if line else source
+        super().__init__(f"{where}: {message}")
+
+
+class UsageError(GapcliError):
+    """Arguments that cannot work together; reported like Typer's usage errors."""
+
+    exit_code = EXIT_USAGE
+
+
+class RefusedWrite(GapcliError):
+    """A write that would overwrite a user's file without --force."""

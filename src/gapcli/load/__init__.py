@@ -1,0 +1,1 @@
+"""Files → model: reading, checking and caching data files."""

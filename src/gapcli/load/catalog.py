@@ -1,0 +1,234 @@
+"""The catalog: bundled and user cards, loaded only as far as a question needs.
+
+Layout of a data root (bundled ``data/`` or the user data dir)::
+
+    frameworks/YEAR.toml
+    cards/YEAR/STATE-SLUG.toml
+
+A user card replaces the bundled card of the same state and year. A broken user
+file becomes a warning and is skipped; a broken bundled file is a bug and raises.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gapcli.errors import DataError, NotFound
+from gapcli.load.cache import ParseCache
+from gapcli.load.tomlfile import read_toml
+from gapcli.load.schema import card_from_dict, framework_from_dict
+from gapcli.load.validate import problems
+from gapcli.model import Card, Framework
+from gapcli.states import JURISDICTIONS, Jurisdiction
+
+_SLUGS = {j.slug: j for j in JURISDICTIONS}
+
+
+def bundled_data_dir() -> Path:
+    """``gapcli/data`` inside an installed wheel, ``data/`` beside ``src`` in a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "data", here.parent.parent / "data"):
+        if (candidate / "frameworks").is_dir():
+            return candidate
+    raise DataError(str(here / "data"), "bundled data is missing; reinstall gapcli")
+
+
+def user_data_dir() -> Path:
+    from platformdirs import user_data_dir as platform_dir
+
+    return Path(platform_dir("gapcli", appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    from platformdirs import user_cache_dir as platform_dir
+
+    return Path(platform_dir("gapcli", appauthor=False))
+
+
+@dataclass
+class _Root:
+    path: Path
+    origin: str
+    cache: ParseCache
+
+
+@dataclass
+class Catalog:
+    roots: list[_Root]
+    warnings: list[str] = field(default_factory=list)
+    _frameworks: dict[int, Framework] | None = None
+    _by_year: dict[int, list[Card]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
+        """The bundled data plus the user's; ``False`` turns user data or the parse cache off."""
+        bundled = bundled or bundled_data_dir()
+        user = user_data_dir() if user is True else user
+        cache_dir = user_cache_dir() if cache_dir is True else (cache_dir or None)
+        roots = [_Root(bundled, "bundled", ParseCache(cache_dir, bundled))]
+        if user and user.resolve() != bundled.resolve():
+            roots.append(_Root(user, "user", ParseCache(cache_dir, user)))
+        return cls(roots)
+
+    # -- frameworks -------------------------------------------------------------
+
+    def frameworks(self) -> dict[int, Framework]:
+        if self._frameworks is None:
+            self._frameworks = {}
+            for root in self.roots:
+                for path in _toml_files(root.path / "frameworks", self._warn_if_user(root)):
+                    framework = self._read(root, path, lambda data: framework_from_dict(data, str(path)))
+                    if framework is None:
+                        continue
+                    if path.stem != str(framework.year):
+                        self._fail(root, DataError(str(path), f"year {framework.year} but the file is named {path.name}"))
+                        continue
+                    self._frameworks[framework.year] = framework
+        return self._frameworks
+
+    def years(self) -> list[int]:
+        return sorted(self.frameworks())
+
+    def framework(self, year: int) -> Framework:
+        found = self.frameworks().get(year)
+        if found is None:
+            known = ", ".join(map(str, self.years()))
+            raise NotFound(f"no edition {year}; editions: {known}")
+        return found
+
+    # -- cards ------------------------------------------------------------------
+
+    def cards_for_year(self, year: int) -> list[Card]:
+        """Every card of one edition, user cards replacing bundled ones."""
+        self.framework(year)
+        if year not in self._by_year:
+            cards: dict[str, Card] = {}
+            for root in self.roots:
+                folder = root.path / "cards" / str(year)
+                paths = list(_toml_files(folder, self._warn_if_user(root)))
+                root.cache.forget_missing(folder, {str(p) for p in paths})
+                for path in paths:
+                    card = self._load_card(root, path, year)
+                    if card is not None:
+                        cards[card.code] = card
+            self._by_year[year] = sorted(cards.values(), key=lambda c: c.state)
+        return self._by_year[year]
+
+    def cards_for_state(self, place: Jurisdiction) -> list[Card]:
+        """The state's card in every edition that has one, oldest first."""
+        found: dict[int, Card] = {}
+        for year in self.years():
+            if year in self._by_year:
+                card = next((c for c in self._by_year[year] if c.code == place.code), None)
+                if card is not None:
+                    found[year] = card
+                continue
+            for root in self.roots:
+                path = root.path / "cards" / str(year) / f"{place.slug}.toml"
+                if path.exists() or path.is_symlink():
+                    card = self._load_card(root, path, year)
+                    if card is not None:
+                        found[year] = card
+        return [found[year] for year in sorted(found)]
+
+    def card(self, place: Jurisdiction, year: int | None = None) -> Card:
+        """One card; without a year, the state's latest complete card, else its latest."""
+        cards = self.cards_for_state(place)
+        if year is not None:
+            self.framework(year)
+            match = next((c for c in cards if c.year == year), None)
+            if match is None:
+                have = ", ".join(str(c.year) for c in cards) or "none"
+                raise NotFound(f"no {year} card for {place.name}; editions with a card: {have}")
+            return match
+        if not cards:
+            raise NotFound(f"no card for {place.name} in any edition")
+        complete = [c for c in cards if c.is_complete(self.framework(c.year))]
+        return (complete or cards)[-1]
+
+    def default_year(self) -> int:
+        """For questions across states: the latest edition with a complete card, else the latest."""
+        years = self.years()
+        for year in reversed(years):
+            framework = self.framework(year)
+            if any(c.is_complete(framework) for c in self.cards_for_year(year)):
+                return year
+        return years[-1]
+
+    def all_cards(self) -> list[Card]:
+        return [card for year in self.years() for card in self.cards_for_year(year)]
+
+    def save_cache(self) -> None:
+        for root in self.roots:
+            root.cache.save()
+
+    # -- internals ---------------------------------------------------------------
+
+    def _load_card(self, root: _Root, path: Path, year: int) -> Card | None:
+        card = self._read(root, path, lambda data: card_from_dict(data, str(path), root.origin))
+        if card is None:
+            return None
+        found = _placement(card, path, year) or problems(card, self.framework(year))
+        if found:
+            self._fail(root, DataError(str(path), "; ".join(found)))
+            return None
+        return card
+
+    def check_file(self, path: Path) -> None:
+        """Raise DataError for anything wrong with one card or framework file."""
+        data = read_toml(path)
+        if path.parent.name == "frameworks":
+            framework_from_dict(data, str(path))
+            return
+        card = card_from_dict(data, str(path), "user")
+        if card.year not in self.frameworks():
+            raise DataError(str(path), f"year: no framework for {card.year} (editions: {', '.join(map(str, self.years()))})")
+        folder_year = int(path.parent.name) if path.parent.name.isdigit() else card.year
+        found = _placement(card, path, folder_year) or problems(card, self.framework(card.year))
+        if found:
+            raise DataError(str(path), "; ".join(found))
+
+    def _read(self, root: _Root, path: Path, build):
+        try:
+            return build(root.cache.read(path))
+        except DataError as error:
+            self._fail(root, error)
+        except OSError as error:
+            self._fail(root, DataError(str(path), f"cannot read: {error.strerror or error}"))
+        return None
+
+    def _fail(self, root: _Root, error: DataError) -> None:
+        if root.origin == "bundled":
+            raise error
+        self.warnings.append(f"{error} (skipped)")
+
+    def _warn_if_user(self, root: _Root):
+        return None if root.origin == "bundled" else self.warnings
+
+
+def _placement(card: Card, path: Path, year: int) -> list[str]:
+    """A card lives at cards/YEAR/STATE-SLUG.toml; anything else would hide duplicates."""
+    place = _SLUGS.get(path.stem)
+    if place is None:
+        return [f"file name {path.name!r} is not a state (expected e.g. new-york.toml)"]
+    if (card.state, card.code) != (place.name, place.code):
+        return [f"card is for {card.state} ({card.code}) but the file is named {path.name}"]
+    if card.year != year:
+        return [f"card is for {card.year} but lies in cards/{year}/"]
+    return []
+
+
+def _toml_files(folder: Path, warnings: list[str] | None) -> Iterable[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        if warnings is None:
+            raise DataError(str(folder), f"cannot read directory: {error.strerror or error}") from None
+        warnings.append(f"{folder}: cannot read directory: {error.strerror or error} (skipped)")
+        return []
+    return [Path(entry.path) for entry in entries if entry.name.endswith(".toml")]

@@ -1,0 +1,77 @@
+"""Model → TOML file, written atomically and never over a user's file without ``force``."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from gapcli.errors import RefusedWrite
+from gapcli.model import Card
+
+
+def _string(value: str) -> str:
+    # JSON string escapes are valid TOML basic-string escapes, except that TOML also forbids raw DEL
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _strings(values) -> str:
+    if not values:
+        return "[]"
+    return "[\n" + "".join(f"    {_string(v)},\n" for v in values) + "]"
+
+
+def card_to_toml(card: Card) -> str:
+    out = [f"state = {_string(card.state)}", f"code = {_string(card.code)}", f"year = {card.year}"]
+    for name in ("grade", "score", "tier", "published_rank"):
+        value = getattr(card, name)
+        if value is not None:
+            out.append(f"{name} = {_string(value) if isinstance(value, str) else _number(value)}")
+    if card.derived:
+        out.append(f"derived = {_strings(card.derived)}")
+    if card.links:
+        out += ["", "[links]"] + [f"{key} = {_string(url)}" for key, url in card.links.items()]
+    for result in card.issues:
+        out += ["", "[[issues]]", f"number = {result.number}"]
+        if result.grade is not None:
+            out.append(f"grade = {_string(result.grade)}")
+        if result.score is not None:
+            out.append(f"score = {_number(result.score)}")
+        if result.accomplished:
+            out.append(f"accomplished = {_strings(result.accomplished)}")
+        if result.gaps:
+            out.append(f"gaps = {_strings(result.gaps)}")
+        if result.gaps_in_all_areas:
+            out.append("gaps_in_all_areas = true")
+    for extra in card.extra_credit:
+        out += ["", "[[extra_credit]]", f"category = {_string(extra.category)}", f"points = {_number(extra.points)}"]
+        out.append(f"description = {_string(extra.description)}")
+    for citation in card.citations:
+        out += ["", "[[sources]]", f"fields = {_strings(citation.fields)}", f"url = {_string(citation.url)}"]
+        if citation.note:
+            out.append(f"note = {_string(citation.note)}")
+    return "\n".join(out) + "\n"
+
+
+def write_atomic(path: Path, text: str, force: bool = False) -> None:
+    """Write via a temporary file and a rename, so a reader never sees half a file."""
+    if (path.exists() or path.is_symlink()) and not force:
+        raise RefusedWrite(f"{path} exists; use --force to overwrite it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if not force and (path.exists() or path.is_symlink()):
+            raise RefusedWrite(f"{path} appeared while writing; use --force to overwrite it")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

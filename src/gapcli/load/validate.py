@@ -1,0 +1,93 @@
+"""The rules every card must keep, bundled or user-made.
+
+A rule that needs a figure the card or its framework lacks is skipped, not failed:
+an incomplete card is valid, a contradictory one is not.
+"""
+
+from __future__ import annotations
+
+from gapcli.model import GRADES, TIERS, Card, Framework
+from gapcli.states import JURISDICTIONS
+
+_TOLERANCE = 1e-6
+
+
+def problems(card: Card, framework: Framework) -> list[str]:
+    """Everything wrong with ``card``, each naming the field; empty when it is valid."""
+    found: list[str] = []
+    known = {(j.name, j.code) for j in JURISDICTIONS}
+    if (card.state, card.code) not in known:
+        found.append(f"state/code: {card.state!r}/{card.code!r} is not one of the 51 jurisdictions")
+    if card.year != framework.year:
+        found.append(f"year: {card.year} has no framework")
+    found += _letters(card)
+    if card.score is not None and card.score < 0:
+        found.append(f"score: {card.score:g} is negative")
+    if card.published_rank is not None and not 1 <= card.published_rank <= len(JURISDICTIONS):
+        found.append(f"published_rank: {card.published_rank} is outside 1..{len(JURISDICTIONS)}")
+    found += _issue_problems(card, framework)
+    found += _overall_problems(card, framework)
+    categories = set(framework.extra_credit)
+    for extra in card.extra_credit:
+        if categories and extra.category not in categories:
+            found.append(f"extra_credit: unknown category {extra.category!r} (known: {', '.join(sorted(categories))})")
+        if extra.points < 0:
+            found.append(f"extra_credit: {extra.category} points {extra.points:g} are negative")
+    return found
+
+
+def _letters(card: Card) -> list[str]:
+    found = []
+    if card.grade is not None and card.grade not in GRADES:
+        found.append(f"grade: {card.grade!r} is not one of {', '.join(GRADES)}")
+    if card.tier is not None and card.tier not in TIERS:
+        found.append(f"tier: {card.tier!r} is not one of {', '.join(TIERS)}")
+    for result in card.issues:
+        if result.grade is not None and result.grade not in GRADES:
+            found.append(f"issues[{result.number}].grade: {result.grade!r} is not one of {', '.join(GRADES)}")
+    return found
+
+
+def _issue_problems(card: Card, framework: Framework) -> list[str]:
+    found = []
+    seen: set[int] = set()
+    for result in card.issues:
+        field = f"issues[{result.number}]"
+        if result.number in seen:
+            found.append(f"{field}: issue area listed twice")
+        seen.add(result.number)
+        area = framework.issue(result.number)
+        if area is None:
+            found.append(f"{field}: the {framework.year} framework has no issue area {result.number}")
+            continue
+        if result.score is None:
+            continue
+        if result.score < 0:
+            found.append(f"{field}.score: {result.score:g} is negative")
+        if area.max_score is None:
+            continue
+        if result.score > area.max_score + _TOLERANCE:
+            found.append(f"{field}.score: {result.score:g} is above the maximum {area.max_score:g}")
+        expected = framework.grade_for(result.score, area.max_score)
+        if result.grade and expected and result.grade != expected:
+            percent = 100 * result.score / area.max_score
+            found.append(
+                f"{field}.grade: {result.grade} disagrees with the scale ({result.score:g}/{area.max_score:g} = {percent:.1f}% → {expected})"
+            )
+    return found
+
+
+def _overall_problems(card: Card, framework: Framework) -> list[str]:
+    found = []
+    if card.score is None:
+        return found
+    if framework.max_score is not None:
+        expected = framework.grade_for(card.score, framework.max_score)
+        if card.grade and expected and card.grade != expected:
+            found.append(f"grade: {card.grade} disagrees with the scale for score {card.score:g} (→ {expected})")
+    scores = [card.issue(area.number) for area in framework.issues]
+    if framework.issues and all(r is not None and r.score is not None for r in scores):
+        total = sum(r.score for r in scores) + sum(e.points for e in card.extra_credit)
+        if abs(total - card.score) > _TOLERANCE:
+            found.append(f"score: {card.score:g} is not the sum of issue scores and extra credit ({total:g})")
+    return found

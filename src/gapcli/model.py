@@ -1,0 +1,122 @@
+"""The data model: frameworks (how an edition grades) and cards (how a state did).
+
+Plain dataclasses with no I/O, so queries and renderers can be tested on
+hand-built models. ``None`` always means "not published", never zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+GRADES = ("A", "B", "C", "D", "F")
+TIERS = ("I", "II", "III")
+
+
+@dataclass(frozen=True)
+class IssueArea:
+    number: int
+    name: str
+    max_score: float | None
+
+
+@dataclass(frozen=True)
+class PolicyGoal:
+    """A numbered goal; ``phrase`` is the wording that names it on a card."""
+
+    id: str
+    issue: int
+    statement: str
+    phrase: str | None = None
+
+
+@dataclass(frozen=True)
+class Framework:
+    """One edition's grading frame. Unknown maxima or scale stay ``None``."""
+
+    year: int
+    name: str
+    issues: tuple[IssueArea, ...] = ()
+    max_score: float | None = None
+    scale: tuple[tuple[str, float], ...] | None = None  # (letter, minimum %), best first
+    extra_credit: tuple[str, ...] = ()
+    goals: tuple[PolicyGoal, ...] = ()
+    links: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def issue(self, number: int) -> IssueArea | None:
+        return next((area for area in self.issues if area.number == number), None)
+
+    def grade_for(self, score: float, maximum: float) -> str | None:
+        """The letter the scale gives ``score`` out of ``maximum``; ``None`` without a scale."""
+        if self.scale is None or not maximum:
+            return None
+        percent = 100 * score / maximum
+        for letter, minimum in self.scale:
+            if percent >= minimum - 1e-9:
+                return letter
+        return GRADES[-1]
+
+    def goal_for_phrase(self, phrase: str) -> PolicyGoal | None:
+        key = phrase.casefold()
+        return next((g for g in self.goals if g.phrase and g.phrase.casefold() == key), None)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where figures came from: ``fields`` names the card fields it backs."""
+
+    fields: tuple[str, ...]
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    number: int
+    grade: str | None = None
+    score: float | None = None
+    accomplished: tuple[str, ...] = ()
+    gaps: tuple[str, ...] = ()
+    gaps_in_all_areas: bool = False
+
+
+@dataclass(frozen=True)
+class ExtraCredit:
+    category: str
+    points: float
+    description: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A state's report card for one edition, as far as it is known."""
+
+    state: str
+    code: str
+    year: int
+    grade: str | None = None
+    score: float | None = None
+    tier: str | None = None
+    published_rank: int | None = None
+    issues: tuple[IssueResult, ...] = ()
+    extra_credit: tuple[ExtraCredit, ...] = ()
+    links: dict[str, str] = field(default_factory=dict)
+    citations: tuple[Citation, ...] = ()
+    derived: tuple[str, ...] = ()  # fields reached by counting, not printed anywhere
+    origin: str = "bundled"  # "bundled" or "user"
+    path: str | None = None
+
+    def issue(self, number: int) -> IssueResult | None:
+        return next((result for result in self.issues if result.number == number), None)
+
+    def is_complete(self, framework: Framework) -> bool:
+        """Complete: every overall figure and every issue area's grade, score and highlights."""
+        if None in (self.grade, self.score, self.tier) or not framework.issues:
+            return False
+        for area in framework.issues:
+            result = self.issue(area.number)
+            if result is None or result.grade is None or result.score is None:
+                return False
+            if not (result.accomplished or result.gaps):
+                return False
+        return True

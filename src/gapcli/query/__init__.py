@@ -1,0 +1,1 @@
+"""Questions on the model: pure functions, no I/O, no rendering."""

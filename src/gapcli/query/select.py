@@ -1,0 +1,55 @@
+"""Card selectors (``ct``, ``connecticut@2021``) and issue-area names (``--by continuum``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gapcli.errors import NotFound, UsageError
+from gapcli.model import Framework
+from gapcli.states import Jurisdiction, resolve
+
+_YEAR = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True)
+class Selector:
+    place: Jurisdiction
+    year: int | None
+
+
+def parse_selector(text: str) -> Selector:
+    """``STATE[@YEAR]``; a malformed selector is a usage error, an unknown state is not found."""
+    name, at, year = text.partition("@")
+    if not name.strip():
+        raise UsageError(f"invalid selector {text[:40]!r}: expected STATE or STATE@YEAR")
+    if at and not _YEAR.fullmatch(year.strip()):
+        raise UsageError(f"invalid selector {text[:40]!r}: the year after '@' must be four digits, like ct@2021")
+    return Selector(resolve(name), int(year) if at else None)
+
+
+def parse_year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not _YEAR.fullmatch(text.strip()):
+        raise UsageError(f"invalid year {text[:20]!r}: expected four digits, like 2021")
+    return int(text)
+
+
+def resolve_issue(framework: Framework, text: str) -> int:
+    """An issue area by number or by any unambiguous part of its name."""
+    if not framework.issues:
+        raise NotFound(f"the {framework.year} edition ({framework.name}) has no issue areas known to gapcli")
+    wanted = text.strip().casefold()
+    if wanted.isdigit():
+        if framework.issue(int(wanted)):
+            return int(wanted)
+    else:
+        matches = [a for a in framework.issues if wanted and wanted in a.name.casefold()]
+        if len(matches) == 1:
+            return matches[0].number
+        if len(matches) > 1:
+            names = "; ".join(f"{a.number} {a.name}" for a in matches)
+            raise NotFound(f"issue area {text!r} is ambiguous: {names}")
+    choices = "; ".join(f"{a.number} {a.name}" for a in framework.issues)
+    raise NotFound(f"unknown issue area {text[:40]!r}; choose one of: {choices}")

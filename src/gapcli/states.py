@@ -1,0 +1,88 @@
+"""The 51 graded jurisdictions: names, postal codes, tile-map places, name resolution."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from gapcli.errors import NotFound
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    name: str
+    code: str
+    row: int  # place on the common US tile-grid map (8 rows, 11 columns)
+    col: int
+
+    @property
+    def slug(self) -> str:
+        """File-name form: ``new-york``, ``district-of-columbia``."""
+        return self.name.lower().replace(" ", "-")
+
+
+_TABLE = """
+Alabama AL 6 6|Alaska AK 0 0|Arizona AZ 5 1|Arkansas AR 5 4|California CA 4 0
+Colorado CO 4 2|Connecticut CT 3 9|Delaware DE 4 9|District of Columbia DC 5 8
+Florida FL 7 8|Georgia GA 6 7|Hawaii HI 7 0|Idaho ID 2 1|Illinois IL 2 5|Indiana IN 3 5
+Iowa IA 3 4|Kansas KS 5 3|Kentucky KY 4 5|Louisiana LA 6 4|Maine ME 0 10|Maryland MD 4 8
+Massachusetts MA 2 10|Michigan MI 2 7|Minnesota MN 2 4|Mississippi MS 6 5|Missouri MO 4 4
+Montana MT 2 2|Nebraska NE 4 3|Nevada NV 3 1|New Hampshire NH 1 10|New Jersey NJ 3 8
+New Mexico NM 5 2|New York NY 2 8|North Carolina NC 5 6|North Dakota ND 2 3|Ohio OH 3 6
+Oklahoma OK 6 3|Oregon OR 3 0|Pennsylvania PA 3 7|Rhode Island RI 2 9|South Carolina SC 5 7
+South Dakota SD 3 3|Tennessee TN 5 5|Texas TX 7 3|Utah UT 4 1|Vermont VT 1 9|Virginia VA 4 7
+Washington WA 2 0|West Virginia WV 4 6|Wisconsin WI 2 6|Wyoming WY 3 2
+"""
+
+
+def _parse_table() -> tuple[Jurisdiction, ...]:
+    rows = []
+    for entry in _TABLE.replace("\n", "|").split("|"):
+        if entry.strip():
+            *name, code, row, col = entry.split()
+            rows.append(Jurisdiction(" ".join(name), code, int(row), int(col)))
+    return tuple(rows)
+
+
+JURISDICTIONS = _parse_table()
+_ALIASES = {"dc": "DC", "d c": "DC", "washington dc": "DC", "washington d c": "DC"}
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[\s._\-]+", " ", text.replace(".", " "))
+    return text.strip()
+
+
+_LOOKUP: dict[str, Jurisdiction] = {}
+for _j in JURISDICTIONS:
+    _LOOKUP[_key(_j.name)] = _j
+    _LOOKUP[_key(_j.code)] = _j
+for _alias, _code in _ALIASES.items():
+    _LOOKUP[_alias] = next(j for j in JURISDICTIONS if j.code == _code)
+
+
+def resolve(text: str) -> Jurisdiction:
+    """Find a jurisdiction by name or postal code, in any case and spelling of spaces."""
+    found = _LOOKUP.get(_key(text))
+    if found is not None:
+        return found
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    message = f"unknown state {shown!r}"
+    guesses = suggest(text)
+    if guesses:
+        message += f"; did you mean {' or '.join(guesses)}?"
+    raise NotFound(message)
+
+
+def suggest(text: str) -> list[str]:
+    """Up to three jurisdiction names close to ``text``."""
+    names = {_key(j.name): j.name for j in JURISDICTIONS}
+    close = difflib.get_close_matches(_key(text)[:60], list(names), n=3, cutoff=0.6)
+    return [names[c] for c in close]
+
+
+def by_code(code: str) -> Jurisdiction:
+    return next(j for j in JURISDICTIONS if j.code == code)
