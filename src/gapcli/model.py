@@ -35,6 +35,7 @@ class Framework:
 
     year: int
     name: str
+    short_name: str = ""
     issues: tuple[IssueArea, ...] = ()
     max_score: float | None = None
     scale: tuple[tuple[str, float], ...] | None = None  # (letter, minimum %), best first

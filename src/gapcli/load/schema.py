@@ -98,6 +98,7 @@ def framework_from_dict(data: dict, path: str) -> Framework:
     framework = Framework(
         year=year,
         name=name,
+        short_name=top.text("short_name") or name,
         issues=tuple(issues),
         max_score=max_score,
         scale=scale,

@@ -74,6 +74,7 @@ def history(cards: list[tuple[Card, Framework]]) -> list[dict]:
                 "code": card.code,
                 "year": card.year,
                 "framework": framework.name,
+                "framework_short": framework.short_name,
                 "grade": card.grade,
                 "score": number(card.score),
                 "max_score": number(framework.max_score),

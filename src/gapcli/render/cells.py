@@ -38,6 +38,8 @@ def bar(value: float | None, maximum: float | None, width: int = BAR_WIDTH, unic
     if value is None or not maximum:
         return ""
     filled = round(width * max(0.0, min(1.0, value / maximum)))
+    if value > 0 and filled == 0:
+        filled = 1  # something is not nothing
     full, empty = ("█", "░") if unicode else ("#", ".")
     return full * filled + empty * (width - filled)
 

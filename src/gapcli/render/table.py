@@ -50,8 +50,7 @@ def _grid(block: v.Grid, unicode: bool) -> Table:
         header_style="bold",
     )
     for column in block.columns:
-        wrap = column.kind in ("text", "link")
-        table.add_column(Text(column.header), justify=column.justify, no_wrap=not wrap, overflow="fold")
+        table.add_column(Text(column.header), justify=column.justify, no_wrap=not column.wrap, overflow="fold")
     for row in block.rows:
         table.add_row(*(_text(value, column.kind, unicode) for column, value in zip(block.columns, row)))
     return table

@@ -28,6 +28,7 @@ class Column:
     header: str
     kind: str = "text"  # text | number | grade | score | bar | delta | spark | link
     justify: str = "left"
+    wrap: bool = False  # long prose columns wrap at word boundaries; the rest never break
 
 
 @dataclass

@@ -37,19 +37,19 @@ def card_view(card: dict) -> View:
         for i in card["issues"]
     ]
     if rows:
-        columns = [Column("#", "number", "right"), Column("Issue area"), Column("Grade", "grade"), Column("Score", "score", "right"), Column("", "bar")]
+        columns = [Column("#", "number", "right"), Column("Issue area", wrap=True), Column("Grade", "grade"), Column("Score", "score", "right"), Column("", "bar")]
         blocks.append(Grid(columns, rows))
     for issue in card["issues"]:
         goals = {g["phrase"]: g["goal"] for g in issue["goals"]}
         named = lambda phrase: f"{goals[phrase]} {phrase}" if goals.get(phrase) else phrase  # noqa: E731
         if issue["gaps"]:
-            title = f"{issue['number']}. {issue['name']} — gaps" + (" (gaps remain in all areas, including)" if issue["gaps_in_all_areas"] else "")
+            title = f"{issue['number']}. {issue['name']} — gaps" + (" (the card: gaps remain in all areas)" if issue["gaps_in_all_areas"] else "")
             blocks.append(Bullets(title, [named(p) for p in issue["gaps"]], "gap"))
         if issue["accomplished"]:
             blocks.append(Bullets(f"{issue['number']}. {issue['name']} — goals met", [named(p) for p in issue["accomplished"]], "met"))
     if card["extra_credit"]:
         blocks.append(
-            Grid([Column("Extra credit"), Column("Points", "number", "right"), Column("For")],
+            Grid([Column("Extra credit"), Column("Points", "number", "right"), Column("For", wrap=True)],
                  [[e["category"], e["points"], e["description"]] for e in card["extra_credit"]])
         )
     links = [(_LINK_LABELS.get(key, key.replace("_", " ").capitalize()), url) for key, url in card["links"].items()]
@@ -94,10 +94,9 @@ def diff_view(d: dict) -> View:
     a, b = d["a"], d["b"]
     name_a, name_b = f"{a['code']} {a['year']}", f"{b['code']} {b['year']}"
     o = d["overall"]
-    columns = [Column("#", "number", "right"), Column("Issue area"), Column(f"{name_a} grade", "grade"), Column(f"{name_a} score", "score", "right"),
-               Column(f"{name_b} grade", "grade"), Column(f"{name_b} score", "score", "right"), Column("Δ", "delta", "right")]
-    rows = [[0, "Overall", o["a"]["grade"], (o["a"]["score"], o["max_score"]), o["b"]["grade"], (o["b"]["score"], o["max_score"]), o["delta"]]]
-    rows[0][0] = None
+    columns = [Column("#", "number", "right"), Column("Issue area", wrap=True), Column(name_a, "grade"), Column("score", "score", "right"),
+               Column(name_b, "grade"), Column("score", "score", "right"), Column("Δ", "delta", "right")]
+    rows = [["", "Overall", o["a"]["grade"], (o["a"]["score"], o["max_score"]), o["b"]["grade"], (o["b"]["score"], o["max_score"]), o["delta"]]]
     rows += [[i["number"], i["name"], i["a"]["grade"], (i["a"]["score"], i["max_score"]), i["b"]["grade"], (i["b"]["score"], i["max_score"]), i["delta"]]
              for i in d["issues"]]
     blocks: list = [Title(f"{a['state']} {a['year']} → {b['state']} {b['year']}", f"Tier {o['a']['tier'] or '?'} → {o['b']['tier'] or '?'}; Δ = {name_b} − {name_a}"),
@@ -117,18 +116,19 @@ def diff_view(d: dict) -> View:
 
 
 def gaps_view(entries: list[dict], title: str) -> View:
-    columns = [Column("Goal"), Column("Issue", "number", "right"), Column("Policy goal"), Column("Unmet", "number", "right"),
-               Column("Met", "number", "right"), Column("States unmet")]
+    columns = [Column("Goal"), Column("Issue", "number", "right"), Column("Policy goal", wrap=True), Column("Unmet", "number", "right"),
+               Column("Met", "number", "right"), Column("States unmet", wrap=True)]
     rows = [[e["id"], e["issue"], e["goal"], len(e["states_unmet"]), len(e["states_met"]), " ".join(e["states_unmet"])] for e in entries]
     note = Note("Goal numbers are given where the framework file knows the goal; otherwise the card's own phrase names it.")
     return View(entries, entries, [Grid(columns, rows, title), note])
 
 
 def state_gaps_view(rows: list[dict]) -> View:
-    columns = [Column("Issue", "number", "right"), Column("Goal"), Column("Unmet policy goal"), Column("Issue brief"), Column("Link", "link")]
-    table = [[r["issue"], r["id"], r["goal"], r["brief"], r["brief_url"]] for r in rows]
+    columns = [Column("Issue", "number", "right"), Column("Goal"), Column("Unmet policy goal", wrap=True), Column("Issue brief")]
+    table = [[r["issue"], r["id"], r["goal"], r["brief"] or "see issue briefs"] for r in rows]
     title = f"Unmet policy goals of {rows[0]['state']}, {rows[0]['year']}" if rows else "No unmet policy goals on this card"
-    return View(rows, rows, [Grid(columns, table, title)])
+    links = sorted({("Issue Brief N.N" if r["brief"] else "Issue briefs", r["brief_url"]) for r in rows if r["brief_url"]})
+    return View(rows, rows, [Grid(columns, table, title), Links(links)])
 
 
 def stats_view(s: dict) -> View:
@@ -138,7 +138,7 @@ def stats_view(s: dict) -> View:
         Title(f"{s['year']} edition", f"{s['cards']} cards; {s['scored']} with a published score: mean {mean}, median {median}"),
         Chart("Grade distribution", [(g, s["grades"][g]) for g in GRADES] + ([("?", s["ungraded"])] if s["ungraded"] else [])),
     ]
-    columns = [Column("#", "number", "right"), Column("Issue area"), Column("Scored", "number", "right"), Column("Mean", "score", "right"),
+    columns = [Column("#", "number", "right"), Column("Issue area", wrap=True), Column("Scored", "number", "right"), Column("Mean", "score", "right"),
                Column("Mean %", "number", "right")]
     rows = [[i["number"], i["name"], i["scored"], (i["mean_score"], i["max_score"]), i["mean_percent"]] for i in s["issues"]]
     if rows:
@@ -150,8 +150,8 @@ def stats_view(s: dict) -> View:
 
 def history_view(rows: list[dict]) -> View:
     columns = [Column("Year", "number"), Column("Grade", "grade"), Column("Score", "score", "right"), Column("Tier"), Column("Δ score", "delta", "right"),
-               Column("Framework")]
-    table = [[r["year"], r["grade"], (r["score"], r["max_score"]), r["tier"], r["delta"], r["framework"]] for r in rows]
+               Column("Framework", wrap=True)]
+    table = [[r["year"], r["grade"], (r["score"], r["max_score"]), r["tier"], r["delta"], r["framework_short"]] for r in rows]
     grades = [None if r["grade"] is None else float(len(GRADES) - GRADES.index(r["grade"])) for r in rows]
     blocks: list = [Grid(columns, table, f"{rows[0]['state']} through the editions"),
                     Grid([Column("Grade trend", "spark")], [[grades]])]
@@ -163,7 +163,8 @@ def history_view(rows: list[dict]) -> View:
 def map_view(tiles: list[dict], framework: Framework, label: str) -> View:
     counts = [(g, sum(1 for t in tiles if t["grade"] == g)) for g in GRADES]
     scale = dict(framework.scale or ())
-    legend = [(f"{g} ≥{scale[g]:g}%" if scale.get(g) else g, n) for g, n in counts]
+    floors = [scale.get(g) for g in GRADES]
+    legend = [(f"{g} ≥{m:g}%" if m else f"{g} <{floors[-2]:g}%" if scale else g, n) for (g, n), m in zip(counts, floors)]
     legend.append(("no figure", sum(1 for t in tiles if t["grade"] is None)))
     blocks = [Title(f"{framework.year}: {label}", ""), Tiles(tiles, legend)]
     return View(tiles, tiles, blocks)
