@@ -12,14 +12,14 @@ GRADES = ("A", "B", "C", "D", "F")
 TIERS = ("I", "II", "III")
 
 
-@dataclass(frozen=True)
+@dataclass
 class IssueArea:
     number: int
     name: str
     max_score: float | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class PolicyGoal:
     """A numbered goal; ``phrase`` is the wording that names it on a card."""
 
@@ -29,7 +29,7 @@ class PolicyGoal:
     phrase: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Framework:
     """One edition's grading frame. Unknown maxima or scale stay ``None``."""
 
@@ -47,6 +47,10 @@ class Framework:
     def issue(self, number: int) -> IssueArea | None:
         return next((area for area in self.issues if area.number == number), None)
 
+    def is_fully_known(self) -> bool:
+        """Issue areas, every maximum and the grade scale: enough to check a complete card."""
+        return bool(self.issues) and self.scale is not None and all(a.max_score is not None for a in self.issues)
+
     def grade_for(self, score: float, maximum: float) -> str | None:
         """The letter the scale gives ``score`` out of ``maximum``; ``None`` without a scale."""
         if self.scale is None or not maximum:
@@ -62,7 +66,7 @@ class Framework:
         return next((g for g in self.goals if g.phrase and g.phrase.casefold() == key), None)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Citation:
     """Where figures came from: ``fields`` names the card fields it backs."""
 
@@ -71,7 +75,7 @@ class Citation:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class IssueResult:
     number: int
     grade: str | None = None
@@ -81,14 +85,14 @@ class IssueResult:
     gaps_in_all_areas: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class ExtraCredit:
     category: str
     points: float
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Card:
     """A state's report card for one edition, as far as it is known."""
 
@@ -112,7 +116,7 @@ class Card:
 
     def is_complete(self, framework: Framework) -> bool:
         """Complete: every overall figure and every issue area's grade, score and highlights."""
-        if None in (self.grade, self.score, self.tier) or not framework.issues:
+        if None in (self.grade, self.score, self.tier) or not framework.is_fully_known():
             return False
         for area in framework.issues:
             result = self.issue(area.number)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -79,6 +78,8 @@ def resolve(text: str) -> Jurisdiction:
 
 def suggest(text: str) -> list[str]:
     """Up to three jurisdiction names close to ``text``."""
+    import difflib
+
     names = {_key(j.name): j.name for j in JURISDICTIONS}
     close = difflib.get_close_matches(_key(text)[:60], list(names), n=3, cutoff=0.6)
     return [names[c] for c in close]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from gapcli.errors import UsageError
-from gapcli.load.catalog import Catalog
-from gapcli.render.view import View
 from gapcli.states import JURISDICTIONS
+
+if TYPE_CHECKING:
+    from gapcli.load.catalog import Catalog
+    from gapcli.render.view import View
 
 EXPORT_SUFFIXES = (".svg", ".html", ".htm", ".txt")
 
@@ -42,6 +45,8 @@ StateArgument = Annotated[str, typer.Argument(help="State name or postal code: c
 @cache
 def catalog() -> Catalog:
     """One catalog per process; the group prints its warnings and saves its cache at exit."""
+    from gapcli.load.catalog import Catalog
+
     return Catalog.open()
 
 
@@ -49,10 +54,19 @@ def opened_catalog() -> Catalog | None:
     return catalog() if catalog.cache_info().currsize else None
 
 
-def emit(view: View, fmt: Format, as_json: bool, export: Path | None = None, force: bool = False) -> None:
-    """Write ``view`` to stdout in the chosen format, or to the export file."""
+def emit(data: object, build: Callable[[], View], fmt: Format, as_json: bool, export: Path | None = None, force: bool = False) -> None:
+    """Write ``data`` (JSON) or the view ``build`` makes of it to stdout, or to the export file.
+
+    The view is built only when needed, so JSON output never imports the renderers.
+    """
+    if export is None and (as_json or fmt is Format.json):
+        from gapcli.render.json import dumps
+
+        sys.stdout.write(dumps(data))
+        return
     from gapcli import render
 
+    view = build()
     if export is not None:
         if export.suffix.lower() not in EXPORT_SUFFIXES:
             raise UsageError(f"--export {export}: the file must end in {', '.join(EXPORT_SUFFIXES)}")
@@ -62,4 +76,15 @@ def emit(view: View, fmt: Format, as_json: bool, export: Path | None = None, for
         write_atomic(export, export_view(view, export.suffix.lower()), force=force)
         print(f"wrote {export}", file=sys.stderr)
         return
-    sys.stdout.write(render.format(view, "json" if as_json else fmt.value))
+    sys.stdout.write(render.format(view, fmt.value))
+
+
+def view_of(builder: str, *args) -> Callable[[], View]:
+    """A deferred call of ``gapcli.render.views.<builder>(*args)``."""
+
+    def build() -> View:
+        from gapcli.render import views
+
+        return getattr(views, builder)(*args)
+
+    return build

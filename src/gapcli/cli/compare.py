@@ -1,28 +1,23 @@
 """Questions across cards: ``diff``, ``rank``, ``gaps``, ``stats``, ``history``, ``map``."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 
 import typer
 
 from gapcli.cli import app
-from gapcli.cli.common import ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit
+from gapcli.cli.common import ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.errors import NotFound, UsageError
-from gapcli.model import GRADES, TIERS
-from gapcli.query import compare as comparing
-from gapcli.query import gaps as finding
-from gapcli.query.rank import GRADE, OVERALL, rank as ranking
-from gapcli.query.select import parse_selector, resolve_issue
-from gapcli.query.stats import stats as summarise
-from gapcli.query.stats import tiles
-from gapcli.render import views
 from gapcli.states import resolve
+
+OVERALL, GRADE = "overall", "grade"  # the --by values that are not issue areas
 
 ByOption = Annotated[str, typer.Option("--by", help="overall, grade, an issue number 1-6, or part of an issue name.")]
 
 
 def _by(by: str, framework) -> str | int:
+    from gapcli.query.select import resolve_issue
+
     wanted = by.strip().lower()
     return wanted if wanted in (OVERALL, GRADE) else resolve_issue(framework, by)
 
@@ -30,7 +25,7 @@ def _by(by: str, framework) -> str | int:
 def _letter(value: str | None, allowed: tuple[str, ...], option: str) -> str | None:
     if value is None:
         return None
-    if value.upper() not in allowed:
+    if value.upper() not in allowed:  # checked here, before any data is read
         raise UsageError(f"{option} {value[:20]!r}: expected one of {', '.join(allowed)}")
     return value.upper()
 
@@ -45,12 +40,15 @@ def diff(
     force: ForceFlag = False,
 ) -> None:
     """Two cards side by side: two states, or one state in two editions. Δ = B − A."""
+    from gapcli.query import compare as comparing
+    from gapcli.query.select import parse_selector
+
     cards = catalog()
     first, second = parse_selector(a), parse_selector(b)
     card_a = cards.card(first.place, first.year)
     card_b = cards.card(second.place, second.year)
     result = comparing.diff(card_a, cards.framework(card_a.year), card_b, cards.framework(card_b.year))
-    emit(views.diff_view(result), fmt, as_json, export, force)
+    emit(result, view_of("diff_view", result), fmt, as_json, export, force)
 
 
 @app.command()
@@ -67,6 +65,9 @@ def rank(
     force: ForceFlag = False,
 ) -> None:
     """Rank states on the overall score or grade, or on one issue area; ties share a place."""
+    from gapcli.model import GRADES, TIERS
+    from gapcli.query.rank import rank as ranking
+
     cards = catalog()
     framework = cards.framework(year or cards.default_year())
     result = ranking(
@@ -78,7 +79,7 @@ def rank(
         top=top,
         reverse=reverse,
     )
-    emit(views.rank_view(result, framework), fmt, as_json, export, force)
+    emit(result.rows, view_of("rank_view", result, framework), fmt, as_json, export, force)
 
 
 @app.command()
@@ -92,20 +93,23 @@ def gaps(
     force: ForceFlag = False,
 ) -> None:
     """Unmet policy goals: how many states leave each unmet, or who meets one goal."""
+    from gapcli.query import gaps as finding
+
     cards = catalog()
     if state is not None:
         if query is not None:
             raise UsageError("give either QUERY or --state, not both")
         card = cards.card(resolve(state), year)
-        view = views.state_gaps_view(finding.of_state(card, cards.framework(card.year)))
+        rows = finding.of_state(card, cards.framework(card.year))
+        emit(rows, view_of("state_gaps_view", rows), fmt, as_json, export, force)
+        return
+    framework = cards.framework(year or cards.default_year())
+    chosen = cards.cards_for_year(framework.year)
+    if query is None:
+        entries, title = finding.summary(chosen, framework), f"Unmet policy goals, {framework.year}"
     else:
-        framework = cards.framework(year or cards.default_year())
-        chosen = cards.cards_for_year(framework.year)
-        if query is None:
-            view = views.gaps_view(finding.summary(chosen, framework), f"Unmet policy goals, {framework.year}")
-        else:
-            view = views.gaps_view(finding.find(chosen, framework, query), f"Policy goals matching {query!r}, {framework.year}")
-    emit(view, fmt, as_json, export, force)
+        entries, title = finding.find(chosen, framework, query), f"Policy goals matching {query!r}, {framework.year}"
+    emit(entries, view_of("gaps_view", entries, title), fmt, as_json, export, force)
 
 
 @app.command()
@@ -117,9 +121,12 @@ def stats(
     force: ForceFlag = False,
 ) -> None:
     """The national picture of one edition: counts, mean and median score, grade distribution."""
+    from gapcli.query.stats import stats as summarise
+
     cards = catalog()
     framework = cards.framework(year or cards.default_year())
-    emit(views.stats_view(summarise(cards.cards_for_year(framework.year), framework)), fmt, as_json, export, force)
+    result = summarise(cards.cards_for_year(framework.year), framework)
+    emit(result, view_of("stats_view", result), fmt, as_json, export, force)
 
 
 @app.command()
@@ -131,13 +138,15 @@ def history(
     force: ForceFlag = False,
 ) -> None:
     """A state's grade, score and tier in every edition, with the change from the one before."""
+    from gapcli.query import compare as comparing
+
     cards = catalog()
     place = resolve(state)
     found = cards.cards_for_state(place)
     if not found:
         raise NotFound(f"no card for {place.name} in any edition")
     rows = comparing.history([(c, cards.framework(c.year)) for c in found])
-    emit(views.history_view(rows), fmt, as_json, export, force)
+    emit(rows, view_of("history_view", rows), fmt, as_json, export, force)
 
 
 @app.command(name="map")
@@ -150,9 +159,12 @@ def map_(
     force: ForceFlag = False,
 ) -> None:
     """A tile-grid map of the 50 states and D.C., coloured by grade."""
+    from gapcli.query.stats import tiles
+
     cards = catalog()
     framework = cards.framework(year or cards.default_year())
     chosen = _by(by, framework)
     issue = None if chosen in (OVERALL, GRADE) else int(chosen)
     label = "overall grade" if issue is None else f"{issue}. {framework.issue(issue).name}"
-    emit(views.map_view(tiles(cards.cards_for_year(framework.year), framework, issue), framework, label), fmt, as_json, export, force)
+    result = tiles(cards.cards_for_year(framework.year), framework, issue)
+    emit(result, view_of("map_view", result, framework, label), fmt, as_json, export, force)

@@ -1,6 +1,5 @@
 """``import`` card texts, and ``data path|validate|export`` for the data itself."""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path
@@ -9,15 +8,10 @@ from typing import Annotated, Optional
 import typer
 
 from gapcli.cli import app
-from gapcli.cli.common import ForceFlag, Format, FormatOption, JsonFlag, YearOption, catalog, emit
+from gapcli.cli.common import ForceFlag, Format, FormatOption, JsonFlag, YearOption, catalog, emit, view_of
 from gapcli.errors import GapcliError, ParseError, UsageError
-from gapcli.load.cardtext import MAX_TEXT_CHARS, parse_card_text
-from gapcli.load.catalog import bundled_data_dir, user_cache_dir, user_data_dir
-from gapcli.load.save import card_to_toml, write_atomic
-from gapcli.query.cards import card_record
-from gapcli.render.view import View
-from gapcli.render.views import card_view
-from gapcli.states import by_code
+
+MAX_INPUT_BYTES = 1 << 20  # a card text is a few KiB
 
 data_app = typer.Typer(help="Where gapcli's data lives; check it; export it.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
@@ -33,11 +27,11 @@ def _read_text(name: str) -> str:
                 raise ParseError(name, "is a directory, not a card text")
             stream = path.open("rb")
         with stream:
-            raw = stream.read(MAX_TEXT_CHARS * 4 + 1)
+            raw = stream.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
         raise ParseError(name, f"cannot read: {error.strerror or error}") from None
-    if len(raw) > MAX_TEXT_CHARS * 4:
-        raise ParseError(name, f"more than {MAX_TEXT_CHARS * 4:,} bytes; a card text is a few KiB")
+    if len(raw) > MAX_INPUT_BYTES:
+        raise ParseError(name, f"more than {MAX_INPUT_BYTES:,} bytes; a card text is a few KiB")
     if b"\x00" in raw:
         raise ParseError(name, "binary data (NUL bytes), not card text; extract the text first, e.g. pdftotext")
     try:
@@ -59,6 +53,13 @@ def import_(
     as_json: JsonFlag = False,
 ) -> None:
     """Turn report-card text (copied or extracted from the PDF) into gapcli data."""
+    from gapcli.load.cardtext import parse_card_text
+    from gapcli.load.catalog import user_data_dir
+    from gapcli.load.save import card_to_toml, write_atomic
+    from gapcli.query.cards import card_record
+    from gapcli.render.views import card_view
+    from gapcli.states import by_code
+
     cards = catalog()
     parsed = []
     for name in files:  # parse every file before writing any, so one bad file writes nothing
@@ -74,19 +75,17 @@ def import_(
         write_atomic(target, card_to_toml(card), force=force)
         print(f"imported {card.state} {card.year} → {target}", file=sys.stderr)
     if dry_run:
-        view = card_view(records[0]) if len(records) == 1 else View(records, [], [])
-        if len(records) > 1:
-            view.blocks = [b for r in records for b in card_view(r).blocks]
-            view.records = [row for r in records for row in card_view(r).records]
-        emit(view, fmt, as_json)
+        emit(records[0] if len(records) == 1 else records, view_of("cards_view", records), fmt, as_json)
 
 
 @data_app.command()
 def path(as_json: JsonFlag = False) -> None:
     """Where bundled data, user data and the parse cache live."""
+    from gapcli.load.catalog import bundled_data_dir, user_cache_dir, user_data_dir
+
     places = {"bundled": str(bundled_data_dir()), "user": str(user_data_dir()), "cache": str(user_cache_dir())}
     if as_json:
-        emit(View(places), Format.json, True)
+        emit(places, None, Format.json, True)
     else:
         sys.stdout.write("".join(f"{key}\t{value}\n" for key, value in places.items()))
 
@@ -97,6 +96,8 @@ def validate(
     as_json: JsonFlag = False,
 ) -> None:
     """Check data files; list every problem and exit 1 if there is any."""
+    from gapcli.load.catalog import user_data_dir
+
     cards = catalog()
     files: list[Path] = []
     for given in paths or [user_data_dir()]:
@@ -111,7 +112,7 @@ def validate(
         except GapcliError as error:
             problems.append(str(error))
     if as_json:
-        emit(View({"checked": len(files), "problems": problems}), Format.json, True)
+        emit({"checked": len(files), "problems": problems}, None, Format.json, True)
     else:
         for problem in problems:
             print(problem)
@@ -128,16 +129,17 @@ def export(
     force: ForceFlag = False,
 ) -> None:
     """Every card (or one edition's) in one document, for spreadsheets and scripts."""
+    from gapcli import render
+    from gapcli.load.save import write_atomic
+    from gapcli.query.cards import card_record
+    from gapcli.render.views import cards_view
+
+    if fmt not in (Format.json, Format.csv, Format.tsv):
+        raise UsageError("data export writes --format json, csv or tsv")
     cards = catalog()
     chosen = cards.cards_for_year(year) if year is not None else cards.all_cards()
     records = [card_record(c, cards.framework(c.year)) for c in chosen]
-    rows = [row for r in records for row in card_view(r).records]
-    if fmt not in (Format.json, Format.csv, Format.tsv):
-        raise UsageError("data export writes --format json, csv or tsv")
-    view = View(records, rows, [])
-    from gapcli import render
-
-    text = render.format(view, fmt.value)
+    text = render.format(cards_view(records), fmt.value)
     if out is None:
         sys.stdout.write(text)
     else:

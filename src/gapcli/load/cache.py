@@ -7,9 +7,9 @@ cache is an optimisation only: any problem with it falls back to parsing.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 
 from gapcli.load.tomlfile import read_toml
@@ -21,8 +21,8 @@ class ParseCache:
     def __init__(self, cache_dir: Path | None, root: Path):
         self.file = None
         if cache_dir is not None:
-            digest = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
-            self.file = cache_dir / f"parsed-{digest}.json"
+            digest = zlib.crc32(str(root.resolve()).encode())
+            self.file = cache_dir / f"parsed-{root.name}-{digest:08x}.json"
         self.entries: dict[str, list] = {}
         self.dirty = False
         if self.file is not None:

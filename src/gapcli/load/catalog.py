@@ -150,13 +150,13 @@ class Catalog:
         return (complete or cards)[-1]
 
     def default_year(self) -> int:
-        """For questions across states: the latest edition with a complete card, else the latest."""
-        years = self.years()
-        for year in reversed(years):
-            framework = self.framework(year)
-            if any(c.is_complete(framework) for c in self.cards_for_year(year)):
-                return year
-        return years[-1]
+        """For questions across states: the latest edition whose framework is fully known.
+
+        Fully known (issue areas, their maxima and a grade scale) is what a complete
+        card needs; deciding from frameworks alone keeps cards of other editions unread.
+        """
+        known = [y for y, f in self.frameworks().items() if f.is_fully_known()]
+        return max(known or self.years())
 
     def all_cards(self) -> list[Card]:
         return [card for year in self.years() for card in self.cards_for_year(year)]

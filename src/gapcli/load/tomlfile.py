@@ -6,11 +6,6 @@ import re
 import sys
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 from gapcli.errors import DataError
 
 MAX_FILE_BYTES = 1 << 20  # a card is a few KiB; anything this big is not a card
@@ -39,6 +34,10 @@ def parse_toml(raw: bytes, name: str) -> dict:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(name, "not UTF-8 text", line) from None
+    if sys.version_info >= (3, 11):  # imported here: with a warm parse cache TOML is never parsed
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -5,5 +5,9 @@ from __future__ import annotations
 import json
 
 
+def dumps(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
 def format(view, **_options) -> str:  # noqa: A001
-    return json.dumps(view.data, indent=2, ensure_ascii=False) + "\n"
+    return dumps(view.data)

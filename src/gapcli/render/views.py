@@ -67,6 +67,12 @@ def card_view(card: dict) -> View:
     return View(card, records, blocks)
 
 
+def cards_view(cards: list[dict]) -> View:
+    """Several cards in one document (``import --dry-run`` of many files, ``data export``)."""
+    views = [card_view(card) for card in cards]
+    return View(cards, [r for v in views for r in v.records], [b for v in views for b in v.blocks])
+
+
 def states_view(rows: list[dict], year: int | None) -> View:
     columns = [Column("State"), Column("Code"), Column("Year", "number"), Column("Grade", "grade"), Column("Score", "score", "right"),
                Column("Tier"), Column("Complete"), Column("Origin")]
