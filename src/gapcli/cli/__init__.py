@@ -39,14 +39,14 @@ class GapcliGroup(TyperGroup):
         except typer.Abort:
             code = _fail("aborted", EXIT_ERROR)
         finally:
-            from gapcli.cli.common import opened_catalog
+            from gapcli.cli.common import catalog, opened_catalog
 
-            catalog = opened_catalog()
-            if catalog is not None:
-                for warning in catalog.warnings:
+            opened = opened_catalog()
+            if opened is not None:
+                for warning in opened.warnings:
                     print(f"gapcli: warning: {warning}", file=sys.stderr)
-                catalog.warnings.clear()
-                catalog.save_cache()
+                opened.save_cache()
+                catalog.cache_clear()  # the next invocation in this process reads the files afresh
         if standalone_mode:
             sys.exit(code)
         return code

@@ -61,6 +61,7 @@ class Catalog:
     warnings: list[str] = field(default_factory=list)
     _frameworks: dict[int, Framework] | None = None
     _by_year: dict[int, list[Card]] = field(default_factory=dict)
+    _files: dict[Path, Card | None] = field(default_factory=dict)  # each file is read once
 
     @classmethod
     def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
@@ -168,14 +169,14 @@ class Catalog:
     # -- internals ---------------------------------------------------------------
 
     def _load_card(self, root: _Root, path: Path, year: int) -> Card | None:
-        card = self._read(root, path, lambda data: card_from_dict(data, str(path), root.origin))
-        if card is None:
-            return None
-        found = _placement(card, path, year) or problems(card, self.framework(year))
-        if found:
-            self._fail(root, DataError(str(path), "; ".join(found)))
-            return None
-        return card
+        if path not in self._files:
+            card = self._read(root, path, lambda data: card_from_dict(data, str(path), root.origin))
+            found = card and (_placement(card, path, year) or problems(card, self.framework(year)))
+            if found:
+                self._fail(root, DataError(str(path), "; ".join(found)))
+                card = None
+            self._files[path] = card
+        return self._files[path]
 
     def check_file(self, path: Path) -> None:
         """Raise DataError for anything wrong with one card or framework file."""

@@ -43,5 +43,6 @@ def parse_toml(raw: bytes, name: str) -> dict:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = _LINE.search(message)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        raise DataError(name, f"malformed TOML: {message}", int(found.group(1)) if found else None) from None
+        line = int(found.group(1)) if found else text.count("\n") + 1 if "end of document" in message else None
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        raise DataError(name, f"malformed TOML: {message}", line) from None

@@ -1,0 +1,45 @@
+import pytest
+
+from gapcli.errors import RefusedWrite
+from gapcli.load.save import card_to_toml, write_atomic
+from gapcli.load.schema import card_from_dict
+from gapcli.load.tomlfile import parse_toml
+from gapcli.model import Card, Citation, ExtraCredit, IssueResult
+
+
+def test_round_trip_keeps_every_field_and_hostile_text():
+    card = Card(
+        "Connecticut", "CT", 2021, grade="F", score=43.5, tier="II", published_rank=7,
+        issues=(IssueResult(1, "F", 8.5, ('quote " and \\ backslash',), ("[red]x[/red]", "\x1b[2J esc\x7f del"), True),),
+        extra_credit=(ExtraCredit("Youth", 1, "line\nbreak\ttab"),),
+        links={"state_page": "https://example.org/ct"},
+        citations=(Citation(("grade",), "https://example.org", "note"),),
+        derived=("grade",),
+        origin="user",
+        path="p.toml",
+    )
+    back = card_from_dict(parse_toml(card_to_toml(card).encode(), "p.toml"), "p.toml", "user")
+    assert back == card
+
+
+def test_write_refuses_to_overwrite_without_force(tmp_path):
+    target = tmp_path / "a" / "card.toml"
+    write_atomic(target, "one\n")
+    with pytest.raises(RefusedWrite, match="exists; use --force"):
+        write_atomic(target, "two\n")
+    assert target.read_text() == "one\n"
+    write_atomic(target, "two\n", force=True)
+    assert target.read_text() == "two\n"
+    assert [p.name for p in target.parent.iterdir()] == ["card.toml"]  # no temporary left behind
+
+
+def test_a_failed_write_leaves_nothing(tmp_path, monkeypatch):
+    import os
+
+    def broken_replace(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(tmp_path / "card.toml", "text")
+    assert list(tmp_path.iterdir()) == []
