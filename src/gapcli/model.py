@@ -38,6 +38,7 @@ class Framework:
     short_name: str = ""
     issues: tuple[IssueArea, ...] = ()
     max_score: float | None = None
+    extra_credit_max: float | None = None  # points extra credit can add above max_score
     scale: tuple[tuple[str, float], ...] | None = None  # (letter, minimum %), best first
     extra_credit: tuple[str, ...] = ()
     goals: tuple[PolicyGoal, ...] = ()

@@ -45,6 +45,12 @@ def test_incomplete_cards_are_valid(catalog):
     assert problems(card, catalog.framework(2021)) == []
 
 
+def test_overall_score_may_exceed_100_by_extra_credit_only(catalog):
+    fw = catalog.framework(2021)
+    assert problems(Card("Florida", "FL", 2021, grade="A", score=110), fw) == []
+    assert problems(Card("Florida", "FL", 2021, grade="A", score=110.5), fw) == ["score: 110.5 is above the maximum 110 (with extra credit)"]
+
+
 def test_overall_grade_checked_against_the_scale(catalog):
     found = problems(Card("Florida", "FL", 2021, grade="B", score=72.5), catalog.framework(2021))
     assert found == ["grade: B disagrees with the scale for score 72.5 (→ C)"]

@@ -101,6 +101,7 @@ def framework_from_dict(data: dict, path: str) -> Framework:
         short_name=top.text("short_name") or name,
         issues=tuple(issues),
         max_score=max_score,
+        extra_credit_max=top.number("extra_credit_max"),
         scale=scale,
         extra_credit=top.texts("extra_credit"),
         goals=tuple(goals),

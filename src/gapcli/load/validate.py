@@ -82,6 +82,9 @@ def _overall_problems(card: Card, framework: Framework) -> list[str]:
     if card.score is None:
         return found
     if framework.max_score is not None:
+        ceiling = framework.max_score + (framework.extra_credit_max or 0)
+        if card.score > ceiling + _TOLERANCE:
+            found.append(f"score: {card.score:g} is above the maximum {ceiling:g} (with extra credit)")
         expected = framework.grade_for(card.score, framework.max_score)
         if card.grade and expected and card.grade != expected:
             found.append(f"grade: {card.grade} disagrees with the scale for score {card.score:g} (→ {expected})")

@@ -1,0 +1,128 @@
+"""``diff``, ``rank``, ``gaps``, ``stats``, ``history``, ``map`` on the bundled data."""
+
+import json
+import statistics
+
+import pytest
+
+
+def as_json(run, *args):
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_rank_is_ordered_by_score(run):
+    rows = as_json(run, "rank")
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    assert [(r["rank"], r["code"]) for r in rows] == [(1, "FL"), (2, "CT")]
+    assert set(rows[0]) >= {"rank", "state", "code", "year", "grade", "score", "max_score"}
+
+
+def test_rank_by_issue_area(run):
+    assert as_json(run, "rank", "--by", "4") == as_json(run, "rank", "--by", "access to justice")
+    [row] = as_json(run, "rank", "--by", "4")
+    assert (row["code"], row["score"], row["max_score"], row["grade"]) == ("CT", 10, 15, "D")
+
+
+def test_rank_by_grade_shares_places(run):
+    rows = as_json(run, "rank", "--by", "grade", "--year", "2023")
+    assert rows[0]["code"] == "TN" and rows[1]["code"] == "FL"
+    c_states = [r for r in rows if r["grade"] == "C"]
+    assert len(c_states) == 7 and {r["rank"] for r in c_states} == {3}
+    assert next(r for r in rows if r["grade"] == "D")["rank"] == 10
+
+
+def test_rank_footnote_counts_cards_left_out(run):
+    assert "49 card(s) left out" in run("rank").stdout
+
+
+def test_diff_of_a_card_with_itself_is_all_zero(run):
+    result = as_json(run, "diff", "ct", "ct@2021")
+    assert result["overall"]["delta"] == 0
+    assert [i["delta"] for i in result["issues"]] == [0] * 6
+    assert result["a"] == result["b"] == {"state": "Connecticut", "code": "CT", "year": 2021}
+    assert all(i["only_a_met"] == [] and i["only_b_met"] == [] for i in result["issues"])
+
+
+def test_diff_with_missing_figures_shows_unknown(run):
+    result = as_json(run, "diff", "ct", "fl@2021")
+    assert result["overall"]["delta"] == 29
+    assert all(i["delta"] is None for i in result["issues"])
+    assert "?" in run("diff", "ct", "fl@2021").stdout
+
+
+def test_diff_across_frameworks_has_no_deltas(run):
+    result = as_json(run, "diff", "ca@2021", "ca@2025")
+    assert result["comparable"] is False and result["overall"]["delta"] is None
+
+
+def test_gaps_query_words_and_numbers(run):
+    [entry] = as_json(run, "gaps", "mistake of age")
+    assert entry["states_unmet"] == ["CT"] and entry["id"] == "1.4"
+    [entry] = as_json(run, "gaps", "decoy")
+    assert entry["states_met"] == ["CT"] and entry["states_unmet"] == []
+    assert as_json(run, "gaps", "1.5") == as_json(run, "gaps", "decoy")
+
+
+def test_gaps_summary_and_state(run):
+    entries = as_json(run, "gaps")
+    assert len(entries) == 27 and all(e["states_unmet"] == ["CT"] for e in entries)
+    rows = as_json(run, "gaps", "--state", "ct")
+    assert len(rows) == 27 and rows[0]["brief"] == "Issue Brief 1.1"
+
+
+def test_gaps_query_that_matches_nothing(run):
+    result = run("gaps", "mistake of ages defence")
+    assert result.exit_code == 1 and "closest: 'mistake of age defenses'" in result.stderr
+
+
+def test_stats_recomputed_by_hand(run, catalog):
+    result = as_json(run, "stats")
+    cards = catalog.cards_for_year(2021)
+    scores = [c.score for c in cards if c.score is not None]
+    assert result["cards"] == len(cards) == 51
+    assert result["mean_score"] == round(statistics.fmean(scores), 4) == 58
+    assert result["median_score"] == statistics.median(scores)
+    assert result["grades"] == {"A": 0, "B": 0, "C": 1, "D": 10, "F": 40}
+    assert result["issues"][3]["mean_score"] == 10 and result["issues"][3]["mean_percent"] == round(100 * 10 / 15, 2)
+    assert "Grade distribution" in run("stats").stdout
+
+
+def test_history(run):
+    rows = as_json(run, "history", "tennessee")
+    assert [(r["year"], r["grade"]) for r in rows] == [(2021, "D"), (2022, "B"), (2023, "A"), (2025, "C")]
+    assert [r["grade_steps"] for r in rows] == [None, 2, 1, None]
+    assert "Grade trend" in run("history", "tn").stdout
+
+
+def test_map(run):
+    tiles = as_json(run, "map")
+    assert len(tiles) == 51 and all({"code", "grade", "score", "row", "col"} <= set(t) for t in tiles)
+    out = run("map").stdout
+    assert all(t["code"] in out for t in tiles) and "Legend" in out
+
+
+@pytest.mark.parametrize("command", [["show", "ct"], ["diff", "ct", "fl"], ["rank"], ["gaps"], ["stats"], ["history", "ct"], ["map"]])
+def test_export_writes_svg_and_refuses_to_overwrite(run, tmp_path, command):
+    import xml.etree.ElementTree as ET
+
+    target = tmp_path / "view.svg"
+    result = run(*command, "--export", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    ET.parse(target)
+    before = target.read_bytes()
+    again = run(*command, "--export", str(target))
+    assert again.exit_code == 1 and "use --force" in again.stderr
+    assert target.read_bytes() == before
+    assert run(*command, "--export", str(target), "--force").exit_code == 0
+
+
+def test_export_of_show_carries_name_and_score(run, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    run("show", "ct", "--export", str(tmp_path / "ct.svg"))
+    text = "".join(ET.parse(tmp_path / "ct.svg").getroot().itertext()).replace("\xa0", " ")
+    assert "Connecticut" in text and "43.5" in text
+    run("show", "ct", "--export", str(tmp_path / "ct.html"))
+    assert "Connecticut" in (tmp_path / "ct.html").read_text()

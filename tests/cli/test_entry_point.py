@@ -1,0 +1,75 @@
+"""The installed ``gapcli`` console script, run as a user would run it."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+GAPCLI = shutil.which("gapcli", path=os.path.dirname(sys.executable)) or shutil.which("gapcli")
+
+
+def gapcli(*args, env=None, **options):
+    assert GAPCLI, "the gapcli entry point is not installed (pip install -e '.[test]')"
+    return subprocess.run([GAPCLI, *args], capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60, **options)
+
+
+def test_show_connecticut_through_the_entry_point():
+    result = gapcli("show", "connecticut")
+    assert result.returncode == 0 and "Connecticut (CT) · 2021 report card" in result.stdout
+    assert "\x1b" not in result.stdout  # stdout is a pipe: no colour, no control codes
+
+
+def test_piped_through_cat_has_no_escape_codes():
+    pipeline = subprocess.run(f"'{GAPCLI}' show connecticut | cat", shell=True, capture_output=True, text=True, timeout=60)
+    assert pipeline.returncode == 0 and "43.5/100" in pipeline.stdout and "\x1b" not in pipeline.stdout
+
+
+def test_no_color_in_a_terminal():
+    """Under a pseudo-terminal Rich colours the output, unless NO_COLOR is set."""
+    pty = pytest.importorskip("pty")
+    import select
+
+    def capture(env):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.environ.update(env)
+            os.execv(GAPCLI, [GAPCLI, "show", "ct"])
+        chunks = []
+        while True:
+            ready, _, _ = select.select([fd], [], [], 30)
+            try:
+                data = os.read(fd, 65536) if ready else b""
+            except OSError:
+                data = b""
+            if not data:
+                break
+            chunks.append(data)
+        os.waitpid(pid, 0)
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    coloured = capture({"TERM": "xterm-256color", "COLUMNS": "100"})
+    assert "\x1b[" in coloured and "Connecticut" in coloured
+    plain = capture({"TERM": "xterm-256color", "COLUMNS": "100", "NO_COLOR": "1"})
+    assert "Connecticut" in plain and not any(f"\x1b[{n}" in plain for n in ("31", "32", "33", "38;5", "41", "42"))
+
+
+def test_json_errors_and_exit_codes():
+    assert json.loads(gapcli("show", "CT", "--json").stdout)["score"] == 43.5
+    missing = gapcli("show", "conneticut")
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr == "gapcli: error: unknown state 'conneticut'; did you mean Connecticut?\n"
+    usage = gapcli("show", "ct", "--year", "x")
+    assert usage.returncode == 2 and usage.stderr.count("\n") == 1 and "Traceback" not in usage.stderr
+
+
+def test_python_dash_m():
+    result = subprocess.run([sys.executable, "-m", "gapcli", "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("gapcli ")
+
+
+def test_a_closed_pipe_is_not_an_error():
+    result = subprocess.run(f"'{GAPCLI}' data export | head -c 10", shell=True, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Traceback" not in result.stderr

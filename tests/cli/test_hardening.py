@@ -1,0 +1,109 @@
+"""Bad input of every kind: one line on stderr, a documented exit code, never a traceback."""
+
+import json
+
+import pytest
+
+MATRIX = [
+    # (arguments, exit code, text the one-line error contains)
+    (["show", ""], 1, "unknown state ''"),
+    (["show", "x" * 5000], 1, "unknown state"),
+    (["show", "Cоnnecticut"], 1, "did you mean Connecticut"),  # Cyrillic о
+    (["show", "ct", "--year", "20x1"], 2, "--year"),
+    (["show", "ct", "--year", "1850"], 1, "no edition 1850"),
+    (["show", "ct", "--year", "99999999999999999999"], 1, "no edition"),
+    (["show", "ct", "--format", "yaml"], 2, "--format"),
+    (["show"], 2, "Missing argument"),
+    (["show", "ct", "--bogus"], 2, "No such option"),
+    (["shwo", "ct"], 2, "No such command"),
+    (["diff", "ct@", "fl"], 2, "invalid selector 'ct@'"),
+    (["diff", "@2021", "fl"], 2, "invalid selector '@2021'"),
+    (["diff", "ct@20x1", "fl"], 2, "invalid selector 'ct@20x1'"),
+    (["diff", "ct@2019", "fl"], 1, "no edition 2019"),
+    (["diff", "ct"], 2, "Missing argument"),
+    (["rank", "--by", "nothing"], 1, "unknown issue area 'nothing'"),
+    (["rank", "--by", "and"], 1, "ambiguous"),
+    (["rank", "--top", "0"], 2, "--top"),
+    (["rank", "--top", "x"], 2, "--top"),
+    (["rank", "--grade", "E"], 2, "--grade 'E'"),
+    (["rank", "--tier", "IV"], 2, "--tier 'IV'"),
+    (["rank", "--year", "2025", "--by", "1"], 1, "no issue areas known"),
+    (["gaps", "zzzz qqqq"], 1, "no 2021 policy goal matches"),
+    (["gaps", "x", "--state", "ct"], 2, "either QUERY or --state"),
+    (["gaps", "--state", "nowhere"], 1, "unknown state"),
+    (["history", "zz"], 1, "unknown state"),
+    (["history", "dc"], 0, None),
+    (["map", "--by", "9"], 1, "unknown issue area"),
+    (["stats", "--year", "abc"], 2, "--year"),
+    (["show", "ct", "--export", "out.png"], 2, "must end in .svg"),
+    (["import", "/nonexistent/card.txt"], 1, "cannot read"),
+    (["import", "."], 1, "is a directory"),
+    (["data", "validate", "/nonexistent.toml"], 1, "cannot read"),
+    (["--json"], 2, "No such option"),
+]
+
+
+@pytest.mark.parametrize("args, code, message", MATRIX, ids=[" ".join(a)[:40] for a, _, _ in MATRIX])
+def test_bad_input_matrix(run, args, code, message):
+    result = run(*args)
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    if message is not None:
+        if args[:2] == ["data", "validate"]:  # validate lists problems on stdout, a count on stderr
+            assert message in result.stdout and result.stdout.count("\n") == 1
+        else:
+            assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_options_in_odd_places(run):
+    assert run("--help").exit_code == 0
+    expected = run("show", "ct", "--json").stdout
+    assert run("show", "--json", "ct").stdout == expected
+    assert run("show", "--year", "2021", "--json", "ct").stdout == expected
+
+
+def write_user_card(user_dir, year, slug, text):
+    path = user_dir / "cards" / str(year) / f"{slug}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+HOSTILE_CARD = """state = "Connecticut"
+code = "CT"
+year = 2023
+grade = "F"
+
+[[issues]]
+number = 1
+gaps = ["[red]x[/red]", "\\u001b[2Jwiped", "[link=file:///etc]x[/link]"]
+
+[links]
+state_page = "javascript:alert(1)"
+"""
+
+
+def test_markup_and_escapes_in_a_card_print_literally(run, user_dir):
+    write_user_card(user_dir, 2023, "connecticut", HOSTILE_CARD)
+    result = run("show", "ct", "--year", "2023")
+    assert result.exit_code == 0, result.stderr
+    assert "[red]x[/red]" in result.stdout and "[link=file:///etc]x[/link]" in result.stdout
+    assert "\x1b" not in result.stdout and "wiped" in result.stdout
+    data = json.loads(run("show", "ct", "--year", "2023", "--json").stdout)
+    assert data["issues"][0]["gaps"][1] == "\x1b[2Jwiped"  # JSON keeps the original text, escaped
+    assert "\\u001b[2Jwiped" in run("show", "ct", "--year", "2023", "--json").stdout
+
+
+def test_a_malformed_user_card_leaves_show_working(run, user_dir):
+    path = write_user_card(user_dir, 2021, "connecticut", "state = \n")
+    result = run("show", "ct")
+    assert result.exit_code == 0 and "Connecticut (CT) · 2021" in result.stdout
+    assert result.stderr == f"gapcli: warning: {path}:1: malformed TOML: Invalid value (skipped)\n"
+
+
+def test_an_unreadable_user_directory_is_a_warning(run, user_dir):
+    (user_dir / "cards").mkdir(parents=True)
+    (user_dir / "cards" / "2021").write_text("a file where a folder should be")
+    result = run("rank", "--json")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+    assert "cannot read directory" in result.stderr

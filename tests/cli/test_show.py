@@ -1,0 +1,98 @@
+"""``show`` and ``states`` through the real Typer app."""
+
+import csv
+import io
+import json
+
+import pytest
+
+CARD_KEYS = {"state", "code", "year", "framework", "tier", "grade", "score", "max_score", "published_rank", "complete", "derived",
+             "issues", "extra_credit", "links", "source"}
+ISSUE_KEYS = {"number", "name", "grade", "score", "max_score", "accomplished", "gaps", "gaps_in_all_areas", "goals", "brief_url"}
+
+
+def test_show_json_is_the_whole_seed_card(run, seed_text):
+    result = run("show", "connecticut", "--json")
+    assert result.exit_code == 0, result.stderr
+    card = json.loads(result.stdout)
+    assert set(card) == CARD_KEYS
+    assert (card["state"], card["code"], card["year"], card["tier"], card["grade"], card["score"], card["max_score"]) == (
+        "Connecticut", "CT", 2021, "II", "F", 43.5, 100)
+    assert card["complete"] is True and card["source"]["origin"] == "bundled"
+    assert [set(i) for i in card["issues"]] == [ISSUE_KEYS] * 6
+    assert [(i["grade"], i["score"], i["max_score"]) for i in card["issues"]] == [
+        ("F", 8.5, 17.5), ("F", 6.5, 27.5), ("F", 4, 15), ("D", 10, 15), ("F", 3, 10), ("F", 8.5, 15)]
+    assert card["issues"][0]["gaps"] == ["buyer accountability under the trafficking law", "mistake of age defenses",
+                                         "business entity liability under the trafficking law", "financial penalties"]
+    assert sum(len(i["gaps"]) for i in card["issues"]) == 27 and sum(len(i["accomplished"]) for i in card["issues"]) == 8
+    assert card["extra_credit"] == [
+        {"category": "Youth", "points": 1, "description": "Protection related to civil remedies is extended to sex trafficked youth."},
+        {"category": "Child Labor Trafficking", "points": 2,
+         "description": "Protections related to restitution and civil remedies are extended to child labor trafficking victims."},
+    ]
+    assert card["links"]["state_page"] == "https://reportcards.sharedhope.org/connecticut"
+    for issue in card["issues"]:
+        for phrase in issue["gaps"] + issue["accomplished"]:
+            assert all(word in seed_text for word in phrase.split()), phrase
+
+
+@pytest.mark.parametrize("name", ["CT", "ct", "Connecticut", "CONNECTICUT", "connecticut@2021"[:11]])
+def test_show_by_code_or_any_case_gives_the_same(run, name):
+    assert run("show", name, "--json").stdout == run("show", "connecticut", "--json").stdout
+
+
+def test_show_table(run):
+    result = run("show", "ct")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Connecticut (CT) · 2021 report card" in out and "43.5/100" in out and "Tier II" in out
+    assert "1.4 mistake of age defenses" in out and "10/15" in out and "Extra credit" in out
+    assert "https://reportcards.sharedhope.org/connecticut" in out
+    assert "\x1b" not in out  # CliRunner is not a terminal
+
+
+def test_show_an_incomplete_card_says_so(run):
+    out = run("show", "alaska", "--year", "2021").stdout
+    assert "Incomplete card" in out and "derived by counting" in out and "Published rank: 51" in out
+    card = json.loads(run("show", "alaska", "--year", "2021", "--json").stdout)
+    assert (card["grade"], card["score"], card["complete"], card["derived"]) == ("F", None, False, ["grade"])
+    assert all(i["grade"] is None and i["score"] is None for i in card["issues"])
+
+
+def test_show_csv_has_one_row_per_issue_area(run):
+    rows = list(csv.DictReader(io.StringIO(run("show", "ct", "--format", "csv").stdout)))
+    assert [r["number"] for r in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert rows[3]["grade"] == "D" and rows[3]["score"] == "10"
+
+
+def test_markdown_format(run):
+    out = run("show", "ct", "-f", "markdown").stdout
+    assert out.startswith("## Connecticut \\(CT\\)") and "| 4 | Access to Justice for Trafficking Survivors | D | 10/15 |" in out
+
+
+def test_unknown_state_suggests(run):
+    result = run("show", "conneticut")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == "gapcli: error: unknown state 'conneticut'; did you mean Connecticut?\n"
+
+
+def test_unknown_year(run):
+    result = run("show", "ct", "--year", "2019")
+    assert result.exit_code == 1 and "no edition 2019" in result.stderr
+
+
+def test_states_lists_every_jurisdiction(run):
+    rows = json.loads(run("states", "--json").stdout)
+    assert len(rows) == 51
+    ct = next(r for r in rows if r["code"] == "CT")
+    assert (ct["year"], ct["complete"], ct["origin"]) == (2021, True, "bundled")
+    per_year = json.loads(run("states", "--year", "2023", "--json").stdout)
+    assert len(per_year) == 50 and "DC" not in {r["code"] for r in per_year}
+    tsv = run("states", "--year", "2021", "-f", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t")[:4] == ["state", "code", "year", "grade"] and len(tsv) == 52
+
+
+def test_version(run):
+    from gapcli import __version__
+
+    assert run("--version").stdout == f"gapcli {__version__}\n"
