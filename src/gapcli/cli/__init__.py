@@ -5,11 +5,14 @@ Every error leaves as one line on stderr with a documented exit code (README):
 """
 
 
+import importlib
 import os
 import sys
+from collections.abc import MutableMapping
 from typing import Annotated, Optional
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from gapcli import __version__
@@ -23,8 +26,47 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+# command → the module of gapcli.cli that defines it; a module is imported only when one of
+# its commands runs (Click's "lazy group" pattern), so start-up stays near Typer's own
+COMMANDS = {
+    "show": "cards", "states": "cards",
+    "diff": "compare", "rank": "compare", "gaps": "compare", "stats": "compare", "history": "compare", "map": "compare",
+    "import": "data", "data": "data",
+}
+
+
+class _LazyCommands(MutableMapping):
+    """The group's command table, building each command on first access."""
+
+    def __init__(self):
+        self._built: dict = {}
+
+    def __getitem__(self, name: str):
+        if name not in self._built:
+            module = importlib.import_module(f"gapcli.cli.{COMMANDS[name]}")
+            group = typer.main.get_command(module.app)
+            self._built.update(group.commands)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self):
+        return iter(sorted(set(COMMANDS) | set(self._built)))
+
+    def __len__(self) -> int:
+        return len(set(COMMANDS) | set(self._built))
+
+
 class GapcliGroup(TyperGroup):
-    """Turns every failure into one line on stderr and prints data warnings once."""
+    """Loads commands lazily, turns every failure into one line on stderr, prints data warnings once."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = _LazyCommands()
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         code = 0
@@ -73,8 +115,6 @@ def _root(
 ) -> None:
     """Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking."""
 
-
-from gapcli.cli import cards, compare, data  # noqa: E402,F401  (commands register themselves on `app`)
 
 
 def main() -> None:

@@ -1,9 +1,11 @@
 """``show`` and ``states``: one card, and who has cards."""
 
+import typer
 
-from gapcli.cli import app
 from gapcli.cli.common import ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.states import JURISDICTIONS, resolve
+
+app = typer.Typer()  # this module's commands; gapcli.cli builds them only when one runs
 
 
 @app.command()

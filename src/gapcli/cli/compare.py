@@ -5,12 +5,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from gapcli.cli import app
 from gapcli.cli.common import ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.errors import NotFound, UsageError
 from gapcli.states import resolve
 
 OVERALL, GRADE = "overall", "grade"  # the --by values that are not issue areas
+
+app = typer.Typer()  # this module's commands; gapcli.cli builds them only when one runs
 
 ByOption = Annotated[str, typer.Option("--by", help="overall, grade, an issue number 1-6, or part of an issue name.")]
 

@@ -7,12 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from gapcli.cli import app
 from gapcli.cli.common import ForceFlag, Format, FormatOption, JsonFlag, YearOption, catalog, emit, view_of
 from gapcli.errors import GapcliError, ParseError, UsageError
 
 MAX_INPUT_BYTES = 1 << 20  # a card text is a few KiB
 
+app = typer.Typer()  # this module's commands; gapcli.cli builds them only when one runs
 data_app = typer.Typer(help="Where gapcli's data lives; check it; export it.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
