@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gapcli.errors import NotFound
 
 
-@dataclass(frozen=True)
-class Jurisdiction:
+class Jurisdiction(NamedTuple):  # a constant record; a NamedTuple is cheaper to define at start-up than a dataclass
     name: str
     code: str
     row: int  # place on the common US tile-grid map (8 rows, 11 columns)
@@ -55,12 +54,9 @@ def _key(text: str) -> str:
     return text.strip()
 
 
-_LOOKUP: dict[str, Jurisdiction] = {}
-for _j in JURISDICTIONS:
-    _LOOKUP[_key(_j.name)] = _j
-    _LOOKUP[_key(_j.code)] = _j
-for _alias, _code in _ALIASES.items():
-    _LOOKUP[_alias] = next(j for j in JURISDICTIONS if j.code == _code)
+_LOOKUP: dict[str, Jurisdiction] = {j.name.lower(): j for j in JURISDICTIONS}  # the table is plain ASCII
+_LOOKUP.update({j.code.lower(): j for j in JURISDICTIONS})
+_LOOKUP.update({alias: next(j for j in JURISDICTIONS if j.code == code) for alias, code in _ALIASES.items()})
 
 
 def resolve(text: str) -> Jurisdiction:

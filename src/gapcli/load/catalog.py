@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from gapcli.errors import DataError, NotFound
 from gapcli.load.cache import ParseCache
@@ -48,20 +48,19 @@ def user_cache_dir() -> Path:
     return Path(platform_dir("gapcli", appauthor=False))
 
 
-@dataclass
-class _Root:
+class _Root(NamedTuple):
     path: Path
     origin: str
     cache: ParseCache
 
 
-@dataclass
 class Catalog:
-    roots: list[_Root]
-    warnings: list[str] = field(default_factory=list)
-    _frameworks: dict[int, Framework] | None = None
-    _by_year: dict[int, list[Card]] = field(default_factory=dict)
-    _files: dict[Path, Card | None] = field(default_factory=dict)  # each file is read once
+    def __init__(self, roots: list[_Root]):
+        self.roots = roots
+        self.warnings: list[str] = []
+        self._frameworks: dict[int, Framework] | None = None
+        self._by_year: dict[int, list[Card]] = {}
+        self._files: dict[Path, Card | None] = {}  # each file is read once
 
     @classmethod
     def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
