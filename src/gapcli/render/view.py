@@ -1,5 +1,7 @@
 """What every command hands to the renderers: a View.
 
+Blocks are NamedTuples: immutable records that cost next to nothing to define at start-up.
+
 ``data`` is the JSON contract, ``records`` the flat rows of CSV/TSV, ``blocks`` what
 table and markdown output draw. Cells hold raw values; a column's ``kind`` says how
 to draw them, so escaping and colour live in the renderers, not in the commands.
@@ -8,7 +10,7 @@ to draw them, so escaping and colour live in the renderers, not in the commands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # ESC/CSI/OSC sequences first, then any other C0/C1 control character
 _CONTROL = re.compile(r"\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -23,59 +25,50 @@ def is_web_link(url: str) -> bool:
     return url.startswith(("https://", "http://"))
 
 
-@dataclass
-class Column:
+class Column(NamedTuple):
     header: str
     kind: str = "text"  # text | number | grade | score | bar | delta | spark | link
     justify: str = "left"
     wrap: bool = False  # long prose columns wrap at word boundaries; the rest never break
 
 
-@dataclass
-class Grid:
+class Grid(NamedTuple):
     columns: list[Column]
     rows: list[list]
     title: str | None = None
 
 
-@dataclass
-class Title:
+class Title(NamedTuple):
     text: str
     subtitle: str = ""
     grade: str | None = None
 
 
-@dataclass
-class Bullets:
+class Bullets(NamedTuple):
     title: str
     items: list[str]
     kind: str = "plain"  # plain | met | gap
 
 
-@dataclass
-class Chart:
+class Chart(NamedTuple):
     title: str
     items: list[tuple[str, float]]
 
 
-@dataclass
-class Tiles:
+class Tiles(NamedTuple):
     tiles: list[dict]  # code, grade, row, col, has_card
     legend: list[tuple[str, int]]
 
 
-@dataclass
-class Note:
+class Note(NamedTuple):
     text: str
 
 
-@dataclass
-class Links:
+class Links(NamedTuple):
     items: list[tuple[str, str]]
 
 
-@dataclass
-class View:
+class View(NamedTuple):
     data: object
-    records: list[dict] = field(default_factory=list)
-    blocks: list = field(default_factory=list)
+    records: list[dict] = []  # noqa: RUF012 - never mutated: views build new lists
+    blocks: list = []  # noqa: RUF012

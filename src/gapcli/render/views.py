@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from gapcli.model import GRADES, Framework
-from gapcli.query.rank import Ranking
 from gapcli.render.view import Bullets, Chart, Column, Grid, Links, Note, Tiles, Title, View
+
+if TYPE_CHECKING:
+    from gapcli.query.rank import Ranking
 
 _LINK_LABELS = {
     "state_page": "State page",
