@@ -132,7 +132,9 @@ def renderables(view: v.View, width: int, unicode: bool) -> list:
 
 def make_console(file=None, width: int | None = None, record: bool = False, terminal: bool | None = None) -> Console:
     stream = file if file is not None else io.StringIO()
-    return Console(file=stream, width=width, record=record, force_terminal=terminal, highlight=False, soft_wrap=False)
+    return Console(
+        file=stream, width=width, record=record, force_terminal=terminal, highlight=False, soft_wrap=False, markup=False, emoji=False
+    )
 
 
 def draw(view: v.View, console: Console, unicode: bool) -> None:
