@@ -70,7 +70,7 @@ def rank(
     from gapcli.query.rank import rank as ranking
 
     cards = catalog()
-    framework = cards.framework(year or cards.default_year())
+    framework = cards.edition(year)
     result = ranking(
         cards.cards_for_year(framework.year),
         framework,
@@ -104,7 +104,7 @@ def gaps(
         rows = finding.of_state(card, cards.framework(card.year))
         emit(rows, view_of("state_gaps_view", rows), fmt, as_json, export, force)
         return
-    framework = cards.framework(year or cards.default_year())
+    framework = cards.edition(year)
     chosen = cards.cards_for_year(framework.year)
     if query is None:
         entries, title = finding.summary(chosen, framework), f"Unmet policy goals, {framework.year}"
@@ -125,7 +125,7 @@ def stats(
     from gapcli.query.stats import stats as summarise
 
     cards = catalog()
-    framework = cards.framework(year or cards.default_year())
+    framework = cards.edition(year)
     result = summarise(cards.cards_for_year(framework.year), framework)
     emit(result, view_of("stats_view", result), fmt, as_json, export, force)
 
@@ -163,7 +163,7 @@ def map_(
     from gapcli.query.stats import tiles
 
     cards = catalog()
-    framework = cards.framework(year or cards.default_year())
+    framework = cards.edition(year)
     chosen = _by(by, framework)
     issue = None if chosen in (OVERALL, GRADE) else int(chosen)
     label = "overall grade" if issue is None else f"{issue}. {framework.issue(issue).name}"

@@ -158,6 +158,10 @@ class Catalog:
         known = [y for y, f in self.frameworks().items() if f.is_fully_known()]
         return max(known or self.years())
 
+    def edition(self, year: int | None) -> Framework:
+        """The framework of ``year``, or of the default edition for questions across states."""
+        return self.framework(self.default_year() if year is None else year)
+
     def all_cards(self) -> list[Card]:
         return [card for year in self.years() for card in self.cards_for_year(year)]
 
