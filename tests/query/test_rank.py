@@ -1,6 +1,5 @@
 """Rankings on small hand-built models: ties, missing figures, filters."""
 
-import pytest
 
 from gapcli.model import Card, Framework, IssueArea, IssueResult
 from gapcli.query.rank import rank

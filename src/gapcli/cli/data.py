@@ -57,7 +57,6 @@ def import_(
     from gapcli.load.catalog import user_data_dir
     from gapcli.load.save import card_to_toml, write_atomic
     from gapcli.query.cards import card_record
-    from gapcli.render.views import card_view
     from gapcli.states import by_code
 
     cards = catalog()

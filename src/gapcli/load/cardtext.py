@@ -226,7 +226,7 @@ def _read_highlights(text: str, framework: Framework, number: int, source: str, 
     marks = sorted([(m.start(), m.end(), "met", m) for m in _MET.finditer(text)] + [(m.start(), m.end(), "gaps", m) for m in _GAPS.finditer(text)])
     if not marks or text[: marks[0][0]].strip():
         raise ParseError(source, f"issue area {number}: cannot read highlights {text[:80]!r}", line)
-    for index, (start, end, kind, match) in enumerate(marks):
+    for index, (_start, end, kind, match) in enumerate(marks):
         stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
         body = text[end:stop].strip().rstrip(".").strip()
         if not body:

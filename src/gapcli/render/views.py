@@ -45,7 +45,10 @@ def card_view(card: dict) -> View:
         blocks.append(Grid(columns, rows))
     for issue in card["issues"]:
         goals = {g["phrase"]: g["goal"] for g in issue["goals"]}
-        named = lambda phrase: f"{goals[phrase]} {phrase}" if goals.get(phrase) else phrase  # noqa: E731
+
+        def named(phrase: str, goals: dict = goals) -> str:
+            return f"{goals[phrase]} {phrase}" if goals.get(phrase) else phrase
+
         if issue["gaps"]:
             title = f"{issue['number']}. {issue['name']} — gaps" + (" (the card: gaps remain in all areas)" if issue["gaps_in_all_areas"] else "")
             blocks.append(Bullets(title, [named(p) for p in issue["gaps"]], "gap"))
