@@ -44,8 +44,9 @@ class _LazyCommands(MutableMapping):
     def __getitem__(self, name: str):
         if name not in self._built:
             module = importlib.import_module(f"gapcli.cli.{COMMANDS[name]}")
-            group = typer.main.get_command(module.app)
-            self._built.update(group.commands)
+            command = typer.main.get_command(module.COMMANDS[name])
+            command.name = name
+            self._built[name] = command
         return self._built[name]
 
     def __setitem__(self, name: str, command) -> None:

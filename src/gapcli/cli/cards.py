@@ -2,13 +2,13 @@
 
 import typer
 
-from gapcli.cli.common import ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
+from gapcli.cli.common import Commands, ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.states import JURISDICTIONS, resolve
 
-app = typer.Typer()  # this module's commands; gapcli.cli builds them only when one runs
+COMMANDS = Commands()
 
 
-@app.command()
+@COMMANDS.command()
 def show(
     state: StateArgument,
     year: YearOption = None,
@@ -26,7 +26,7 @@ def show(
     emit(record, view_of("card_view", record), fmt, as_json, export, force)
 
 
-@app.command()
+@COMMANDS.command()
 def states(
     year: YearOption = None,
     fmt: FormatOption = Format.table,

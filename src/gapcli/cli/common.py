@@ -42,6 +42,19 @@ YearOption = Annotated[Optional[int], typer.Option("--year", "-y", help="Edition
 StateArgument = Annotated[str, typer.Argument(help="State name or postal code: connecticut, 'New York', ny, dc.", autocompletion=complete_state)]
 
 
+class Commands(dict):
+    """name → a Typer app holding that one command, so gapcli.cli builds only the command that runs."""
+
+    def command(self, name: str | None = None, **options):
+        def register(function):
+            one = typer.Typer(add_completion=False)
+            one.command(name=name, **options)(function)
+            self[name or function.__name__] = one
+            return function
+
+        return register
+
+
 @cache
 def catalog() -> Catalog:
     """One catalog per process; the group prints its warnings and saves its cache at exit."""

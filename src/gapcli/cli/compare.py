@@ -5,13 +5,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from gapcli.cli.common import ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
+from gapcli.cli.common import Commands, ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.errors import NotFound, UsageError
 from gapcli.states import resolve
 
 OVERALL, GRADE = "overall", "grade"  # the --by values that are not issue areas
 
-app = typer.Typer()  # this module's commands; gapcli.cli builds them only when one runs
+COMMANDS = Commands()
 
 ByOption = Annotated[str, typer.Option("--by", help="overall, grade, an issue number 1-6, or part of an issue name.")]
 
@@ -31,7 +31,7 @@ def _letter(value: str | None, allowed: tuple[str, ...], option: str) -> str | N
     return value.upper()
 
 
-@app.command()
+@COMMANDS.command()
 def diff(
     a: Annotated[str, typer.Argument(help="STATE[@YEAR], e.g. ct or connecticut@2021.")],
     b: Annotated[str, typer.Argument(help="STATE[@YEAR] to compare with.")],
@@ -52,7 +52,7 @@ def diff(
     emit(result, view_of("diff_view", result), fmt, as_json, export, force)
 
 
-@app.command()
+@COMMANDS.command()
 def rank(
     by: ByOption = OVERALL,
     year: YearOption = None,
@@ -83,7 +83,7 @@ def rank(
     emit(result.rows, view_of("rank_view", result, framework), fmt, as_json, export, force)
 
 
-@app.command()
+@COMMANDS.command()
 def gaps(
     query: Annotated[Optional[str], typer.Argument(help="Words of a policy goal ('mistake of age') or its number (1.4).")] = None,
     year: YearOption = None,
@@ -113,7 +113,7 @@ def gaps(
     emit(entries, view_of("gaps_view", entries, title), fmt, as_json, export, force)
 
 
-@app.command()
+@COMMANDS.command()
 def stats(
     year: YearOption = None,
     fmt: FormatOption = Format.table,
@@ -130,7 +130,7 @@ def stats(
     emit(result, view_of("stats_view", result), fmt, as_json, export, force)
 
 
-@app.command()
+@COMMANDS.command()
 def history(
     state: StateArgument,
     fmt: FormatOption = Format.table,
@@ -150,7 +150,7 @@ def history(
     emit(rows, view_of("history_view", rows), fmt, as_json, export, force)
 
 
-@app.command(name="map")
+@COMMANDS.command(name="map")
 def map_(
     year: YearOption = None,
     by: ByOption = OVERALL,

@@ -7,14 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from gapcli.cli.common import ForceFlag, Format, FormatOption, JsonFlag, YearOption, catalog, emit, view_of
+from gapcli.cli.common import Commands, ForceFlag, Format, FormatOption, JsonFlag, YearOption, catalog, emit, view_of
 from gapcli.errors import GapcliError, ParseError, UsageError
 
 MAX_INPUT_BYTES = 1 << 20  # a card text is a few KiB
 
-app = typer.Typer()  # this module's commands; gapcli.cli builds them only when one runs
-data_app = typer.Typer(help="Where gapcli's data lives; check it; export it.", no_args_is_help=True)
-app.add_typer(data_app, name="data")
+COMMANDS = Commands()
+data_app = typer.Typer(help="Where gapcli's data lives; check it; export it.", no_args_is_help=True, add_completion=False)
+COMMANDS["data"] = data_app
 
 
 def _read_text(name: str) -> str:
@@ -41,7 +41,7 @@ def _read_text(name: str) -> str:
         raise ParseError(name, "not UTF-8 text; convert it first, e.g. iconv -t UTF-8", line) from None
 
 
-@app.command(name="import")
+@COMMANDS.command(name="import")
 def import_(
     files: Annotated[list[str], typer.Argument(help="Card text files; - reads stdin.")],
     year: YearOption = None,
