@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import NamedTuple
 
@@ -49,9 +48,9 @@ _ALIASES = {"dc": "DC", "d c": "DC", "washington dc": "DC", "washington d c": "D
 
 
 def _key(text: str) -> str:
+    """``New_York``, ``new-york``, ``NEW YORK``, ``Ｎｅｗ Ｙｏｒｋ`` → ``new york``; ``D.C.`` → ``d c``."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\s._\-]+", " ", text.replace(".", " "))
-    return text.strip()
+    return " ".join(text.replace(".", " ").replace("_", " ").replace("-", " ").split())
 
 
 _LOOKUP: dict[str, Jurisdiction] = {j.name.lower(): j for j in JURISDICTIONS}  # the table is plain ASCII

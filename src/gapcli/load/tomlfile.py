@@ -10,8 +10,6 @@ from gapcli.errors import DataError
 
 MAX_FILE_BYTES = 1 << 20  # a card is a few KiB; anything this big is not a card
 
-_LINE = re.compile(r"line (\d+)")
-
 
 def read_toml(path: Path) -> dict:
     try:
@@ -42,7 +40,7 @@ def parse_toml(raw: bytes, name: str) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        found = _LINE.search(message)
+        found = re.search(r"line (\d+)", message)
         line = int(found.group(1)) if found else text.count("\n") + 1 if "end of document" in message else None
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise DataError(name, f"malformed TOML: {message}", line) from None
