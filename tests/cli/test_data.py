@@ -123,3 +123,14 @@ def test_data_export(run):
     csv_text = run("data", "export", "--year", "2021", "--format", "csv").stdout
     assert len(csv_text.splitlines()) == 1 + 51 * 6
     assert run("data", "export", "--format", "markdown").exit_code == 2
+
+
+def test_a_refusal_among_several_files_writes_none(run, user_dir, tmp_path, seed_text):
+    assert run("import", str(SEED_TEXT)).exit_code == 0
+    florida = tmp_path / "fl.txt"
+    florida.write_text(seed_text.replace("CONNECTICUT", "FLORIDA").replace("connecticut", "florida").replace("Connecticut", "Florida"), "utf-8")
+    result = run("import", str(florida), str(SEED_TEXT))
+    assert result.exit_code == 1 and "connecticut.toml exists; use --force" in result.stderr
+    assert not (user_dir / "cards" / "2021" / "florida.toml").exists()
+    twice = run("import", str(florida), str(florida))
+    assert twice.exit_code == 2 and "same state and year" in twice.stderr

@@ -4,7 +4,6 @@ Every error leaves as one line on stderr with a documented exit code (README):
 0 ok, 1 not found / invalid data / refused write, 2 usage, 130 interrupted.
 """
 
-
 import importlib
 import os
 import sys

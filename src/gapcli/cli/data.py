@@ -1,6 +1,5 @@
 """``import`` card texts, and ``data path|validate|export`` for the data itself."""
 
-
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -8,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from gapcli.cli.common import Commands, ForceFlag, Format, FormatOption, JsonFlag, YearOption, catalog, emit, view_of
-from gapcli.errors import GapcliError, ParseError, UsageError
+from gapcli.errors import GapcliError, ParseError, RefusedWrite, UsageError
 
 MAX_INPUT_BYTES = 1 << 20  # a card text is a few KiB
 
@@ -64,17 +63,20 @@ def import_(
     for name in files:  # parse every file before writing any, so one bad file writes nothing
         card = parse_card_text(_read_text(name), cards.framework, name, year=year, state=state)
         parsed.append(card)
-    root = out if out is not None else user_data_dir()
-    records = []
-    for card in parsed:
-        records.append(card_record(card, cards.framework(card.year)))
-        if dry_run:
-            continue
-        target = root / "cards" / str(card.year) / f"{by_code(card.code).slug}.toml"
-        write_atomic(target, card_to_toml(card), force=force)
-        print(f"imported {card.state} {card.year} → {target}", file=sys.stderr)
+    records = [card_record(card, cards.framework(card.year)) for card in parsed]
     if dry_run:
         emit(records[0] if len(records) == 1 else records, view_of("cards_view", records), fmt, as_json)
+        return
+    root = out if out is not None else user_data_dir()
+    targets = [root / "cards" / str(card.year) / f"{by_code(card.code).slug}.toml" for card in parsed]
+    if len(set(targets)) < len(targets):
+        raise UsageError("two of the files are cards for the same state and year; import them one at a time")
+    existing = [str(t) for t in targets if t.exists() and not force]
+    if existing:  # checked for all before writing any, so a refusal leaves nothing half-done
+        raise RefusedWrite(f"{', '.join(existing)} exist{'s' if len(existing) == 1 else ''}; use --force to overwrite")
+    for card, target in zip(parsed, targets):
+        write_atomic(target, card_to_toml(card), force=force)
+        print(f"imported {card.state} {card.year} → {target}", file=sys.stderr)
 
 
 @data_app.command()
