@@ -14,6 +14,8 @@ TIERS = ("I", "II", "III")
 
 @dataclass
 class IssueArea:
+    """One of an edition's issue areas; ``max_score`` is None where the edition's maxima are unknown."""
+
     number: int
     name: str
     max_score: float | None
@@ -78,6 +80,8 @@ class Citation:
 
 @dataclass
 class IssueResult:
+    """A card's figures for one issue area: each met goal and each gap is its own entry."""
+
     number: int
     grade: str | None = None
     score: float | None = None
@@ -88,6 +92,8 @@ class IssueResult:
 
 @dataclass
 class ExtraCredit:
+    """Points a card earns beyond the issue areas, with what earned them."""
+
     category: str
     points: float
     description: str

@@ -55,10 +55,7 @@ def card_view(card: dict) -> View:
         if issue["accomplished"]:
             blocks.append(Bullets(f"{issue['number']}. {issue['name']} — goals met", [named(p) for p in issue["accomplished"]], "met"))
     if card["extra_credit"]:
-        blocks.append(
-            Grid([Column("Extra credit"), Column("Points", "number", "right"), Column("For", wrap=True)],
-                 [[e["category"], e["points"], e["description"]] for e in card["extra_credit"]])
-        )
+        blocks.append(Bullets("Extra credit", [f"{e['category']} (+{e['points']:g}): {e['description']}" for e in card["extra_credit"]]))
     links = [(_LINK_LABELS.get(key, key.replace("_", " ").capitalize()), url) for key, url in card["links"].items()]
     blocks.append(Links(links))
     sources = sorted({c["url"] for c in card["source"]["citations"]})
