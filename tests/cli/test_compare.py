@@ -93,7 +93,8 @@ def test_history(run):
     rows = as_json(run, "history", "tennessee")
     assert [(r["year"], r["grade"]) for r in rows] == [(2021, "D"), (2022, "B"), (2023, "A"), (2025, "C")]
     assert [r["grade_steps"] for r in rows] == [None, 2, 1, None]
-    assert "Grade trend" in run("history", "tn").stdout
+    assert "Grade trend" in run("history", "tn", "--format", "table").stdout
+    assert run("history", "tn").stdout.splitlines()[1].split("\t") == ["Year", "Grade", "Score", "Tier", "Δ score", "Framework"]
 
 
 def test_map(run):

@@ -41,8 +41,18 @@ def test_show_by_code_or_any_case_gives_the_same(run, name):
     assert run("show", name, "--json").stdout == run("show", "connecticut", "--json").stdout
 
 
+def test_piped_output_is_plain_text(run):
+    out = run("show", "ct").stdout  # CliRunner's stdout is not a terminal
+    lines = out.splitlines()
+    assert lines[0] == "Connecticut (CT) · 2021 report card"
+    header = lines.index("#\tIssue area\tGrade\tScore")
+    assert lines[header + 4] == "4\tAccess to Justice for Trafficking Survivors\tD\t10/15"
+    assert "- 1.4 mistake of age defenses" in lines
+    assert "█" not in out and "\x1b" not in out and "─" not in out
+
+
 def test_show_table(run):
-    result = run("show", "ct")
+    result = run("show", "ct", "--format", "table")
     assert result.exit_code == 0
     out = result.stdout
     assert "Connecticut (CT) · 2021 report card" in out and "43.5/100" in out and "Tier II" in out

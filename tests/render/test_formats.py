@@ -60,6 +60,14 @@ def test_tsv_cells_never_carry_tabs_newlines_or_escapes(hostile_record):
     assert "\x1b" not in text and "\x9b" not in text
 
 
+def test_plain_is_tab_separated_and_clean(hostile_record):
+    text = render.format(views.card_view(hostile_record), "plain")
+    assert "\x1b" not in text and "\x9b" not in text
+    assert "- [red]x[/red]" in text  # plain text needs no markup escaping: nothing interprets it
+    rows = [line.split("\t") for line in text.splitlines() if line.count("\t") == 3]
+    assert rows[0] == ["#", "Issue area", "Grade", "Score"] and len(rows) == 7
+
+
 def test_markdown_escapes_data(hostile_record):
     text = render.format(views.card_view(hostile_record), "markdown")
     assert r"\[red\]x\[/red\]" in text

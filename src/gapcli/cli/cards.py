@@ -12,7 +12,7 @@ COMMANDS = Commands()
 def show(
     state: StateArgument,
     year: YearOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
     force: ForceFlag = False,
@@ -29,7 +29,7 @@ def show(
 @COMMANDS.command()
 def states(
     year: YearOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
     force: ForceFlag = False,

@@ -23,6 +23,7 @@ EXPORT_SUFFIXES = (".svg", ".html", ".htm", ".txt")
 
 class Format(str, Enum):
     table = "table"
+    plain = "plain"
     json = "json"
     csv = "csv"
     tsv = "tsv"
@@ -34,7 +35,10 @@ def complete_state(incomplete: str) -> list[str]:
     return [j.slug for j in JURISDICTIONS if j.slug.startswith(wanted) or j.code.lower() == wanted]
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+FormatOption = Annotated[
+    Optional[Format],
+    typer.Option("--format", "-f", help="Output format [default: table on a terminal, plain when piped].", case_sensitive=False, show_default=False),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 ExportOption = Annotated[Optional[Path], typer.Option("--export", help="Write the view to FILE (.svg, .html or .txt) instead of stdout.", dir_okay=False)]
 ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
@@ -67,11 +71,14 @@ def opened_catalog() -> Catalog | None:
     return catalog() if catalog.cache_info().currsize else None
 
 
-def emit(data: object, build: Callable[[], View], fmt: Format, as_json: bool, export: Path | None = None, force: bool = False) -> None:
+def emit(data: object, build: Callable[[], View], fmt: Format | None, as_json: bool, export: Path | None = None, force: bool = False) -> None:
     """Write ``data`` (JSON) or the view ``build`` makes of it to stdout, or to the export file.
 
+    Without --format: a Rich table on a terminal, plain text when piped (gh's convention).
     The view is built only when needed, so JSON output never imports the renderers.
     """
+    if fmt is None:
+        fmt = Format.table if sys.stdout.isatty() else Format.plain
     if export is None and (as_json or fmt is Format.json):
         from gapcli.render.json import dumps
 

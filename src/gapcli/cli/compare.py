@@ -35,7 +35,7 @@ def _letter(value: str | None, allowed: tuple[str, ...], option: str) -> str | N
 def diff(
     a: Annotated[str, typer.Argument(help="STATE[@YEAR], e.g. ct or connecticut@2021.")],
     b: Annotated[str, typer.Argument(help="STATE[@YEAR] to compare with.")],
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
     force: ForceFlag = False,
@@ -60,7 +60,7 @@ def rank(
     grade: Annotated[Optional[str], typer.Option("--grade", help="Only cards with this overall grade.")] = None,
     tier: Annotated[Optional[str], typer.Option("--tier", help="Only cards in this tier (I, II, III).")] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="List from the bottom.")] = False,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
     force: ForceFlag = False,
@@ -88,7 +88,7 @@ def gaps(
     query: Annotated[Optional[str], typer.Argument(help="Words of a policy goal ('mistake of age') or its number (1.4).")] = None,
     year: YearOption = None,
     state: Annotated[Optional[str], typer.Option("--state", "-s", help="One state's unmet goals, with issue-brief links.")] = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
     force: ForceFlag = False,
@@ -116,7 +116,7 @@ def gaps(
 @COMMANDS.command()
 def stats(
     year: YearOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
     force: ForceFlag = False,
@@ -133,7 +133,7 @@ def stats(
 @COMMANDS.command()
 def history(
     state: StateArgument,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
     force: ForceFlag = False,
@@ -154,7 +154,7 @@ def history(
 def map_(
     year: YearOption = None,
     by: ByOption = OVERALL,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
     force: ForceFlag = False,

@@ -48,7 +48,7 @@ def import_(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and print the card; write nothing.")] = False,
     force: ForceFlag = False,
     out: Annotated[Optional[Path], typer.Option("--out", help="Write under DIR/cards/YEAR/ instead of the user data directory.", file_okay=False)] = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Turn report-card text (copied or extracted from the PDF) into gapcli data."""

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("table", "json", "csv", "tsv", "markdown")
-_MODULES = {"table": "table", "json": "json", "csv": "delimited", "tsv": "delimited", "markdown": "markdown"}
+FORMATS = ("table", "plain", "json", "csv", "tsv", "markdown")
+_MODULES = {"table": "table", "plain": "plain", "json": "json", "csv": "delimited", "tsv": "delimited", "markdown": "markdown"}
 
 
 def format(view, fmt: str, **options) -> str:  # noqa: A001 - the one verb of this package

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gapcli.render.view import clean
 
 UNKNOWN = "?"
-BAR_WIDTH = 12
+BAR_WIDTH = 10
 _SPARK_UNICODE = "▁▂▃▄▅▆▇█"
 _SPARK_ASCII = "_.-~=+*#"
 

@@ -6,6 +6,7 @@ import re
 
 from gapcli.render import view as v
 from gapcli.render.cells import plain
+from gapcli.render.plain import tile_lines
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -53,9 +54,5 @@ def format(view: v.View, **_options) -> str:  # noqa: A001
 
 
 def _tiles(block: v.Tiles) -> list[str]:
-    width = 1 + max(t["col"] for t in block.tiles)
-    grid = [["" for _ in range(width)] for _ in range(1 + max(t["row"] for t in block.tiles))]
-    for tile in block.tiles:
-        grid[tile["row"]][tile["col"]] = f"{tile['code']} {tile['grade'] or '·'}"
-    lines = ["```"] + ["".join(f"{cell:<6}" for cell in row).rstrip() for row in grid] + ["```", ""]
+    lines = ["```", *tile_lines(block), "```", ""]
     return lines + ["Legend: " + ", ".join(f"{escape(label)} {count}" for label, count in block.legend), ""]

@@ -1,0 +1,49 @@
+"""Plain text: the default when stdout is not a terminal, as gh does.
+
+Tables become tab-separated rows under a header row (ready for ``cut`` and
+``awk``), lists become ``- item`` lines; no colour, no box drawing, no Rich.
+Data text is stripped of control characters and escape sequences.
+"""
+
+from __future__ import annotations
+
+from gapcli.render import view as v
+from gapcli.render.cells import plain
+
+_PICTURES = ("bar", "spark")  # drawn for people in a terminal; noise in a pipe
+
+
+def tile_lines(block: v.Tiles) -> list[str]:
+    """The tile map as rows of ``CODE GRADE`` cells (shared with the Markdown renderer)."""
+    width = 1 + max(t["col"] for t in block.tiles)
+    grid = [["" for _ in range(width)] for _ in range(1 + max(t["row"] for t in block.tiles))]
+    for tile in block.tiles:
+        grid[tile["row"]][tile["col"]] = f"{tile['code']} {tile['grade'] or '·'}"
+    return ["".join(f"{cell:<6}" for cell in row).rstrip() for row in grid]
+
+
+def format(view: v.View, **_options) -> str:  # noqa: A001
+    out: list[str] = []
+    for block in view.blocks:
+        if isinstance(block, v.Title):
+            out += [v.clean(block.text)] + ([v.clean(block.subtitle)] if block.subtitle else [])
+        elif isinstance(block, v.Grid):
+            keep = [i for i, c in enumerate(block.columns) if c.kind not in _PICTURES]
+            if not keep:
+                continue
+            if block.title:
+                out.append(v.clean(block.title))
+            out.append("\t".join(v.clean(block.columns[i].header) for i in keep))
+            out += ["\t".join(plain(row[i], block.columns[i].kind) for i in keep) for row in block.rows]
+        elif isinstance(block, v.Bullets):
+            out += [v.clean(block.title)] + [f"- {v.clean(item)}" for item in block.items]
+        elif isinstance(block, v.Chart):
+            out += [v.clean(block.title)] + [f"{v.clean(label)}\t{value:g}" for label, value in block.items]
+        elif isinstance(block, v.Tiles):
+            out += tile_lines(block) + ["Legend: " + ", ".join(f"{v.clean(label)} {count}" for label, count in block.legend)]
+        elif isinstance(block, v.Note):
+            out.append(v.clean(block.text))
+        elif isinstance(block, v.Links):
+            out += [f"{v.clean(label)}: {v.clean(url)}" for label, url in block.items]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
