@@ -6,7 +6,7 @@
 convention), which is what a shell loop gets; ``--format table`` forces the Rich
 table that a terminal gets, reported beside it without a target.
 
-Runs every command of a round once, interleaved, for --runs rounds, and prints the
+Runs every command once per round, in a shuffled order, for --runs rounds, and prints the
 median wall time of each and the ratios against the baselines (a bare Typer app
 that prints one word; the same app printing a one-row Rich table). Timing is
 noisy, so this is a script to read, never a test.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import shutil
 import statistics
@@ -152,15 +153,18 @@ def main() -> None:
         }
         cold_wall = run(*cases["rank --json, user cards"])  # the first run fills the parse cache
         walls: dict[str, list[float]] = {name: [] for name in cases}
+        order = list(cases)
+        shuffle = random.Random(7).shuffle  # a new order each round, so no case always follows the same one
         for _ in range(max(args.runs, 9)):
-            for name, (command, env) in cases.items():
-                walls[name].append(run(command, env))
+            shuffle(order)
+            for name in order:
+                walls[name].append(run(*cases[name]))
         counted = {name: instructions(command, env) / 1e6 for name, (command, env) in cases.items()} if args.instructions else None
     wall = {name: statistics.median(values) * 1000 for name, values in walls.items()}
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {made:,} generated user cards")
     print(f"first run with user cards (empty parse cache): {cold_wall * 1000:.1f} ms")
     ok = report(
-        f"wall time, median of {max(args.runs, 9)} interleaved rounds; ratio = median of the per-round ratios",
+        f"wall time, median of {max(args.runs, 9)} rounds (shuffled order); ratio = median of the per-round ratios",
         wall,
         lambda key, base: statistics.median(a / b for a, b in zip(walls[key], walls[base])),
         "ms",
