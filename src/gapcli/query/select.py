@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gapcli.errors import NotFound, UsageError
 from gapcli.model import Framework
@@ -12,8 +12,7 @@ from gapcli.states import Jurisdiction, resolve
 _YEAR = re.compile(r"\d{4}")
 
 
-@dataclass(frozen=True)
-class Selector:
+class Selector(NamedTuple):
     place: Jurisdiction
     year: int | None
 
