@@ -1,8 +1,7 @@
 """``show`` and ``states``: one card, and who has cards."""
 
-import typer
 
-from gapcli.cli.common import Commands, ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
+from gapcli.cli.common import Commands, ExportOption, ForceFlag, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.states import JURISDICTIONS, resolve
 
 COMMANDS = Commands()

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from gapcli.cli.common import Commands, ExportOption, ForceFlag, Format, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
+from gapcli.cli.common import Commands, ExportOption, ForceFlag, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.errors import NotFound, UsageError
 from gapcli.states import resolve
 

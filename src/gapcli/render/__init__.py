@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("table", "plain", "json", "csv", "tsv", "markdown")
 _MODULES = {"table": "table", "plain": "plain", "json": "json", "csv": "delimited", "tsv": "delimited", "markdown": "markdown"}
 
 
