@@ -1,6 +1,5 @@
 """``show`` and ``states``: one card, and who has cards."""
 
-
 from gapcli.cli.common import Commands, ExportOption, ForceFlag, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.states import JURISDICTIONS, resolve
 
