@@ -98,13 +98,34 @@ def test_show_fits_the_width_and_never_breaks_a_word(ct_record, width):
                 assert word in words, (width, word)
 
 
-@pytest.mark.parametrize("width", [60, 80, 120])
-def test_every_view_renders_at_common_widths(catalog, ct_record, width):
+def every_view(catalog, ct_record):
+    from gapcli.query import compare, gaps
+    from gapcli.query.cards import listing
+    from gapcli.query.rank import rank
+
     cards = catalog.cards_for_year(2021)
     fw = catalog.framework(2021)
-    for view in (views.card_view(ct_record), views.stats_view(stats(cards, fw)), views.map_view(tiles(cards, fw), fw, "overall grade")):
+    ct, fl = catalog.card(by_code("CT"), 2021), catalog.card(by_code("FL"), 2021)
+    history = [(c, catalog.framework(c.year)) for c in catalog.cards_for_state(by_code("TN"))]
+    return {
+        "show": views.card_view(ct_record),
+        "states": views.states_view(listing([(c, fw) for c in cards]), 2021),
+        "diff": views.diff_view(compare.diff(ct, fw, fl, fw)),
+        "rank": views.rank_view(rank(cards, fw), fw),
+        "gaps": views.gaps_view(gaps.summary(cards, fw), "Unmet policy goals, 2021"),
+        "gaps --state": views.state_gaps_view(gaps.of_state(ct, fw)),
+        "stats": views.stats_view(stats(cards, fw)),
+        "history": views.history_view(compare.history(history)),
+        "map": views.map_view(tiles(cards, fw), fw, "overall grade"),
+    }
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_every_view_renders_at_common_widths(catalog, ct_record, width):
+    for name, view in every_view(catalog, ct_record).items():
         out = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", rendered(view, width))
-        assert max(len(line) for line in out.splitlines()) <= width
+        assert max(len(line) for line in out.splitlines()) <= width, name
+        assert out.strip(), name
 
 
 def test_map_shows_every_code_in_a_us_shaped_grid(catalog):
