@@ -127,3 +127,14 @@ def test_export_of_show_carries_name_and_score(run, tmp_path):
     assert "Connecticut" in text and "43.5" in text
     run("show", "ct", "--export", str(tmp_path / "ct.html"))
     assert "Connecticut" in (tmp_path / "ct.html").read_text()
+
+
+def test_diff_of_two_states_uses_one_edition(run):
+    result = as_json(run, "diff", "ct", "fl")
+    assert (result["a"]["year"], result["b"]["year"]) == (2021, 2021)
+    assert result["overall"]["delta"] == 29
+    assert as_json(run, "diff", "ct", "fl@2023")["a"]["year"] == 2023
+    result = as_json(run, "diff", "ct@2021", "ct@2023")
+    assert result["overall"]["max_score"] is None  # the 2023 maximum is not known
+    assert all(i["max_score"] is None for i in result["issues"])
+    assert run("diff", "dc", "tx@2023").exit_code == 1  # D.C. has no 2023 card

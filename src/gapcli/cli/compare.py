@@ -40,12 +40,15 @@ def diff(
     export: ExportOption = None,
     force: ForceFlag = False,
 ) -> None:
-    """Two cards side by side: two states, or one state in two editions. Δ = B − A."""
+    """Two cards side by side: two states in one edition, or one state in two editions. Δ = B − A."""
     from gapcli.query import compare as comparing
     from gapcli.query.select import parse_selector
 
     cards = catalog()
     first, second = parse_selector(a), parse_selector(b)
+    if first.place != second.place:  # two states: compare them in one edition unless told otherwise
+        year = first.year or second.year or cards.shared_year(first.place, second.place)
+        first, second = first._replace(year=first.year or year), second._replace(year=second.year or year)
     card_a = cards.card(first.place, first.year)
     card_b = cards.card(second.place, second.year)
     result = comparing.diff(card_a, cards.framework(card_a.year), card_b, cards.framework(card_b.year))

@@ -158,6 +158,14 @@ class Catalog:
         known = [y for y, f in self.frameworks().items() if f.is_fully_known()]
         return max(known or self.years())
 
+    def shared_year(self, a: Jurisdiction, b: Jurisdiction) -> int:
+        """The edition to compare two states in: the default one if both have a card there, else their latest."""
+        both = {c.year for c in self.cards_for_state(a)} & {c.year for c in self.cards_for_state(b)}
+        if not both:
+            raise NotFound(f"no edition has cards for both {a.name} and {b.name}")
+        default = self.default_year()
+        return default if default in both else max(both)
+
     def edition(self, year: int | None) -> Framework:
         """The framework of ``year``, or of the default edition for questions across states."""
         return self.framework(self.default_year() if year is None else year)

@@ -28,6 +28,8 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> dict:
     if same:
         for area in fa.issues:
             ra, rb = a.issue(area.number), b.issue(area.number)
+            other = fb.issue(area.number)
+            maximum = area.max_score if other is not None and other.max_score == area.max_score else None
             met_a = {p.casefold(): p for p in (ra.accomplished if ra else ())}
             met_b = {p.casefold(): p for p in (rb.accomplished if rb else ())}
             gaps_a = {p.casefold() for p in (ra.gaps if ra else ())}
@@ -36,7 +38,7 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> dict:
                 {
                     "number": area.number,
                     "name": area.name,
-                    "max_score": number(area.max_score),
+                    "max_score": number(maximum),  # null unless both editions give the same maximum
                     "a": {"grade": ra.grade if ra else None, "score": number(ra.score) if ra else None},
                     "b": {"grade": rb.grade if rb else None, "score": number(rb.score) if rb else None},
                     "delta": _delta(ra.score if ra else None, rb.score if rb else None, True),
@@ -51,7 +53,7 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> dict:
         "overall": {
             "a": {"grade": a.grade, "score": number(a.score), "tier": a.tier},
             "b": {"grade": b.grade, "score": number(b.score), "tier": b.tier},
-            "max_score": number(fa.max_score) if same else None,
+            "max_score": number(fa.max_score) if same and fa.max_score == fb.max_score else None,
             "delta": _delta(a.score, b.score, same),
         },
         "issues": issues,
