@@ -7,9 +7,9 @@ import typer
 
 from gapcli.cli.common import Commands, ExportOption, ForceFlag, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit, view_of
 from gapcli.errors import NotFound, UsageError
+from gapcli.query.rank import GRADE, OVERALL
 from gapcli.states import resolve
 
-OVERALL, GRADE = "overall", "grade"  # the --by values that are not issue areas
 
 COMMANDS = Commands()
 

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from gapcli.model import GRADES, Card, Framework
 from gapcli.query.cards import number
 
-OVERALL = "overall"  # gapcli.cli.compare repeats these two names to keep start-up light
+OVERALL = "overall"  # the --by values that are not issue areas
 GRADE = "grade"
 
 
