@@ -116,7 +116,6 @@ def _root(
     """Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking."""
 
 
-
 def main() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
     try:

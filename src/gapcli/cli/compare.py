@@ -1,6 +1,5 @@
 """Questions across cards: ``diff``, ``rank``, ``gaps``, ``stats``, ``history``, ``map``."""
 
-
 from typing import Annotated, Optional
 
 import typer
@@ -9,7 +8,6 @@ from gapcli.cli.common import Commands, ExportOption, ForceFlag, FormatOption, J
 from gapcli.errors import NotFound, UsageError
 from gapcli.query.rank import GRADE, OVERALL
 from gapcli.states import resolve
-
 
 COMMANDS = Commands()
 
