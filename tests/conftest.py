@@ -12,8 +12,8 @@ from gapcli.cli import app
 from gapcli.load.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_CARDS = Path(os.environ.get("GAPCLI_SHARED", ROOT.parent / "shared")) / "cards"
-SEED_TEXT = SHARED_CARDS / "text" / "2021" / "connecticut.txt"
+SOURCES = ROOT / "data" / "sources"
+SEED_TEXT = SOURCES / "text" / "2021" / "connecticut.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def user_dir(isolated_dirs) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    assert SEED_TEXT.is_file(), f"the seed card text is missing: {SEED_TEXT} (set GAPCLI_SHARED)"
+    assert SEED_TEXT.is_file(), f"the seed card text is missing: {SEED_TEXT}"
     return SEED_TEXT.read_text("utf-8")
 
 

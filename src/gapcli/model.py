@@ -32,11 +32,38 @@ class PolicyGoal:
 
 
 @dataclass
+class Citation:
+    """Where figures came from: ``fields`` names the card fields it backs."""
+
+    fields: tuple[str, ...]
+    url: str
+    note: str = ""
+
+
+@dataclass
+class EditionFacts:
+    """What Shared Hope published about an edition as a whole; ``None`` where no source gives it.
+
+    ``grade_counts`` holds only the letters a source counts; ``graded`` is their total where
+    every letter is counted.
+    """
+
+    released: str | None = None
+    grade_counts: dict[str, int] = field(default_factory=dict)
+    graded: int | None = None
+    national_average: float | None = None
+    ranked: int | None = None  # how many jurisdictions the published ranking places
+    goal_points: float | None = None  # points a policy goal is worth at most
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass
 class Framework:
     """One edition's grading frame. Unknown maxima or scale stay ``None``."""
 
     year: int
     name: str
+    id: str = ""  # editions with the same id are one framework: their scores compare
     short_name: str = ""
     issues: tuple[IssueArea, ...] = ()
     max_score: float | None = None
@@ -46,6 +73,7 @@ class Framework:
     goals: tuple[PolicyGoal, ...] = ()
     links: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    facts: EditionFacts = field(default_factory=EditionFacts)
 
     def issue(self, number: int) -> IssueArea | None:
         return next((area for area in self.issues if area.number == number), None)
@@ -70,33 +98,40 @@ class Framework:
 
 
 @dataclass
-class Citation:
-    """Where figures came from: ``fields`` names the card fields it backs."""
-
-    fields: tuple[str, ...]
-    url: str
-    note: str = ""
-
-
-@dataclass
 class IssueResult:
-    """A card's figures for one issue area: each met goal and each gap is its own entry."""
+    """A card's figures for one issue area: each met goal and each gap is its own entry.
+
+    A goal list is ``None`` when it is not known. A full card knows both lists; a
+    ``partial`` area holds only the goals a source named, and says nothing of the others.
+    """
 
     number: int
     grade: str | None = None
     score: float | None = None
-    accomplished: tuple[str, ...] = ()
-    gaps: tuple[str, ...] = ()
+    accomplished: tuple[str, ...] | None = None
+    gaps: tuple[str, ...] | None = None
     gaps_in_all_areas: bool = False
+    partial: bool = False
+
+    @property
+    def goal_lists(self) -> str | None:
+        """``"complete"``, ``"partial"`` or ``None`` (no goal of the area is known)."""
+        if self.accomplished is None and self.gaps is None:
+            return None
+        return "partial" if self.partial else "complete"
+
+    def named_goals(self) -> list[tuple[str, bool]]:
+        """(phrase, met) for every goal the card names, met ones first."""
+        return [(p, True) for p in self.accomplished or ()] + [(p, False) for p in self.gaps or ()]
 
 
 @dataclass
 class ExtraCredit:
-    """Points a card earns beyond the issue areas, with what earned them."""
+    """Points a card earns beyond the issue areas; category and description ``None`` where not published."""
 
-    category: str
+    category: str | None
     points: float
-    description: str
+    description: str | None
 
 
 @dataclass
@@ -129,6 +164,9 @@ class Card:
             result = self.issue(area.number)
             if result is None or result.grade is None or result.score is None:
                 return False
-            if not (result.accomplished or result.gaps):
+            if result.goal_lists != "complete":
                 return False
         return True
+
+    def has_goal_data(self) -> bool:
+        return any(result.goal_lists is not None for result in self.issues)

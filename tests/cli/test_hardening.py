@@ -105,5 +105,5 @@ def test_an_unreadable_user_directory_is_a_warning(run, user_dir):
     (user_dir / "cards").mkdir(parents=True)
     (user_dir / "cards" / "2021").write_text("a file where a folder should be")
     result = run("rank", "--json")
-    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 6
     assert "cannot read directory" in result.stderr

@@ -33,7 +33,7 @@ def test_bad_cards_name_the_field(data, message):
 
 
 def test_framework_scale_is_sorted_best_first():
-    fw = framework_from_dict({"year": 2021, "name": "n", "scale": {"F": 0, "A": 90, "C": 70}}, "f.toml")
+    fw = framework_from_dict({"year": 2021, "id": "f", "name": "n", "scale": {"F": 0, "A": 90, "C": 70}}, "f.toml")
     assert fw.scale == (("A", 90.0), ("C", 70.0), ("F", 0.0))
 
 

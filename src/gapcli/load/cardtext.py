@@ -29,6 +29,9 @@ _GAPS = re.compile(r"Gaps? remains? in (?:(all areas), including|(?:an )?areas? 
 # a comma after one of these words does not end a list item ("alternatives to live, in-court testimony")
 _DANGLING = {"a", "an", "the", "to", "of", "for", "in", "on", "and", "or", "live"}
 _FILLER = {"and", "the", "as", "well", "of", "to", "a", "an"}
+# heads a card shares among several objects: "training for law enforcement, prosecutors, and ..."
+_HEADS = ("training for", "screening through")
+_BARE_OBJECT_WORDS = 3
 
 
 @dataclass
@@ -242,17 +245,32 @@ def _read_highlights(text: str, framework: Framework, number: int, source: str, 
 
 def _goal_items(body: str, framework: Framework, number: int) -> list[str]:
     """Split "a, b, c, and d" into items, then name known goals where an item covers them."""
-    fragments = [f.strip() for f in body.split(", ")]
-    items: list[str] = []
-    for fragment in fragments:
+    fragments: list[str] = []
+    for fragment in (f.strip() for f in body.split(", ")):
         if fragment.startswith("and "):
             fragment = fragment[4:]
-        if items and items[-1].split()[-1].lower() in _DANGLING:
-            items[-1] = f"{items[-1]}, {fragment}"
+        if fragments and fragments[-1].split()[-1].lower() in _DANGLING:
+            fragments[-1] = f"{fragments[-1]}, {fragment}"
         else:
-            items.extend(part.strip() for part in fragment.split(" as well as "))
+            fragments.append(fragment)
+    items = [part.strip() for fragment in _distribute_head(fragments) for part in fragment.split(" as well as ")]
     goals = [g for g in framework.goals if g.issue == number and g.phrase]
     return [phrase for item in items for phrase in _expand(item, goals)]
+
+
+def _distribute_head(fragments: list[str]) -> list[str]:
+    """``training for law enforcement, prosecutors, and school personnel`` names three goals.
+
+    The head of the first item is given to every later item only when all of them are
+    bare objects (a few words, no head of their own), so a list of unrelated goals is kept.
+    """
+    head = next((h for h in _HEADS if fragments[0].lower().startswith(h + " ")), None)
+    rest = fragments[1:]
+    if head is None or not rest:
+        return fragments
+    if any(len(f.split()) > _BARE_OBJECT_WORDS or f.lower().startswith(_HEADS) for f in rest):
+        return fragments
+    return [fragments[0]] + [f"{fragments[0][: len(head)]} {f}" for f in rest]
 
 
 def _expand(item: str, goals: list[PolicyGoal]) -> list[str]:

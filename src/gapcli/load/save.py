@@ -42,15 +42,20 @@ def card_to_toml(card: Card) -> str:
             out.append(f"grade = {_string(result.grade)}")
         if result.score is not None:
             out.append(f"score = {_number(result.score)}")
-        if result.accomplished:
-            out.append(f"accomplished = {_strings(result.accomplished)}")
-        if result.gaps:
-            out.append(f"gaps = {_strings(result.gaps)}")
+        if result.partial:
+            out.append("partial = true")
+        for name, phrases in (("accomplished", result.accomplished), ("gaps", result.gaps)):
+            if phrases:  # a complete area's empty list is implied by the other (data/README.md)
+                out.append(f"{name} = {_strings(phrases)}")
         if result.gaps_in_all_areas:
             out.append("gaps_in_all_areas = true")
     for extra in card.extra_credit:
-        out += ["", "[[extra_credit]]", f"category = {_string(extra.category)}", f"points = {_number(extra.points)}"]
-        out.append(f"description = {_string(extra.description)}")
+        out += ["", "[[extra_credit]]"]
+        if extra.category is not None:
+            out.append(f"category = {_string(extra.category)}")
+        out.append(f"points = {_number(extra.points)}")
+        if extra.description is not None:
+            out.append(f"description = {_string(extra.description)}")
     for citation in card.citations:
         out += ["", "[[sources]]", f"fields = {_strings(citation.fields)}", f"url = {_string(citation.url)}"]
         if citation.note:

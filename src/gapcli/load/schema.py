@@ -6,10 +6,13 @@ whatever is left over is reported by name instead of silently dropped.
 
 from __future__ import annotations
 
+import math
+
 from gapcli.errors import DataError
 from gapcli.model import (
     Card,
     Citation,
+    EditionFacts,
     ExtraCredit,
     Framework,
     IssueArea,
@@ -46,13 +49,23 @@ class _Table:
 
     def number(self, key: str, required: bool = False) -> float | None:
         value = self._take(key, (int, float), required)
-        return None if value is None else float(value)
+        if value is None:
+            return None
+        if not math.isfinite(value):
+            raise DataError(self.path, f"field {self._name(key)!r} must be a finite number, got {value}")
+        return float(value)
 
     def flag(self, key: str) -> bool:
         return bool(self._take(key, (bool,), False))
 
     def texts(self, key: str) -> tuple[str, ...]:
-        values = self._take(key, (list,), False) or []
+        return self.optional_texts(key) or ()
+
+    def optional_texts(self, key: str) -> tuple[str, ...] | None:
+        """A list of strings, or ``None`` where the field is absent (not known)."""
+        values = self._take(key, (list,), False)
+        if values is None:
+            return None
         for index, value in enumerate(values):
             if not isinstance(value, str):
                 raise DataError(self.path, f"{self._name(key)}[{index}] must be str, got {type(value).__name__}")
@@ -95,9 +108,11 @@ def framework_from_dict(data: dict, path: str) -> Framework:
             PolicyGoal(goal.text("id", True), goal.integer("issue", True), goal.text("statement", True), goal.text("phrase"))
         )
         goal.done()
+    facts = _facts(top._take("facts", (dict,), False), path)
     framework = Framework(
         year=year,
         name=name,
+        id=top.text("id", required=True),
         short_name=top.text("short_name") or name,
         issues=tuple(issues),
         max_score=max_score,
@@ -107,34 +122,60 @@ def framework_from_dict(data: dict, path: str) -> Framework:
         goals=tuple(goals),
         links=top.mapping("links"),
         notes=top.texts("notes"),
+        facts=facts,
     )
     top.done()
     return framework
+
+
+def _facts(data: dict | None, path: str) -> EditionFacts:
+    if data is None:
+        return EditionFacts()
+    table = _Table(data, "facts", path)
+    counts_table = _Table(table._take("grade_counts", (dict,), False) or {}, "facts.grade_counts", path)
+    counts = {letter: counts_table.integer(letter) for letter in list(counts_table.data)}
+    facts = EditionFacts(
+        released=table.text("released"),
+        grade_counts={k: v for k, v in counts.items() if v is not None},
+        graded=table.integer("graded"),
+        national_average=table.number("national_average"),
+        ranked=table.integer("ranked"),
+        goal_points=table.number("goal_points"),
+        citations=_citations(table),
+    )
+    table.done()
+    return facts
+
+
+def _citations(table: _Table) -> tuple[Citation, ...]:
+    citations = []
+    for entry in table.tables("sources"):
+        citations.append(Citation(entry.texts("fields"), entry.text("url", True), entry.text("note") or ""))
+        entry.done()
+    return tuple(citations)
+
+
+def _issue_result(table: _Table) -> IssueResult:
+    """Without ``partial``, a card that gives one goal list gives both: a missing one is empty."""
+    number, grade, score = table.integer("number", True), table.text("grade"), table.number("score")
+    accomplished, gaps = table.optional_texts("accomplished"), table.optional_texts("gaps")
+    partial = table.flag("partial")
+    if not partial and (accomplished is not None or gaps is not None):
+        accomplished, gaps = accomplished or (), gaps or ()
+    return IssueResult(number, grade, score, accomplished, gaps, table.flag("gaps_in_all_areas"), partial)
 
 
 def card_from_dict(data: dict, path: str, origin: str) -> Card:
     top = _Table(data, "", path)
     issues = []
     for table in top.tables("issues"):
-        issues.append(
-            IssueResult(
-                number=table.integer("number", True),
-                grade=table.text("grade"),
-                score=table.number("score"),
-                accomplished=table.texts("accomplished"),
-                gaps=table.texts("gaps"),
-                gaps_in_all_areas=table.flag("gaps_in_all_areas"),
-            )
-        )
+        issues.append(_issue_result(table))
         table.done()
     extra = []
     for table in top.tables("extra_credit"):
-        extra.append(ExtraCredit(table.text("category", True), table.number("points", True), table.text("description") or ""))
+        extra.append(ExtraCredit(table.text("category"), table.number("points", True), table.text("description")))
         table.done()
-    citations = []
-    for table in top.tables("sources"):
-        citations.append(Citation(table.texts("fields"), table.text("url", True), table.text("note") or ""))
-        table.done()
+    citations = _citations(top)
     card = Card(
         state=top.text("state", True),
         code=top.text("code", True),

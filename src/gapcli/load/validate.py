@@ -23,16 +23,17 @@ def problems(card: Card, framework: Framework) -> list[str]:
     found += _letters(card)
     if card.score is not None and card.score < 0:
         found.append(f"score: {card.score:g} is negative")
-    if card.published_rank is not None and not 1 <= card.published_rank <= len(JURISDICTIONS):
-        found.append(f"published_rank: {card.published_rank} is outside 1..{len(JURISDICTIONS)}")
+    ranked = framework.facts.ranked or len(JURISDICTIONS)
+    if card.published_rank is not None and not 1 <= card.published_rank <= ranked:
+        found.append(f"published_rank: {card.published_rank} is outside 1..{ranked}")
     found += _issue_problems(card, framework)
     found += _overall_problems(card, framework)
     categories = set(framework.extra_credit)
     for extra in card.extra_credit:
-        if categories and extra.category not in categories:
+        if categories and extra.category is not None and extra.category not in categories:
             found.append(f"extra_credit: unknown category {extra.category!r} (known: {', '.join(sorted(categories))})")
         if extra.points < 0:
-            found.append(f"extra_credit: {extra.category} points {extra.points:g} are negative")
+            found.append(f"extra_credit: {extra.category or 'unknown category'} points {extra.points:g} are negative")
     return found
 
 
@@ -55,6 +56,8 @@ def _issue_problems(card: Card, framework: Framework) -> list[str]:
         field = f"issues[{result.number}]"
         if result.number in seen:
             found.append(f"{field}: issue area listed twice")
+        if set(result.accomplished or ()) & set(result.gaps or ()):
+            found.append(f"{field}: a goal is listed both as met and as a gap")
         seen.add(result.number)
         area = framework.issue(result.number)
         if area is None:

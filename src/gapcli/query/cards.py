@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gapcli.model import Card, Framework
+from gapcli.model import Card, Framework, IssueResult
 
 
 def number(value: float | None) -> float | int | None:
@@ -18,37 +18,42 @@ def goals_of(card: Card, framework: Framework, issue: int) -> list[dict]:
     if result is None:
         return []
     rows = []
-    for met, phrases in ((True, result.accomplished), (False, result.gaps)):
-        for phrase in phrases:
-            goal = framework.goal_for_phrase(phrase)
-            rows.append(
-                {
-                    "goal": goal.id if goal else None,
-                    "phrase": phrase,
-                    "met": met,
-                    "brief": f"Issue Brief {goal.id}" if goal else None,
-                    "brief_url": framework.links.get("related_resources") if goal else None,
-                }
-            )
+    for phrase, met in result.named_goals():
+        goal = framework.goal_for_phrase(phrase)
+        rows.append(
+            {
+                "goal": goal.id if goal else None,
+                "phrase": phrase,
+                "met": met,
+                "brief": f"Issue Brief {goal.id}" if goal else None,
+                "brief_url": framework.links.get("related_resources") if goal else None,
+            }
+        )
     return rows
+
+
+def _listed(phrases: tuple[str, ...] | None) -> list[str] | None:
+    return None if phrases is None else list(phrases)
 
 
 def card_record(card: Card, framework: Framework) -> dict:
     """The JSON contract of a card (README: "JSON output"). Unknown figures are null."""
     issues = []
     for area in framework.issues:
-        result = card.issue(area.number)
+        result = card.issue(area.number) or IssueResult(area.number)
+        lists = result.goal_lists
         issues.append(
             {
                 "number": area.number,
                 "name": area.name,
-                "grade": result.grade if result else None,
-                "score": number(result.score) if result else None,
+                "grade": result.grade,
+                "score": number(result.score),
                 "max_score": number(area.max_score),
-                "accomplished": list(result.accomplished) if result else [],
-                "gaps": list(result.gaps) if result else [],
-                "gaps_in_all_areas": result.gaps_in_all_areas if result else False,
-                "goals": goals_of(card, framework, area.number),
+                "goal_lists": lists,
+                "accomplished": _listed(result.accomplished),
+                "gaps": _listed(result.gaps),
+                "gaps_in_all_areas": result.gaps_in_all_areas,
+                "goals": None if lists is None else goals_of(card, framework, area.number),
                 "brief_url": None,
             }
         )

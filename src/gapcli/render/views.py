@@ -25,6 +25,12 @@ def _score(score, maximum) -> str:
     return f"{score:g}" + (f"/{maximum:g}" if maximum is not None else "")
 
 
+def _extra_credit(extra: dict) -> str:
+    if extra["category"] is None:
+        return f"+{extra['points']:g} (categories not published)"
+    return f"{extra['category']} (+{extra['points']:g}): {extra['description'] or ''}"
+
+
 def card_view(card: dict) -> View:
     tier = f", Tier {card['tier']}" if card["tier"] else ""
     grade = card["grade"] or "?"
@@ -44,7 +50,7 @@ def card_view(card: dict) -> View:
         columns = [Column("#", "number", "right"), Column("Issue area", wrap=True), Column("Grade", "grade"), Column("Score", "score", "right"), Column("", "bar")]
         blocks.append(Grid(columns, rows))
     for issue in card["issues"]:
-        goals = {g["phrase"]: g["goal"] for g in issue["goals"]}
+        goals = {g["phrase"]: g["goal"] for g in issue["goals"] or ()}
 
         def named(phrase: str, goals: dict = goals) -> str:
             return f"{goals[phrase]} {phrase}" if goals.get(phrase) else phrase
@@ -55,7 +61,7 @@ def card_view(card: dict) -> View:
         if issue["accomplished"]:
             blocks.append(Bullets(f"{issue['number']}. {issue['name']} — goals met", [named(p) for p in issue["accomplished"]], "met"))
     if card["extra_credit"]:
-        blocks.append(Bullets("Extra credit", [f"{e['category']} (+{e['points']:g}): {e['description']}" for e in card["extra_credit"]]))
+        blocks.append(Bullets("Extra credit", [_extra_credit(e) for e in card["extra_credit"]]))
     links = [(_LINK_LABELS.get(key, key.replace("_", " ").capitalize()), url) for key, url in card["links"].items()]
     blocks.append(Links(links))
     sources = sorted({c["url"] for c in card["source"]["citations"]})
