@@ -82,10 +82,26 @@ def make_user_cards(root: Path, count: int) -> int:
             for result in seed.issues:
                 area = framework.issue(result.number)
                 score = round((index * 7 + result.number * 3 + year) % int(area.max_score * 2) / 2, 1)
-                issues.append(IssueResult(result.number, framework.grade_for(score, area.max_score), score, result.accomplished, result.gaps))
+                issues.append(
+                    IssueResult(
+                        result.number,
+                        framework.grade_for(score, area.max_score),
+                        score,
+                        result.accomplished,
+                        result.gaps,
+                    )
+                )
             total = sum(r.score for r in issues) + sum(e.points for e in seed.extra_credit)
-            card = replace(seed, state=place.name, code=place.code, year=year, issues=tuple(issues), score=total,
-                           grade=framework.grade_for(total, framework.max_score), links={})
+            card = replace(
+                seed,
+                state=place.name,
+                code=place.code,
+                year=year,
+                issues=tuple(issues),
+                score=total,
+                grade=framework.grade_for(total, framework.max_score),
+                links={},
+            )
             folder = root / "cards" / str(year)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{place.slug}.toml").write_text(card_to_toml(card), "utf-8")
@@ -106,7 +122,11 @@ def instructions(command: list[str], env: dict[str, str]) -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/out", *command],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=True,
         ).stderr
     return int(re.search(r"Collected : (\d+)", out).group(1))
 
@@ -119,9 +139,13 @@ def report(title: str, values: dict[str, float], ratio_of, unit: str) -> bool:
     for (name, baseline), target in TARGETS.items():
         ratio = ratio_of(name, baseline)
         failed |= ratio > target
-        print(f"  {name:<34} / {baseline:<11} {ratio:5.2f}x  target ≤ {target:.2f}x  {'ok' if ratio <= target else 'MISSED'}")
+        print(
+            f"  {name:<34} / {baseline:<11} {ratio:5.2f}x  target ≤ {target:.2f}x  {'ok' if ratio <= target else 'MISSED'}"
+        )
     ratio = ratio_of("show --format table", "typer+rich")
-    print(f"  {'show --format table':<34} / {'typer+rich':<11} {ratio:5.2f}x  (no target: the Rich table a terminal gets)")
+    print(
+        f"  {'show --format table':<34} / {'typer+rich':<11} {ratio:5.2f}x  (no target: the Rich table a terminal gets)"
+    )
     return not failed
 
 
@@ -129,7 +153,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="gapcli start-up benchmark")
     parser.add_argument("--runs", type=int, default=11, help="rounds (the median is taken; at least 9)")
     parser.add_argument("--cards", type=int, default=2000, help="generated user cards for the last case")
-    parser.add_argument("--instructions", action="store_true", help="also count instructions under valgrind (slow, exact)")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions under valgrind (slow, exact)"
+    )
     args = parser.parse_args()
     gapcli = shutil.which("gapcli")
     if gapcli is None:
@@ -159,18 +185,30 @@ def main() -> None:
             shuffle(order)
             for name in order:
                 walls[name].append(run(*cases[name]))
-        counted = {name: instructions(command, env) / 1e6 for name, (command, env) in cases.items()} if args.instructions else None
+        counted = (
+            {name: instructions(command, env) / 1e6 for name, (command, env) in cases.items()}
+            if args.instructions
+            else None
+        )
     wall = {name: statistics.median(values) * 1000 for name, values in walls.items()}
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {made:,} generated user cards")
     print(f"first run with user cards (empty parse cache): {cold_wall * 1000:.1f} ms")
     ok = report(
         f"wall time, median of {max(args.runs, 9)} rounds (shuffled order); ratio = median of the per-round ratios",
         wall,
-        lambda key, base: statistics.median(a / b for a, b in zip(walls[key], walls[base])),
+        lambda key, base: statistics.median(a / b for a, b in zip(walls[key], walls[base], strict=False)),
         "ms",
     )
     if counted is not None:
-        ok = report("instructions (valgrind callgrind; exact and repeatable)", counted, lambda key, base: counted[key] / counted[base], "M") and ok
+        ok = (
+            report(
+                "instructions (valgrind callgrind; exact and repeatable)",
+                counted,
+                lambda key, base: counted[key] / counted[base],
+                "M",
+            )
+            and ok
+        )
     sys.exit(0 if ok else 1)
 
 

@@ -105,7 +105,13 @@ def _issue(number: int, values: dict[str, str]) -> IssueResult:
 def with_extra_credit(card: Card, framework: Framework) -> Card:
     """A score above the sum of all issue scores: the rest is extra credit, by arithmetic."""
     scores = [r.score for area in framework.issues if (r := card.issue(area.number)) is not None]
-    if card.score is None or card.extra_credit or not framework.issues or len(scores) < len(framework.issues) or None in scores:
+    if (
+        card.score is None
+        or card.extra_credit
+        or not framework.issues
+        or len(scores) < len(framework.issues)
+        or None in scores
+    ):
         return card
     rest = round(card.score - sum(s for s in scores if s is not None), 6)
     if rest < 0:
@@ -137,13 +143,18 @@ def build(sources: Path = SOURCES) -> dict[str, str]:
         if (year, card.code) in cards:
             raise SystemExit(f"{text_file}: figures.tsv also has single figures for this card; merge them by hand")
         source = next(r for r in figures[year, card.code] if r["field"] == "card")
-        citations = (Citation(("card",), source["source"], source["note"]), Citation(("card",), relative, "the card's full text"))
+        citations = (
+            Citation(("card",), source["source"], source["note"]),
+            Citation(("card",), relative, "the card's full text"),
+        )
         cards[year, card.code] = replace(card, citations=citations, origin="bundled")
     for place in JURISDICTIONS:
         card = cards.get((2021, place.code))
         if card is None or card.grade is None:
             base = card or Card(state=place.name, code=place.code, year=2021)
-            cards[2021, place.code] = replace(base, grade="F", derived=(*base.derived, "grade"), citations=(*base.citations, DERIVED_2021))
+            cards[2021, place.code] = replace(
+                base, grade="F", derived=(*base.derived, "grade"), citations=(*base.citations, DERIVED_2021)
+            )
     counts: dict[str | None, int] = defaultdict(int)
     for (year, _), card in cards.items():
         if year == 2021:
@@ -167,7 +178,9 @@ def bring_in(arrived: Path, sources: Path = SOURCES) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bring-in", type=Path, metavar="DIR", help="copy DIR (e.g. ../shared/cards) into data/sources/ first")
+    parser.add_argument(
+        "--bring-in", type=Path, metavar="DIR", help="copy DIR (e.g. ../shared/cards) into data/sources/ first"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "data" / "cards")
     args = parser.parse_args()
     if args.bring_in is not None:

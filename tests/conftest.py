@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -53,7 +52,7 @@ def run():
     """Invoke the real Typer app in-process; stdout and stderr kept apart."""
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None) -> Result:
+    def invoke(*args: str, input: str | None = None) -> Result:  # noqa: A002 - CliRunner's own name
         return Result(runner.invoke(app, list(args), input=input, catch_exceptions=False))
 
     return invoke

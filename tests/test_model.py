@@ -21,7 +21,9 @@ def test_no_scale_gives_no_grade():
 
 def test_complete_needs_every_figure_and_highlights():
     fw = framework()
-    full = Card("Connecticut", "CT", 2021, grade="F", score=5, tier="II", issues=(IssueResult(1, "F", 5, (), ("gap",)),))
+    full = Card(
+        "Connecticut", "CT", 2021, grade="F", score=5, tier="II", issues=(IssueResult(1, "F", 5, (), ("gap",)),)
+    )
     assert full.is_complete(fw)
     assert not Card("Connecticut", "CT", 2021, grade="F").is_complete(fw)
     no_highlights = Card("Connecticut", "CT", 2021, grade="F", score=5, tier="II", issues=(IssueResult(1, "F", 5),))

@@ -13,9 +13,21 @@ def test_fifty_states_and_dc_each_on_its_own_tile():
 @pytest.mark.parametrize(
     "text, code",
     [
-        ("connecticut", "CT"), ("CT", "CT"), ("ct", "CT"), ("new-york", "NY"), ("New York", "NY"), ("new_york", "NY"),
-        ("NY", "NY"), ("  new   york ", "NY"), ("dc", "DC"), ("D.C.", "DC"), ("District of Columbia", "DC"),
-        ("district-of-columbia", "DC"), ("Washington DC", "DC"), ("washington", "WA"), ("ＣＴ", "CT"),
+        ("connecticut", "CT"),
+        ("CT", "CT"),
+        ("ct", "CT"),
+        ("new-york", "NY"),
+        ("New York", "NY"),
+        ("new_york", "NY"),
+        ("NY", "NY"),
+        ("  new   york ", "NY"),
+        ("dc", "DC"),
+        ("D.C.", "DC"),
+        ("District of Columbia", "DC"),
+        ("district-of-columbia", "DC"),
+        ("Washington DC", "DC"),
+        ("washington", "WA"),
+        ("ＣＴ", "CT"),
     ],
 )
 def test_resolve_spellings(text, code):

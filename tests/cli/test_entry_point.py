@@ -13,7 +13,9 @@ GAPCLI = shutil.which("gapcli", path=os.path.dirname(sys.executable)) or shutil.
 
 def gapcli(*args, env=None, **options):
     assert GAPCLI, "the gapcli entry point is not installed (pip install -e '.[test]')"
-    return subprocess.run([GAPCLI, *args], capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60, **options)
+    return subprocess.run(
+        [GAPCLI, *args], capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60, **options
+    )
 
 
 def test_show_connecticut_through_the_entry_point():
@@ -23,7 +25,9 @@ def test_show_connecticut_through_the_entry_point():
 
 
 def test_piped_through_cat_has_no_escape_codes():
-    pipeline = subprocess.run(f"'{GAPCLI}' show connecticut | cat", shell=True, capture_output=True, text=True, timeout=60)
+    pipeline = subprocess.run(
+        f"'{GAPCLI}' show connecticut | cat", shell=True, capture_output=True, text=True, timeout=60
+    )
     assert pipeline.returncode == 0 and "43.5/100" in pipeline.stdout and "\x1b" not in pipeline.stdout
 
 
@@ -71,5 +75,7 @@ def test_python_dash_m():
 
 
 def test_a_closed_pipe_is_not_an_error():
-    result = subprocess.run(f"'{GAPCLI}' data export | head -c 10", shell=True, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        f"'{GAPCLI}' data export | head -c 10", shell=True, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0 and "Traceback" not in result.stderr

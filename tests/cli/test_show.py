@@ -6,9 +6,38 @@ import json
 
 import pytest
 
-CARD_KEYS = {"state", "code", "year", "framework", "tier", "grade", "score", "max_score", "published_rank", "complete", "derived",
-             "issues", "extra_credit", "links", "source"}
-ISSUE_KEYS = {"number", "name", "grade", "score", "max_score", "goal_lists", "accomplished", "gaps", "gaps_in_all_areas", "goals", "brief_url"}
+CARD_KEYS = {
+    "state",
+    "code",
+    "year",
+    "framework",
+    "tier",
+    "grade",
+    "score",
+    "max_score",
+    "published_rank",
+    "complete",
+    "derived",
+    "issues",
+    "extra_credit",
+    "links",
+    "source",
+    "published_rank_of",
+    "newer_editions",
+}
+ISSUE_KEYS = {
+    "number",
+    "name",
+    "grade",
+    "score",
+    "max_score",
+    "goal_lists",
+    "accomplished",
+    "gaps",
+    "gaps_in_all_areas",
+    "goals",
+    "brief_url",
+}
 
 
 def test_show_json_is_the_whole_seed_card(run, seed_text):
@@ -16,19 +45,45 @@ def test_show_json_is_the_whole_seed_card(run, seed_text):
     assert result.exit_code == 0, result.stderr
     card = json.loads(result.stdout)
     assert set(card) == CARD_KEYS
-    assert (card["state"], card["code"], card["year"], card["tier"], card["grade"], card["score"], card["max_score"]) == (
-        "Connecticut", "CT", 2021, "II", "F", 43.5, 100)
+    assert (
+        card["state"],
+        card["code"],
+        card["year"],
+        card["tier"],
+        card["grade"],
+        card["score"],
+        card["max_score"],
+    ) == ("Connecticut", "CT", 2021, "II", "F", 43.5, 100)
     assert card["complete"] is True and card["source"]["origin"] == "bundled"
     assert [set(i) for i in card["issues"]] == [ISSUE_KEYS] * 6
     assert [(i["grade"], i["score"], i["max_score"]) for i in card["issues"]] == [
-        ("F", 8.5, 17.5), ("F", 6.5, 27.5), ("F", 4, 15), ("D", 10, 15), ("F", 3, 10), ("F", 8.5, 15)]
-    assert card["issues"][0]["gaps"] == ["buyer accountability under the trafficking law", "mistake of age defenses",
-                                         "business entity liability under the trafficking law", "financial penalties"]
-    assert sum(len(i["gaps"]) for i in card["issues"]) == 27 and sum(len(i["accomplished"]) for i in card["issues"]) == 8
+        ("F", 8.5, 17.5),
+        ("F", 6.5, 27.5),
+        ("F", 4, 15),
+        ("D", 10, 15),
+        ("F", 3, 10),
+        ("F", 8.5, 15),
+    ]
+    assert card["issues"][0]["gaps"] == [
+        "buyer accountability under the trafficking law",
+        "mistake of age defenses",
+        "business entity liability under the trafficking law",
+        "financial penalties",
+    ]
+    assert (
+        sum(len(i["gaps"]) for i in card["issues"]) == 27 and sum(len(i["accomplished"]) for i in card["issues"]) == 8
+    )
     assert card["extra_credit"] == [
-        {"category": "Youth", "points": 1, "description": "Protection related to civil remedies is extended to sex trafficked youth."},
-        {"category": "Child Labor Trafficking", "points": 2,
-         "description": "Protections related to restitution and civil remedies are extended to child labor trafficking victims."},
+        {
+            "category": "Youth",
+            "points": 1,
+            "description": "Protection related to civil remedies is extended to sex trafficked youth.",
+        },
+        {
+            "category": "Child Labor Trafficking",
+            "points": 2,
+            "description": "Protections related to restitution and civil remedies are extended to child labor trafficking victims.",
+        },
     ]
     assert card["links"]["state_page"] == "https://reportcards.sharedhope.org/connecticut"
     for issue in card["issues"]:
@@ -62,7 +117,7 @@ def test_show_table(run):
 
 
 def test_show_an_incomplete_card_says_so(run):
-    assert "Published rank: 51" in run("show", "alaska", "--year", "2021").stdout
+    assert "Published rank: #51 of 51." in run("show", "alaska", "--year", "2021").stdout
     out = run("show", "alabama", "--year", "2021").stdout
     assert "Incomplete card" in out and "derived by counting" in out
     card = json.loads(run("show", "alabama", "--year", "2021", "--json").stdout)
@@ -70,15 +125,23 @@ def test_show_an_incomplete_card_says_so(run):
     assert all(i["grade"] is None and i["score"] is None for i in card["issues"])
 
 
-def test_show_csv_has_one_row_per_issue_area(run):
+def test_show_csv_has_the_overall_row_then_one_per_issue_area(run):
     rows = list(csv.DictReader(io.StringIO(run("show", "ct", "--format", "csv").stdout)))
-    assert [r["number"] for r in rows] == ["1", "2", "3", "4", "5", "6"]
-    assert rows[3]["grade"] == "D" and rows[3]["score"] == "10"
+    assert [r["number"] for r in rows] == ["", "1", "2", "3", "4", "5", "6"]
+    assert (rows[0]["name"], rows[0]["grade"], rows[0]["score"]) == ("Overall", "F", "43.5")
+    assert rows[4]["grade"] == "D" and rows[4]["score"] == "10" and rows[4]["goal_lists"] == "complete"
+    md = list(
+        csv.DictReader(io.StringIO(run("show", "md", "--format", "csv").stdout))
+    )  # a 2025 card: no issue areas known
+    assert [(r["name"], r["grade"]) for r in md] == [("Overall", "A")]
 
 
 def test_markdown_format(run):
     out = run("show", "ct", "-f", "markdown").stdout
-    assert out.startswith("## Connecticut \\(CT\\)") and "| 4 | Access to Justice for Trafficking Survivors | D | 10/15 |" in out
+    assert (
+        out.startswith("## Connecticut \\(CT\\)")
+        and "| 4 | Access to Justice for Trafficking Survivors | D | 10/15 |" in out
+    )
 
 
 def test_unknown_state_suggests(run):

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 
 from conftest import ROOT, SOURCES
-
 from gapcli.states import JURISDICTIONS, by_code, resolve
 
 
@@ -31,7 +30,10 @@ def test_nothing_reads_outside_the_repository():
 
 def test_bundled_cards_are_exactly_what_the_sources_give():
     expected = _build_module().build(SOURCES)
-    bundled = {p.relative_to(ROOT / "data" / "cards").as_posix(): p.read_text("utf-8") for p in (ROOT / "data" / "cards").glob("*/*.toml")}
+    bundled = {
+        p.relative_to(ROOT / "data" / "cards").as_posix(): p.read_text("utf-8")
+        for p in (ROOT / "data" / "cards").glob("*/*.toml")
+    }
     assert sorted(bundled) == sorted(expected)
     for name, text in expected.items():
         assert bundled[name] == text, f"data/cards/{name} differs from scripts/build_cards.py output"
@@ -48,7 +50,9 @@ def test_2021_has_every_jurisdiction_with_the_published_grade_counts(catalog):
     cards = catalog.cards_for_year(2021)
     assert len(cards) == 51
     assert Counter(c.grade for c in cards) == catalog.framework(2021).facts.grade_counts == {"C": 1, "D": 10, "F": 40}
-    graded_by_a_source = {resolve(r["state"]).code for r in _figures() if r["year"] == "2021" and r["field"] in ("grade", "card")}
+    graded_by_a_source = {
+        resolve(r["state"]).code for r in _figures() if r["year"] == "2021" and r["field"] in ("grade", "card")
+    }
     derived = [c for c in cards if "grade" in c.derived]
     assert {c.code for c in derived} == {c.code for c in cards} - graded_by_a_source
     assert {"MD", "DC", "VA", "AK"} <= graded_by_a_source  # sourced since the figures of 2026-11
@@ -74,7 +78,9 @@ def test_every_figure_in_figures_tsv_is_on_its_card(catalog):
         else:
             actual = getattr(card, {"rank": "published_rank"}.get(field, field))
         assert str(actual if not isinstance(actual, float) else f"{actual:g}") == value, (row, actual)
-        assert any(field in c.fields and c.url == (row["source"] if row["source"] != "same" else c.url) for c in card.citations), row
+        assert any(
+            field in c.fields and c.url == (row["source"] if row["source"] != "same" else c.url) for c in card.citations
+        ), row
         checked += 1
     assert checked == len(rows) - sum(1 for r in rows if r["field"] == "card")
 
@@ -89,13 +95,17 @@ def test_iowa_2021_holds_extra_credit_with_unknown_categories(catalog):
 
 def test_edition_facts_load_with_their_sources(catalog):
     facts = {year: catalog.framework(year).facts for year in catalog.years()}
-    assert (facts[2021].national_average, facts[2023].national_average, facts[2022].national_average) == (47.9, 57.9, None)
+    assert (facts[2021].national_average, facts[2023].national_average, facts[2022].national_average) == (
+        47.9,
+        57.9,
+        None,
+    )
     assert facts[2022].grade_counts == {"B": 1, "C": 3, "D": 10, "F": 37}
     assert facts[2023].grade_counts == {"A": 1, "B": 1, "C": 7, "D": 9, "F": 32} and facts[2023].ranked == 50
     assert facts[2025].grade_counts == {"A": 3} and facts[2025].graded is None
     assert [facts[y].goal_points for y in (2021, 2022, 2023, 2025)] == [2.5, 2.5, 2.5, None]
     for year in (2021, 2022, 2023):
-        framework = catalog.framework(year)
+        catalog.framework(year)
         assert sum(facts[year].grade_counts.values()) == facts[year].graded
         assert facts[year].released and facts[year].released.startswith(str(year))
         cited = {f for c in facts[year].citations for f in c.fields}
@@ -112,12 +122,19 @@ def test_goal_corrections(catalog):
     assert framework.goal_for_phrase("child abuse definitions") is None
     assert framework.goal_for_phrase("non-familial trafficking cases") is None
     ct = catalog.card(by_code("CT"), 2021)
-    assert ct.issue(6).accomplished == ("training for law enforcement", "training for prosecutors", "training for school personnel")
+    assert ct.issue(6).accomplished == (
+        "training for law enforcement",
+        "training for prosecutors",
+        "training for school personnel",
+    )
 
 
 def test_connecticut_cites_its_page_and_the_text_in_the_repository(catalog):
     citations = catalog.card(by_code("CT"), 2021).citations
-    assert [c.url for c in citations] == ["https://reportcards.sharedhope.org/connecticut", "data/sources/text/2021/connecticut.txt"]
+    assert [c.url for c in citations] == [
+        "https://reportcards.sharedhope.org/connecticut",
+        "data/sources/text/2021/connecticut.txt",
+    ]
     assert (ROOT / citations[1].url).is_file()
 
 

@@ -7,9 +7,16 @@ from gapcli.load.tomlfile import parse_toml
 
 def test_card_fields_are_read():
     card = card_from_dict(
-        {"state": "Connecticut", "code": "CT", "year": 2021, "grade": "F", "score": 43.5,
-         "issues": [{"number": 1, "score": 8, "gaps": ["a"]}]},
-        "x.toml", "user",
+        {
+            "state": "Connecticut",
+            "code": "CT",
+            "year": 2021,
+            "grade": "F",
+            "score": 43.5,
+            "issues": [{"number": 1, "score": 8, "gaps": ["a"]}],
+        },
+        "x.toml",
+        "user",
     )
     assert card.score == 43.5 and card.issues[0].score == 8.0 and card.issues[0].gaps == ("a",)
     assert card.tier is None and card.origin == "user"
@@ -22,8 +29,14 @@ def test_card_fields_are_read():
         ({"state": "Connecticut", "code": "CT", "year": "2021"}, "'year' must be int, got str"),
         ({"state": "Connecticut", "code": "CT", "year": 2021, "score": True}, "'score' must be int or float, got bool"),
         ({"state": "Connecticut", "code": "CT", "year": 2021, "colour": "red"}, "unknown field 'colour'"),
-        ({"state": "Connecticut", "code": "CT", "year": 2021, "issues": [{"number": 1, "gap": []}]}, "unknown field 'issues\\[0\\].gap'"),
-        ({"state": "Connecticut", "code": "CT", "year": 2021, "issues": [{"number": 1, "gaps": [1]}]}, "issues\\[0\\].gaps\\[0\\] must be str"),
+        (
+            {"state": "Connecticut", "code": "CT", "year": 2021, "issues": [{"number": 1, "gap": []}]},
+            "unknown field 'issues\\[0\\].gap'",
+        ),
+        (
+            {"state": "Connecticut", "code": "CT", "year": 2021, "issues": [{"number": 1, "gaps": [1]}]},
+            "issues\\[0\\].gaps\\[0\\] must be str",
+        ),
         ({"state": "Connecticut", "code": "CT", "year": 2021, "issues": ["x"]}, "expected a table"),
     ],
 )
@@ -44,7 +57,9 @@ def test_malformed_toml_names_file_and_line():
     assert str(caught.value).startswith("card.toml:2: malformed TOML")
 
 
-@pytest.mark.parametrize("raw, message", [(b"", "file is empty"), (b"  \n", "file is empty"), (b"a = '\xff'", "not UTF-8")])
+@pytest.mark.parametrize(
+    "raw, message", [(b"", "file is empty"), (b"  \n", "file is empty"), (b"a = '\xff'", "not UTF-8")]
+)
 def test_empty_and_binary_files(raw, message):
     with pytest.raises(DataError, match=message):
         parse_toml(raw, "card.toml")

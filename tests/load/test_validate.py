@@ -31,8 +31,8 @@ def _with_issue(card, number, **changes):
         (lambda c: replace(c, tier="IV"), "tier: 'IV' is not one of I, II, III"),
         (lambda c: replace(c, code="XX"), "is not one of the 51 jurisdictions"),
         (lambda c: replace(c, extra_credit=(ExtraCredit("Adults", 1, ""),)), "unknown category 'Adults'"),
-        (lambda c: replace(c, issues=c.issues + (IssueResult(7, "F", 1),)), "has no issue area 7"),
-        (lambda c: replace(c, issues=c.issues + (c.issues[0],)), "issues[1]: issue area listed twice"),
+        (lambda c: replace(c, issues=(*c.issues, IssueResult(7, "F", 1))), "has no issue area 7"),
+        (lambda c: replace(c, issues=(*c.issues, c.issues[0])), "issues[1]: issue area listed twice"),
     ],
 )
 def test_each_rule_names_the_field(connecticut, catalog, change, message):
@@ -48,7 +48,9 @@ def test_incomplete_cards_are_valid(catalog):
 def test_overall_score_may_exceed_100_by_extra_credit_only(catalog):
     fw = catalog.framework(2021)
     assert problems(Card("Florida", "FL", 2021, grade="A", score=110), fw) == []
-    assert problems(Card("Florida", "FL", 2021, grade="A", score=110.5), fw) == ["score: 110.5 is above the maximum 110 (with extra credit)"]
+    assert problems(Card("Florida", "FL", 2021, grade="A", score=110.5), fw) == [
+        "score: 110.5 is above the maximum 110 (with extra credit)"
+    ]
 
 
 def test_overall_grade_checked_against_the_scale(catalog):

@@ -1,21 +1,42 @@
 import statistics
 
-from gapcli.model import Card, Framework, IssueArea, IssueResult
-from gapcli.query.stats import stats, tiles
+from gapcli.model import Card, Citation, EditionFacts, Framework, IssueArea, IssueResult
+from gapcli.query.stats import published, stats, tiles
 
-FW = Framework(2021, "t", issues=(IssueArea(1, "One", 10.0),), max_score=100)
+FACTS = EditionFacts(
+    "2021-11-17", {"C": 1, "D": 10, "F": 40}, 51, 47.9, 51, 2.5, (Citation(("graded",), "https://example.org"),)
+)
+FW = Framework(2021, "t", "t", issues=(IssueArea(1, "One", 10.0),), max_score=100, facts=FACTS)
 
 
 def test_counts_means_and_medians():
-    cards = [Card("Texas", "TX", 2021, "D", 61, issues=(IssueResult(1, "D", 6),)),
-             Card("Florida", "FL", 2021, "C", 72.5, issues=(IssueResult(1, "C", 7.5),)),
-             Card("Ohio", "OH", 2021, "F", 40), Card("Iowa", "IA", 2021)]
+    cards = [
+        Card("Texas", "TX", 2021, "D", 61, issues=(IssueResult(1, "D", 6),)),
+        Card("Florida", "FL", 2021, "C", 72.5, issues=(IssueResult(1, "C", 7.5),)),
+        Card("Ohio", "OH", 2021, "F", 40),
+        Card("Iowa", "IA", 2021),
+    ]
     result = stats(cards, FW)
     assert (result["cards"], result["scored"], result["ungraded"]) == (4, 3, 1)
     assert result["mean_score"] == round(statistics.fmean([61, 72.5, 40]), 4)
     assert result["median_score"] == 61
     assert result["grades"] == {"A": 0, "B": 0, "C": 1, "D": 1, "F": 1}
-    assert result["issues"][0] | {} == {"number": 1, "name": "One", "max_score": 10, "scored": 2, "mean_score": 6.75, "mean_percent": 67.5}
+    assert result["issues"][0] | {} == {
+        "number": 1,
+        "name": "One",
+        "max_score": 10,
+        "scored": 2,
+        "mean_score": 6.75,
+        "mean_percent": 67.5,
+    }
+    assert result["published"]["national_average"] == 47.9 and result["published"]["graded"] == 51
+
+
+def test_published_counts_are_zero_only_where_they_add_up_to_every_graded_card():
+    assert published(FW)["grade_counts"] == {"A": 0, "B": 0, "C": 1, "D": 10, "F": 40}
+    partial = Framework(2025, "j", "j", facts=EditionFacts(grade_counts={"A": 3}))
+    assert published(partial)["grade_counts"] == {"A": 3, "B": None, "C": None, "D": None, "F": None}
+    assert published(partial)["national_average"] is None
 
 
 def test_tiles_cover_every_jurisdiction():
@@ -24,3 +45,4 @@ def test_tiles_cover_every_jurisdiction():
     texas = next(t for t in result if t["code"] == "TX")
     assert (texas["grade"], texas["has_card"], texas["row"], texas["col"]) == ("D", True, 7, 3)
     assert sum(t["has_card"] for t in result) == 1
+    assert texas["max_score"] == 100

@@ -9,14 +9,20 @@ from html.parser import HTMLParser
 
 import pytest
 
-from gapcli import render
+from gapcli import api, render
 from gapcli.query.cards import card_record
-from gapcli.query.stats import stats, tiles
-from gapcli.render import views
+from gapcli.query.stats import tiles
+from gapcli.render import views, views_across, views_plan
 from gapcli.render.table import draw, export, make_console
 from gapcli.states import by_code
 
-HOSTILE = ["[red]x[/red]", "[link=file:///etc]x[/link]", "\x1b[2Jclear", "\x1b]8;;http://evil\x07click\x1b]8;;\x07", "a\x9bb|c*d_"]
+HOSTILE = [
+    "[red]x[/red]",
+    "[link=file:///etc]x[/link]",
+    "\x1b[2Jclear",
+    "\x1b]8;;http://evil\x07click\x1b]8;;\x07",
+    "a\x9bb|c*d_",
+]
 
 
 @pytest.fixture
@@ -29,7 +35,9 @@ def ct_record(catalog):
 def hostile_record(ct_record):
     record = json.loads(json.dumps(ct_record))
     record["issues"][0]["gaps"] = HOSTILE
-    record["issues"][0]["goals"] = [{"goal": None, "phrase": p, "met": False, "brief": None, "brief_url": None} for p in HOSTILE]
+    record["issues"][0]["goals"] = [
+        {"goal": None, "phrase": p, "met": False, "brief": None, "brief_url": None} for p in HOSTILE
+    ]
     record["extra_credit"][0]["description"] = HOSTILE[0]
     record["links"]["state_page"] = "javascript:alert(1)"
     return record
@@ -48,15 +56,15 @@ def test_json_is_the_record_itself(ct_record):
 def test_csv_and_tsv_have_a_header_and_one_row_per_issue_area(ct_record):
     for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
         rows = list(csv.reader(io.StringIO(render.format(views.card_view(ct_record), fmt)), delimiter=delimiter))
-        assert rows[0][:8] == ["state", "code", "year", "number", "name", "grade", "score", "max_score"]
-        assert [r[3] for r in rows[1:]] == ["1", "2", "3", "4", "5", "6"]
-        assert rows[4][6:8] == ["10", "15"]
+        assert rows[0][:9] == ["state", "code", "year", "number", "name", "grade", "score", "max_score", "goal_lists"]
+        assert [r[3] for r in rows[1:]] == ["", "1", "2", "3", "4", "5", "6"]
+        assert rows[5][6:9] == ["10", "15", "complete"]
 
 
 def test_tsv_cells_never_carry_tabs_newlines_or_escapes(hostile_record):
     text = render.format(views.card_view(hostile_record), "tsv")
     lines = text.splitlines()
-    assert len(lines) == 7 and all(len(line.split("\t")) == 10 for line in lines)
+    assert len(lines) == 8 and all(len(line.split("\t")) == 11 for line in lines)
     assert "\x1b" not in text and "\x9b" not in text
 
 
@@ -99,24 +107,19 @@ def test_show_fits_the_width_and_never_breaks_a_word(ct_record, width):
 
 
 def every_view(catalog, ct_record):
-    from gapcli.query import compare, gaps
-    from gapcli.query.cards import listing
-    from gapcli.query.rank import rank
-
-    cards = catalog.cards_for_year(2021)
     fw = catalog.framework(2021)
-    ct, fl = catalog.card(by_code("CT"), 2021), catalog.card(by_code("FL"), 2021)
-    history = [(c, catalog.framework(c.year)) for c in catalog.cards_for_state(by_code("TN"))]
     return {
         "show": views.card_view(ct_record),
-        "states": views.states_view(listing([(c, fw) for c in cards]), 2021),
-        "diff": views.diff_view(compare.diff(ct, fw, fl, fw)),
-        "rank": views.rank_view(rank(cards, fw), fw),
-        "gaps": views.gaps_view(gaps.summary(cards, fw), "Unmet policy goals, 2021"),
-        "gaps --state": views.state_gaps_view(gaps.of_state(ct, fw)),
-        "stats": views.stats_view(stats(cards, fw)),
-        "history": views.history_view(compare.history(history)),
-        "map": views.map_view(tiles(cards, fw), fw, "overall grade"),
+        "states": views.states_view(api.states(2021, catalog), 2021),
+        "states (every edition)": views.states_view(api.states(None, catalog), None),
+        "diff": views_across.diff_view(api.diff("ct", "fl", catalog)),
+        "rank": views.rank_view(api.rank(catalog=catalog)),
+        "gaps": views.gaps_view(api.gaps(catalog=catalog), "Unmet policy goals, 2021"),
+        "gaps --state": views.state_gaps_view(api.state_gaps("ct", catalog=catalog), "Connecticut", 2021),
+        "stats": views_across.stats_view(api.stats(catalog=catalog)),
+        "history": views_across.history_view(api.history("tn", catalog)),
+        "map": views_across.map_view(api.tiles(catalog=catalog)[0], fw, "overall grade"),
+        "plan": views_plan.plan_view(api.plan("ct", catalog=catalog)),
     }
 
 
@@ -131,7 +134,7 @@ def test_every_view_renders_at_common_widths(catalog, ct_record, width):
 def test_map_shows_every_code_in_a_us_shaped_grid(catalog):
     cards = catalog.cards_for_year(2021)
     fw = catalog.framework(2021)
-    out = re.sub(r"\x1b\[[0-9;]*m", "", rendered(views.map_view(tiles(cards, fw), fw, "overall grade"), 80))
+    out = re.sub(r"\x1b\[[0-9;]*m", "", rendered(views_across.map_view(tiles(cards, fw), fw, "overall grade"), 80))
     lines = out.splitlines()
     for code in ("AK", "ME", "WA", "FL", "HI", "TX", "DC", "CT"):
         assert code in out
@@ -143,7 +146,7 @@ def test_map_shows_every_code_in_a_us_shaped_grid(catalog):
 
 def test_map_too_narrow_says_what_width_it_needs(catalog):
     fw = catalog.framework(2021)
-    out = rendered(views.map_view(tiles(catalog.cards_for_year(2021), fw), fw, "overall grade"), 40)
+    out = rendered(views_across.map_view(tiles(catalog.cards_for_year(2021), fw), fw, "overall grade"), 40)
     assert "needs a terminal at least 44 columns wide" in " ".join(out.split())
 
 

@@ -1,60 +1,84 @@
-"""The gapcli command line: thin Typer commands that parse, ask the library and render.
+"""The gapcli command line: thin Typer commands that parse, ask the library (``gapcli.api``) and render.
+
+``COMMANDS`` is the one place a command is added: name → ``module:attribute`` of this
+package, a function (one command) or a ``typer.Typer`` (a group). A module is imported
+only when one of its commands runs (Click's "lazy group" pattern), so start-up stays
+near Typer's own. tests/cli/test_registry.py fails when a command is defined but unreachable.
 
 Every error leaves as one line on stderr with a documented exit code (README):
 0 ok, 1 not found / invalid data / refused write, 2 usage, 130 interrupted.
 """
 
+from __future__ import annotations
+
 import importlib
-import os
+import re
 import sys
-from collections.abc import MutableMapping
-from typing import Annotated, Optional
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any, Optional
 
 import typer
 import typer.main
 from typer.core import TyperGroup
 
 from gapcli import __version__
-from gapcli.errors import EXIT_ERROR, GapcliError
+from gapcli.cli.clicks import click
+from gapcli.errors import EXIT_USAGE, GapcliError
 
-_CLICK_EXCEPTION = next(k for k in typer.BadParameter.__mro__ if k.__name__ == "ClickException")
+COMMANDS: dict[str, str] = {
+    "show": "cards:show",
+    "states": "cards:states",
+    "diff": "compare:diff",
+    "rank": "compare:rank",
+    "gaps": "compare:gaps",
+    "stats": "compare:stats",
+    "history": "compare:history",
+    "map": "compare:map_",
+    "plan": "plan:plan",
+    "import": "data:import_",
+    "data": "data:data_app",
+}
 
 
-def _fail(message: str, code: int) -> int:
+def fail(message: str, code: int) -> int:
     print(f"gapcli: error: {message}", file=sys.stderr)
     return code
 
 
-# command → the module of gapcli.cli that defines it; a module is imported only when one of
-# its commands runs (Click's "lazy group" pattern), so start-up stays near Typer's own
-COMMANDS = {
-    "show": "cards", "states": "cards",
-    "diff": "compare", "rank": "compare", "gaps": "compare", "stats": "compare", "history": "compare", "map": "compare",
-    "import": "data", "data": "data",
-}
+def build_command(name: str) -> Any:
+    """The Click command for one registry entry."""
+    module, _, attribute = COMMANDS[name].partition(":")
+    target = getattr(importlib.import_module(f"gapcli.cli.{module}"), attribute)
+    if isinstance(target, typer.Typer):
+        command = typer.main.get_group(target)
+    else:
+        one = typer.Typer(add_completion=False)
+        one.command(name=name)(target)
+        command = typer.main.get_command(one)
+    command.name = name
+    return command
 
 
-class _LazyCommands(MutableMapping):
+class _LazyCommands(MutableMapping[str, Any]):
     """The group's command table, building each command on first access."""
 
-    def __init__(self):
-        self._built: dict = {}
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
 
-    def __getitem__(self, name: str):
+    def __getitem__(self, name: str) -> Any:
         if name not in self._built:
-            module = importlib.import_module(f"gapcli.cli.{COMMANDS[name]}")
-            command = typer.main.get_command(module.COMMANDS[name])
-            command.name = name
-            self._built[name] = command
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = build_command(name)
         return self._built[name]
 
-    def __setitem__(self, name: str, command) -> None:
+    def __setitem__(self, name: str, command: Any) -> None:
         self._built[name] = command
 
     def __delitem__(self, name: str) -> None:
         del self._built[name]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(sorted(set(COMMANDS) | set(self._built)))
 
     def __len__(self) -> int:
@@ -64,22 +88,37 @@ class _LazyCommands(MutableMapping):
 class GapcliGroup(TyperGroup):
     """Loads commands lazily, turns every failure into one line on stderr, prints data warnings once."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commands = _LazyCommands()
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         code = 0
         try:
-            result = super().main(args=args, prog_name=prog_name or "gapcli", complete_var=complete_var, standalone_mode=False, **extra)
+            result = super().main(
+                args=args, prog_name=prog_name or "gapcli", complete_var=complete_var, standalone_mode=False, **extra
+            )
             code = result if isinstance(result, int) else 0
         except GapcliError as error:
-            code = _fail(str(error), error.exit_code)
-        except _CLICK_EXCEPTION as error:
-            hint = f" (see '{error.ctx.command_path} --help')" if getattr(error, "ctx", None) else ""
-            code = _fail(" ".join(error.format_message().split()) + hint, error.exit_code)
+            code = fail(str(error), error.exit_code)
+        except click.exceptions.NoArgsIsHelpError as shown:  # `gapcli`, `gapcli data`: help was the answer
+            click.echo(shown.ctx.get_help())
+            code = EXIT_USAGE
+        except click.exceptions.ClickException as error:
+            context = getattr(error, "ctx", None)
+            hint = f" (see '{context.command_path} --help')" if context is not None else ""
+            code = fail(_click_message(error) + hint, error.exit_code)
+        except typer.Exit as done:
+            code = done.exit_code
         except typer.Abort:
-            code = _fail("aborted", EXIT_ERROR)
+            code = fail("interrupted", 130)
         finally:
             from gapcli.cli.common import catalog, opened_catalog
 
@@ -94,11 +133,40 @@ class GapcliGroup(TyperGroup):
         return code
 
 
+def _click_message(error: Any) -> str:
+    """Click's message in gapcli's words: one line, no pydantic phrasing."""
+    message = " ".join(error.format_message().split()).replace("Value error, ", "")
+    found = re.fullmatch(r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", message)
+    if found is None:
+        return message or type(error).__name__
+    option, problem = found.groups()
+    option = option.split("/")[0]
+    if "valid integer" in problem:
+        return f"{option}: expected a whole number such as 2021, got {_given(error)!r}"
+    if "greater than or equal to" in problem:
+        return f"{option}: expected a number of at least {problem.rsplit(' ', 1)[-1]}, got {_given(error)!r}"
+    choice = re.fullmatch(r"('[^']*') is not one of (.*)\.", problem)
+    if choice:
+        given, choices = choice.groups()
+        shown = [c.strip("' ") for c in choices.split(",")]
+        upper = option in ("--grade", "--tier")
+        return f"{option}: expected one of {', '.join(c.upper() if upper else c for c in shown)}; got {given}"
+    return f"{option}: {problem}"
+
+
+def _given(error: Any) -> object:
+    """The value the user typed, from the validation error Typer's Click was raised from."""
+    errors = getattr(error.__cause__, "errors", None)
+    found = errors()[0].get("input") if callable(errors) and errors() else None
+    return found if found is not None else "?"
+
+
 app = typer.Typer(
     cls=GapcliGroup,
     help="Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -111,25 +179,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
 ) -> None:
     """Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking."""
-
-
-def main() -> None:
-    """Console-script entry point: no traceback ever reaches the user."""
-    try:
-        app()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        # the reader (head, less) went away: that is not an error
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
-        if os.environ.get("GAPCLI_DEBUG"):
-            raise
-        sys.exit(_fail(f"internal error: {type(error).__name__}: {error} (set GAPCLI_DEBUG=1 for details)", EXIT_ERROR))

@@ -4,59 +4,84 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
-from gapcli.errors import UsageError
-from gapcli.states import JURISDICTIONS
+from gapcli.cli.complete import GRADE_LETTERS, TIER_NAMES, complete_format, complete_state, complete_year
+from gapcli.errors import DataError, UsageError
+from gapcli.render import DATA_ONLY, FORMATS
 
 if TYPE_CHECKING:
     from gapcli.load.catalog import Catalog
     from gapcli.render.view import View
 
+    FormatName = str
+    GradeLetter = str
+    TierName = str
+else:  # choices Typer checks, made from the one registry of each
+    FormatName = Literal[tuple(FORMATS)]
+    GradeLetter = Literal[GRADE_LETTERS]
+    TierName = Literal[TIER_NAMES]
+
 EXPORT_SUFFIXES = (".svg", ".html", ".htm", ".txt")
 
-
-class Format(str, Enum):
-    table = "table"
-    plain = "plain"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
-    markdown = "markdown"
-
-
-def complete_state(incomplete: str) -> list[str]:
-    wanted = incomplete.lower()
-    return [j.slug for j in JURISDICTIONS if j.slug.startswith(wanted) or j.code.lower() == wanted]
-
-
 FormatOption = Annotated[
-    Optional[Format],
-    typer.Option("--format", "-f", help="Output format [default: table on a terminal, plain when piped].", case_sensitive=False, show_default=False),
+    Optional[FormatName],
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        metavar="FORMAT",
+        help=f"Output format: {', '.join(FORMATS)} [default: table on a terminal, plain when piped].",
+        show_default=False,
+        autocompletion=complete_format,
+    ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
-ExportOption = Annotated[Optional[Path], typer.Option("--export", help="Write the view to FILE (.svg, .html or .txt) instead of stdout.", dir_okay=False)]
+ExportOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--export",
+        metavar="FILE",
+        help="Write the view to FILE (.svg, .html or .txt) instead of stdout.",
+        dir_okay=False,
+    ),
+]
 ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
-YearOption = Annotated[Optional[int], typer.Option("--year", "-y", help="Edition year (default: the latest with complete cards).")]
-StateArgument = Annotated[str, typer.Argument(help="State name or postal code: connecticut, 'New York', ny, dc.", autocompletion=complete_state)]
 
 
-class Commands(dict):
-    """name → a Typer app holding that one command, so gapcli.cli builds only the command that runs."""
+def year_value(text: str | int) -> int:
+    """Four ASCII digits: not '2021.0', not '٢٠٢١'."""
+    if isinstance(text, int):
+        return text
+    if not (len(text) == 4 and text.isascii() and text.isdigit()):
+        raise typer.BadParameter(f"expected a year such as 2021, got {text[:20]!r}")
+    return int(text)
 
-    def command(self, name: str | None = None, **options):
-        def register(function):
-            one = typer.Typer(add_completion=False)
-            one.command(name=name, **options)(function)
-            self[name or function.__name__] = one
-            return function
 
-        return register
+YearOption = Annotated[
+    Optional[int],
+    typer.Option(
+        "--year",
+        "-y",
+        metavar="YEAR",
+        parser=year_value,
+        help="Edition year (default: see README).",
+        autocompletion=complete_year,
+        show_default=False,
+    ),
+]
+StateArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="STATE",
+        help="State name or postal code, optionally @YEAR: connecticut, 'New York', ny, dc, ct@2021.",
+        autocompletion=complete_state,
+    ),
+]
 
 
 @cache
@@ -71,40 +96,63 @@ def opened_catalog() -> Catalog | None:
     return catalog() if catalog.cache_info().currsize else None
 
 
-def emit(data: object, build: Callable[[], View], fmt: Format | None, as_json: bool, export: Path | None = None, force: bool = False) -> None:
+def output_format(fmt: str | None, as_json: bool, export: Path | None) -> str | None:
+    """The format asked for; options that exclude each other are a usage error (README: exit 2)."""
+    fmt = fmt.lower() if fmt else None
+    if as_json and fmt not in (None, "json"):
+        raise UsageError(f"--json and --format {fmt} exclude each other; give one")
+    if export is not None and (as_json or fmt):
+        raise UsageError("--export writes the table view to a file; it excludes --json and --format")
+    return "json" if as_json else fmt
+
+
+def emit(
+    data: object,
+    build: Callable[[], View],
+    fmt: str | None,
+    as_json: bool,
+    export: Path | None = None,
+    force: bool = False,
+) -> None:
     """Write ``data`` (JSON) or the view ``build`` makes of it to stdout, or to the export file.
 
     Without --format: a Rich table on a terminal, plain text when piped (gh's convention).
     The view is built only when needed, so JSON output never imports the renderers.
     """
-    if fmt is None:
-        fmt = Format.table if sys.stdout.isatty() else Format.plain
-    if export is None and (as_json or fmt is Format.json):
-        from gapcli.render.json import dumps
-
-        sys.stdout.write(dumps(data))
-        return
     from gapcli import render
 
-    view = build()
+    chosen = output_format(fmt, as_json, export)
     if export is not None:
-        if export.suffix.lower() not in EXPORT_SUFFIXES:
-            raise UsageError(f"--export {export}: the file must end in {', '.join(EXPORT_SUFFIXES)}")
-        from gapcli.load.save import write_atomic
-        from gapcli.render.table import export as export_view
-
-        write_atomic(export, export_view(view, export.suffix.lower()), force=force)
-        print(f"wrote {export}", file=sys.stderr)
+        write_export(build(), export, force)
         return
-    sys.stdout.write(render.format(view, fmt.value))
+    if chosen is None:
+        chosen = "table" if sys.stdout.isatty() else "plain"
+    if chosen in DATA_ONLY:
+        from gapcli.render.view import View
+
+        write_stdout(render.format(View(data), chosen))
+        return
+    write_stdout(render.format(build(), chosen))
 
 
-def view_of(builder: str, *args) -> Callable[[], View]:
-    """A deferred call of ``gapcli.render.views.<builder>(*args)``."""
+def write_stdout(text: str) -> None:
+    """Text the stream cannot encode falls back to '?' rather than failing (README: any encoding)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(encoding, errors="replace"))
+    sys.stdout.flush()
 
-    def build() -> View:
-        from gapcli.render import views
 
-        return getattr(views, builder)(*args)
+def write_export(view: View, export: Path, force: bool) -> None:
+    if export.suffix.lower() not in EXPORT_SUFFIXES:
+        raise UsageError(f"--export {export}: the file must end in {', '.join(EXPORT_SUFFIXES)}")
+    if not export.parent.is_dir():
+        raise DataError(str(export), f"cannot write: no folder {export.parent}")
+    from gapcli.load.save import write_atomic
+    from gapcli.render.table import export as export_view
 
-    return build
+    write_atomic(export, export_view(view, export.suffix.lower()), force=force)
+    print(f"wrote {export}", file=sys.stderr)

@@ -1,99 +1,106 @@
-"""``import`` card texts, and ``data path|validate|export`` for the data itself."""
+"""``import`` card texts and PDFs, and ``data path|validate|export`` for the data itself."""
+
+from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
-from gapcli.cli.common import Commands, ForceFlag, Format, FormatOption, JsonFlag, YearOption, catalog, emit, view_of
-from gapcli.errors import GapcliError, ParseError, RefusedWrite, UsageError
+from gapcli.cli.common import ForceFlag, FormatOption, JsonFlag, catalog, emit, output_format, write_stdout, year_value
+from gapcli.errors import GapcliError, UsageError
 
-MAX_INPUT_BYTES = 1 << 20  # a card text is a few KiB
+data_app = typer.Typer(
+    help="Where gapcli's data lives; check it; export it.", no_args_is_help=True, add_completion=False
+)
 
-COMMANDS = Commands()
-data_app = typer.Typer(help="Where gapcli's data lives; check it; export it.", no_args_is_help=True, add_completion=False)
-COMMANDS["data"] = data_app
-
-
-def _read_text(name: str) -> str:
-    """Card text from a file or stdin, bounded in size and required to be UTF-8 text."""
-    stream = sys.stdin.buffer if name == "-" else None
-    try:
-        if stream is None:
-            path = Path(name)
-            if path.is_dir():
-                raise ParseError(name, "is a directory, not a card text")
-            stream = path.open("rb")
-        with stream:
-            raw = stream.read(MAX_INPUT_BYTES + 1)
-    except OSError as error:
-        raise ParseError(name, f"cannot read: {error.strerror or error}") from None
-    if len(raw) > MAX_INPUT_BYTES:
-        raise ParseError(name, f"more than {MAX_INPUT_BYTES:,} bytes; a card text is a few KiB")
-    if b"\x00" in raw:
-        raise ParseError(name, "binary data (NUL bytes), not card text; extract the text first, e.g. pdftotext")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ParseError(name, "not UTF-8 text; convert it first, e.g. iconv -t UTF-8", line) from None
+EXPORT_FORMATS = ("json", "jsonl", "csv", "tsv")
+EXPORT_TABLES = ("cards", "issues")
+if TYPE_CHECKING:
+    ExportFormat = str
+    ExportTable = str
+else:
+    ExportFormat = Literal[EXPORT_FORMATS]
+    ExportTable = Literal[EXPORT_TABLES]
 
 
-@COMMANDS.command(name="import")
 def import_(
-    files: Annotated[list[str], typer.Argument(help="Card text files; - reads stdin.")],
-    year: YearOption = None,
-    state: Annotated[Optional[str], typer.Option("--state", "-s", help="The state, where the text does not name it.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and print the card; write nothing.")] = False,
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Card texts or PDFs; - reads stdin.")],
+    year: Annotated[
+        Optional[int],
+        typer.Option(
+            "--year", "-y", metavar="YEAR", parser=year_value, help="The edition, where the text does not print it."
+        ),
+    ] = None,
+    state: Annotated[
+        Optional[str],
+        typer.Option("--state", "-s", metavar="STATE", help="The state, where the text does not name it."),
+    ] = None,
+    source_url: Annotated[
+        Optional[str], typer.Option("--source-url", metavar="URL", help="Where the card came from, for its citation.")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and check everything; write nothing.")] = False,
     force: ForceFlag = False,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Write under DIR/cards/YEAR/ instead of the user data directory.", file_okay=False)] = None,
+    out: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help="Write under DIR/cards/YEAR/ instead of the user data directory.",
+            file_okay=False,
+        ),
+    ] = None,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Turn report-card text (copied or extracted from the PDF) into gapcli data."""
-    from gapcli.load.cardtext import parse_card_text
+    """Turn report cards (PDF, or text copied or extracted from one) into gapcli data, all or nothing."""
+    from gapcli.load import importing
     from gapcli.load.catalog import user_data_dir
-    from gapcli.load.save import card_to_toml, write_atomic
     from gapcli.query.cards import card_record
-    from gapcli.states import by_code
+    from gapcli.render.views import cards_view
 
     cards = catalog()
-    parsed = []
-    for name in files:  # parse every file before writing any, so one bad file writes nothing
-        card = parse_card_text(_read_text(name), cards.framework, name, year=year, state=state)
-        parsed.append(card)
-    records = [card_record(card, cards.framework(card.year)) for card in parsed]
-    if dry_run:
-        emit(records[0] if len(records) == 1 else records, view_of("cards_view", records), fmt, as_json)
-        return
     root = out if out is not None else user_data_dir()
-    targets = [root / "cards" / str(card.year) / f"{by_code(card.code).slug}.toml" for card in parsed]
-    if len(set(targets)) < len(targets):
-        raise UsageError("two of the files are cards for the same state and year; import them one at a time")
-    existing = [str(t) for t in targets if t.exists() and not force]
-    if existing:  # checked for all before writing any, so a refusal leaves nothing half-done
-        raise RefusedWrite(f"{', '.join(existing)} exist{'s' if len(existing) == 1 else ''}; use --force to overwrite")
-    for card, target in zip(parsed, targets):
-        write_atomic(target, card_to_toml(card), force=force)
-        print(f"imported {card.state} {card.year} → {target}", file=sys.stderr)
+    planned = importing.plan(files, cards.framework, root, cards.has_bundled, year, state, source_url)
+    for item in planned:
+        if item.replaces_bundled:
+            print(
+                f"gapcli: note: {item.source}: replaces the bundled {item.card.state} {item.card.year} card",
+                file=sys.stderr,
+            )
+    if dry_run:
+        for problem in importing.refusals(planned, force):
+            print(f"gapcli: note: {problem}; the import would need --force", file=sys.stderr)
+        records = [card_record(p.card, cards.framework(p.card.year)) for p in planned]
+        emit(records, lambda: cards_view(records), fmt, as_json)
+        return
+    output_format(fmt, as_json, None)
+    importing.write(planned, force)
+    for item in planned:
+        print(f"imported {item.card.state} {item.card.year} → {item.target}", file=sys.stderr)
 
 
 @data_app.command()
-def path(as_json: JsonFlag = False) -> None:
+def path(fmt: FormatOption = None, as_json: JsonFlag = False) -> None:
     """Where bundled data, user data and the parse cache live."""
     from gapcli.load.catalog import bundled_data_dir, user_cache_dir, user_data_dir
+    from gapcli.render.view import Column, Grid, View
 
     places = {"bundled": str(bundled_data_dir()), "user": str(user_data_dir()), "cache": str(user_cache_dir())}
-    if as_json:
-        emit(places, None, Format.json, True)
-    else:
-        sys.stdout.write("".join(f"{key}\t{value}\n" for key, value in places.items()))
+    rows = [{"name": name, "path": value} for name, value in places.items()]
+    grid = Grid([Column("Name"), Column("Path")], [[r["name"], r["path"]] for r in rows])
+    emit(places, lambda: View(places, rows, [grid], ["name", "path"]), fmt, as_json)
 
 
 @data_app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Card or framework files, or folders (default: the user data directory).")] = None,
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(
+            metavar="[PATH]...", help="Card or framework files, or folders (default: the user data directory)."
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Check data files; list every problem and exit 1 if there is any."""
@@ -101,22 +108,23 @@ def validate(
 
     cards = catalog()
     files: list[Path] = []
+    problems = []
     for given in paths or [user_data_dir()]:
         if given.is_dir():
-            files += sorted(p for p in given.rglob("*.toml"))
-        else:
-            files.append(given)
-    problems = []
+            files += sorted(given.rglob("*.toml"))
+        elif given.exists() or given.is_symlink() or paths:
+            files.append(given)  # a fresh install has no user folder: nothing to check, not a problem
     for file in files:
         try:
             cards.check_file(file)
         except GapcliError as error:
             problems.append(str(error))
     if as_json:
-        emit({"checked": len(files), "problems": problems}, None, Format.json, True)
+        from gapcli.render.json import dumps
+
+        write_stdout(dumps({"checked": len(files), "problems": problems}))
     else:
-        for problem in problems:
-            print(problem)
+        write_stdout("".join(f"{problem}\n" for problem in problems))
         print(f"{len(files)} file(s) checked, {len(problems)} problem(s)", file=sys.stderr)
     if problems:
         raise typer.Exit(1)
@@ -124,25 +132,53 @@ def validate(
 
 @data_app.command()
 def export(
-    year: YearOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json or csv.", case_sensitive=False)] = Format.json,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Write to FILE instead of stdout.", dir_okay=False)] = None,
+    year: Annotated[
+        Optional[int],
+        typer.Option(
+            "--year", "-y", metavar="YEAR", parser=year_value, help="Only this edition (default: every edition)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        Optional[ExportFormat],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            case_sensitive=False,
+            help=f"{', '.join(EXPORT_FORMATS)} [default: from the --out suffix, else json].",
+        ),
+    ] = None,
+    table: Annotated[
+        ExportTable,
+        typer.Option("--table", metavar="ROWS", help="CSV/TSV rows: one per card, or one per card and issue area."),
+    ] = "cards",
+    out: Annotated[
+        Optional[Path], typer.Option("--out", metavar="FILE", help="Write to FILE instead of stdout.", dir_okay=False)
+    ] = None,
     force: ForceFlag = False,
 ) -> None:
     """Every card (or one edition's) in one document, for spreadsheets and scripts."""
-    from gapcli import render
+    from gapcli import api
     from gapcli.load.save import write_atomic
-    from gapcli.query.cards import card_record
-    from gapcli.render.views import cards_view
+    from gapcli.render import format as render
+    from gapcli.render.exports import cards_table
 
-    if fmt not in (Format.json, Format.csv, Format.tsv):
-        raise UsageError("data export writes --format json, csv or tsv")
-    cards = catalog()
-    chosen = cards.cards_for_year(year) if year is not None else cards.all_cards()
-    records = [card_record(c, cards.framework(c.year)) for c in chosen]
-    text = render.format(cards_view(records), fmt.value)
+    chosen = _export_format(fmt, out)
+    records = api.export(year, catalog())
+    text = render(cards_table(records, table), chosen)
     if out is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(out, text, force=force)
-        print(f"wrote {out}", file=sys.stderr)
+        write_stdout(text)
+        return
+    if not out.parent.is_dir():
+        raise UsageError(f"--out {out}: no folder {out.parent}")
+    write_atomic(out, text, force=force)
+    print(f"wrote {out}", file=sys.stderr)
+
+
+def _export_format(fmt: str | None, out: Path | None) -> str:
+    """--format, else the --out suffix, else json; the two must agree."""
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    implied = suffix if suffix in EXPORT_FORMATS else None
+    if fmt and implied and fmt.lower() != implied:
+        raise UsageError(f"--format {fmt} and --out {out} disagree; give a matching suffix")
+    return (fmt or implied or "json").lower()

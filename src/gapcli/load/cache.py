@@ -49,7 +49,7 @@ class ParseCache:
     def forget_missing(self, folder: Path, present: set[str]) -> None:
         """Drop entries of files in ``folder`` that are gone, to keep the cache small."""
         prefix = str(folder) + os.sep
-        gone = [k for k in self.entries if k.startswith(prefix) and os.sep not in k[len(prefix):] and k not in present]
+        gone = [k for k in self.entries if k.startswith(prefix) and os.sep not in k[len(prefix) :] and k not in present]
         for key in gone:
             del self.entries[key]
             self.dirty = True

@@ -109,8 +109,10 @@ def _tokenise(text: str, source: str) -> list[_Line]:
     lines = []
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if len(raw) > MAX_LINE_CHARS:
-            raise ParseError(source, f"line is {len(raw):,} characters; card lines are at most {MAX_LINE_CHARS:,}", number)
-        if any(ord(ch) < 32 and ch != "\t" or 0x7F <= ord(ch) < 0xA0 for ch in raw):
+            raise ParseError(
+                source, f"line is {len(raw):,} characters; card lines are at most {MAX_LINE_CHARS:,}", number
+            )
+        if any((ord(ch) < 32 and ch != "\t") or 0x7F <= ord(ch) < 0xA0 for ch in raw):
             raw = "".join(" " if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 else ch for ch in raw)
         tokens = raw.translate(_SPACES).split()
         if tokens:
@@ -120,7 +122,9 @@ def _tokenise(text: str, source: str) -> list[_Line]:
 
 def _agree(source: str, what: str, printed, given, line: _Line | None):
     if printed is not None and given is not None and printed != given:
-        raise ParseError(source, f"the card says {what} {printed}, but {given} was given", line.number if line else None)
+        raise ParseError(
+            source, f"the card says {what} {printed}, but {given} was given", line.number if line else None
+        )
     return printed if printed is not None else given
 
 
@@ -205,9 +209,15 @@ def _read_issues(lines: list[_Line], framework: Framework, draft: _Draft, source
         if area is None:
             raise ParseError(source, f"the {framework.year} framework has no issue area {number}", line.number)
         if name.casefold() != area.name.casefold():
-            raise ParseError(source, f"issue area {number} is {area.name!r} in {framework.year}, the card says {name!r}", line.number)
+            raise ParseError(
+                source, f"issue area {number} is {area.name!r} in {framework.year}, the card says {name!r}", line.number
+            )
         if area.max_score is not None and abs(maximum - area.max_score) > 1e-9:
-            raise ParseError(source, f"issue area {number}: maximum {maximum:g} on the card, {area.max_score:g} in the framework", line.number)
+            raise ParseError(
+                source,
+                f"issue area {number}: maximum {maximum:g} on the card, {area.max_score:g} in the framework",
+                line.number,
+            )
         met, gaps, all_areas = _read_highlights(" ".join(highlight), framework, number, source, line.number)
         draft.issues.append(IssueResult(number, grade, score, met, gaps, all_areas))
         draft.lines[f"issues[{number}]"] = line.number
@@ -218,7 +228,14 @@ def _issue_columns(line: _Line, source: str):
     for index in range(2, len(tokens) - 2):
         if tokens[index] in GRADES and _NUMBER.fullmatch(tokens[index + 1]) and _NUMBER.fullmatch(tokens[index + 2]):
             name = " ".join(tokens[1:index])
-            return int(tokens[0][:-1]), name, tokens[index], float(tokens[index + 1]), float(tokens[index + 2]), tokens[index + 3 :]
+            return (
+                int(tokens[0][:-1]),
+                name,
+                tokens[index],
+                float(tokens[index + 1]),
+                float(tokens[index + 2]),
+                tokens[index + 3 :],
+            )
     raise ParseError(source, f"issue area line has no 'GRADE SCORE MAXIMUM' columns: {line.text[:80]!r}", line.number)
 
 
@@ -226,7 +243,10 @@ def _read_highlights(text: str, framework: Framework, number: int, source: str, 
     met: list[str] = []
     gaps: list[str] = []
     all_areas = False
-    marks = sorted([(m.start(), m.end(), "met", m) for m in _MET.finditer(text)] + [(m.start(), m.end(), "gaps", m) for m in _GAPS.finditer(text)])
+    marks = sorted(
+        [(m.start(), m.end(), "met", m) for m in _MET.finditer(text)]
+        + [(m.start(), m.end(), "gaps", m) for m in _GAPS.finditer(text)]
+    )
     if not marks or text[: marks[0][0]].strip():
         raise ParseError(source, f"issue area {number}: cannot read highlights {text[:80]!r}", line)
     for index, (_start, end, kind, match) in enumerate(marks):
@@ -319,7 +339,9 @@ def _read_overall(lines: list[_Line], draft: _Draft, source: str) -> None:
         raise ParseError(source, "OVERALL GRADE section has no 'GRADE SCORE'", lines[0].number)
     for name, value, printed in (("grade", grade, draft.grade), ("tier", tier, draft.tier)):
         if printed is not None and value is not None and printed != value:
-            raise ParseError(source, f"overall {name} {value} disagrees with the {name} {printed} at the top", lines[0].number)
+            raise ParseError(
+                source, f"overall {name} {value} disagrees with the {name} {printed} at the top", lines[0].number
+            )
     draft.grade, draft.tier, draft.score = grade, tier or draft.tier, float(score)
     draft.lines.update(grade=lines[0].number, score=lines[0].number)
 

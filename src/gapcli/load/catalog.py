@@ -18,13 +18,14 @@ from typing import NamedTuple
 
 from gapcli.errors import DataError, NotFound
 from gapcli.load.cache import ParseCache
-from gapcli.load.tomlfile import read_toml
 from gapcli.load.schema import card_from_dict, framework_from_dict
+from gapcli.load.tomlfile import read_toml
 from gapcli.load.validate import problems
 from gapcli.model import Card, Framework
 from gapcli.states import JURISDICTIONS, Jurisdiction
 
 _SLUGS = {j.slug: j for j in JURISDICTIONS}
+_CODES = {j.code: j for j in JURISDICTIONS}
 
 
 def bundled_data_dir() -> Path:
@@ -80,11 +81,13 @@ class Catalog:
             self._frameworks = {}
             for root in self.roots:
                 for path in _toml_files(root.path / "frameworks", self._warn_if_user(root)):
-                    framework = self._read(root, path, lambda data: framework_from_dict(data, str(path)))
+                    framework = self._read(root, path, lambda data, name=str(path): framework_from_dict(data, name))
                     if framework is None:
                         continue
                     if path.stem != str(framework.year):
-                        self._fail(root, DataError(str(path), f"year {framework.year} but the file is named {path.name}"))
+                        self._fail(
+                            root, DataError(str(path), f"year {framework.year} but the file is named {path.name}")
+                        )
                         continue
                     self._frameworks[framework.year] = framework
         return self._frameworks
@@ -170,6 +173,11 @@ class Catalog:
         """The framework of ``year``, or of the default edition for questions across states."""
         return self.framework(self.default_year() if year is None else year)
 
+    def has_bundled(self, card: Card) -> bool:
+        """Whether the bundled data holds a card for this state and year (a user card would replace it)."""
+        bundled = next(root for root in self.roots if root.origin == "bundled")
+        return (bundled.path / "cards" / str(card.year) / f"{_CODES[card.code].slug}.toml").is_file()
+
     def all_cards(self) -> list[Card]:
         return [card for year in self.years() for card in self.cards_for_year(year)]
 
@@ -197,7 +205,9 @@ class Catalog:
             return
         card = card_from_dict(data, str(path), "user")
         if card.year not in self.frameworks():
-            raise DataError(str(path), f"year: no framework for {card.year} (editions: {', '.join(map(str, self.years()))})")
+            raise DataError(
+                str(path), f"year: no framework for {card.year} (editions: {', '.join(map(str, self.years()))})"
+            )
         folder_year = int(path.parent.name) if path.parent.name.isdigit() else card.year
         found = _placement(card, path, folder_year) or problems(card, self.framework(card.year))
         if found:

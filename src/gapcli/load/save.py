@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from gapcli.errors import RefusedWrite
+from gapcli.errors import DataError, RefusedWrite
 from gapcli.model import Card
 
 
@@ -63,20 +63,44 @@ def card_to_toml(card: Card) -> str:
     return "\n".join(out) + "\n"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def make_folder(folder: Path) -> None:
+    """Create a data folder; a file in its way or a read-only parent is one DataError naming the path."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise DataError(str(folder), "cannot create the folder: a file is in the way") from None
+    except OSError as error:
+        raise DataError(str(folder), f"cannot create the folder: {error.strerror or error}") from None
+
+
 def write_atomic(path: Path, text: str, force: bool = False) -> None:
-    """Write via a temporary file and a rename, so a reader never sees half a file."""
+    """Write via a temporary file and a rename, so a reader never sees half a file.
+
+    The file gets the usual mode (0666 less the umask); any OS failure (read-only folder,
+    full disk) is one DataError naming the path, and the temporary file is removed.
+    """
     if (path.exists() or path.is_symlink()) and not force:
         raise RefusedWrite(f"{path} exists; use --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = None
     try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
         if not force and (path.exists() or path.is_symlink()):
             raise RefusedWrite(f"{path} appeared while writing; use --force to overwrite it")
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        temporary = None
+    except OSError as error:
+        raise DataError(str(path), f"cannot write: {error.strerror or error}") from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)

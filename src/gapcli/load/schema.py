@@ -36,7 +36,7 @@ class _Table:
                 raise DataError(self.path, f"missing field {self._name(key)!r}")
             return None
         value = self.data.pop(key)
-        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+        if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
             wanted = " or ".join(k.__name__ for k in kinds)
             raise DataError(self.path, f"field {self._name(key)!r} must be {wanted}, got {type(value).__name__}")
         return value
@@ -105,7 +105,9 @@ def framework_from_dict(data: dict, path: str) -> Framework:
     goals = []
     for goal in top.tables("goals"):
         goals.append(
-            PolicyGoal(goal.text("id", True), goal.integer("issue", True), goal.text("statement", True), goal.text("phrase"))
+            PolicyGoal(
+                goal.text("id", True), goal.integer("issue", True), goal.text("statement", True), goal.text("phrase")
+            )
         )
         goal.done()
     facts = _facts(top._take("facts", (dict,), False), path)

@@ -5,26 +5,19 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from gapcli.errors import DataError
+from gapcli.load.files import read_bounded
 
 MAX_FILE_BYTES = 1 << 20  # a card is a few KiB; anything this big is not a card
 
 
-def read_toml(path: Path) -> dict:
-    try:
-        if path.is_dir():
-            raise DataError(str(path), "is a directory, not a TOML file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(str(path), f"file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataError(str(path), f"cannot read: {error.strerror or error}") from None
-    return parse_toml(raw, str(path))
+def read_toml(path: Path) -> dict[str, Any]:
+    return parse_toml(read_bounded(path, MAX_FILE_BYTES, "TOML data file"), str(path))
 
 
-def parse_toml(raw: bytes, name: str) -> dict:
+def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
     if not raw.strip():
         raise DataError(name, "file is empty")
     try:

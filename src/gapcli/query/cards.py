@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, overload
+
 from gapcli.model import Card, Framework, IssueResult
 
+if TYPE_CHECKING:
+    from gapcli.records import CardRecord, EditionGrade, GoalRecord, IssueRecord, Number, StateRow
 
-def number(value: float | None) -> float | int | None:
+
+@overload
+def number(value: float) -> Number: ...
+@overload
+def number(value: float | None) -> Number | None: ...
+def number(value: float | None) -> Number | None:
     """4.0 → 4, so JSON and text show figures as the card prints them."""
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
 
 
-def goals_of(card: Card, framework: Framework, issue: int) -> list[dict]:
-    """Each met goal and gap of one issue area, with its goal number where the framework knows it."""
+def goals_of(card: Card, framework: Framework, issue: int) -> list[GoalRecord]:
+    """Each goal the card names in one issue area, with its goal number where the framework knows it."""
     result = card.issue(issue)
     if result is None:
         return []
-    rows = []
+    rows: list[GoalRecord] = []
     for phrase, met in result.named_goals():
         goal = framework.goal_for_phrase(phrase)
         rows.append(
@@ -36,27 +46,41 @@ def _listed(phrases: tuple[str, ...] | None) -> list[str] | None:
     return None if phrases is None else list(phrases)
 
 
-def card_record(card: Card, framework: Framework) -> dict:
-    """The JSON contract of a card (README: "JSON output"). Unknown figures are null."""
-    issues = []
-    for area in framework.issues:
-        result = card.issue(area.number) or IssueResult(area.number)
-        lists = result.goal_lists
-        issues.append(
-            {
-                "number": area.number,
-                "name": area.name,
-                "grade": result.grade,
-                "score": number(result.score),
-                "max_score": number(area.max_score),
-                "goal_lists": lists,
-                "accomplished": _listed(result.accomplished),
-                "gaps": _listed(result.gaps),
-                "gaps_in_all_areas": result.gaps_in_all_areas,
-                "goals": None if lists is None else goals_of(card, framework, area.number),
-                "brief_url": None,
-            }
-        )
+def _issue_record(card: Card, framework: Framework, number_: int, name: str, maximum: float | None) -> IssueRecord:
+    result = card.issue(number_) or IssueResult(number_)
+    lists = result.goal_lists
+    return {
+        "number": number_,
+        "name": name,
+        "grade": result.grade,
+        "score": number(result.score),
+        "max_score": number(maximum),
+        "goal_lists": lists,
+        "accomplished": _listed(result.accomplished),
+        "gaps": _listed(result.gaps),
+        "gaps_in_all_areas": result.gaps_in_all_areas,
+        "goals": None if lists is None else goals_of(card, framework, number_),
+        "brief_url": None,
+    }
+
+
+def edition_grade(card: Card, framework: Framework, comparable: bool) -> EditionGrade:
+    return {
+        "year": card.year,
+        "framework_short": framework.short_name,
+        "comparable": comparable,
+        "grade": card.grade,
+        "score": number(card.score),
+        "published_rank": card.published_rank,
+    }
+
+
+def card_record(card: Card, framework: Framework, newer: Sequence[tuple[Card, Framework]] = ()) -> CardRecord:
+    """The JSON contract of a card (README: "JSON contract"). Unknown figures are null.
+
+    ``newer`` are the state's cards of later editions, so a reader of an older card
+    is never left thinking it is the latest word.
+    """
     return {
         "state": card.state,
         "code": card.code,
@@ -67,11 +91,13 @@ def card_record(card: Card, framework: Framework) -> dict:
         "score": number(card.score),
         "max_score": number(framework.max_score),
         "published_rank": card.published_rank,
+        "published_rank_of": framework.facts.ranked,
         "complete": card.is_complete(framework),
         "derived": list(card.derived),
-        "issues": issues,
+        "issues": [_issue_record(card, framework, a.number, a.name, a.max_score) for a in framework.issues],
         "extra_credit": [
-            {"category": e.category, "points": number(e.points), "description": e.description} for e in card.extra_credit
+            {"category": e.category, "points": number(e.points), "description": e.description}
+            for e in card.extra_credit
         ],
         "links": {**framework.links, **card.links},
         "source": {
@@ -79,11 +105,12 @@ def card_record(card: Card, framework: Framework) -> dict:
             "path": card.path,
             "citations": [{"fields": list(c.fields), "url": c.url, "note": c.note} for c in card.citations],
         },
+        "newer_editions": [edition_grade(c, f, f.id == framework.id) for c, f in newer],
     }
 
 
-def listing(cards: list[tuple[Card, Framework]]) -> list[dict]:
-    """One row per card: who has a card, its grade and score, and whether it is complete."""
+def listing(cards: list[tuple[Card, Framework]], grades: dict[str, dict[str, str | None]]) -> list[StateRow]:
+    """One row per card: its figures, whether it is complete, and the state's grade in every edition."""
     return [
         {
             "state": card.state,
@@ -96,6 +123,7 @@ def listing(cards: list[tuple[Card, Framework]]) -> list[dict]:
             "complete": card.is_complete(framework),
             "derived": list(card.derived),
             "origin": card.origin,
+            "grades": grades[card.code],
         }
         for card, framework in cards
     ]

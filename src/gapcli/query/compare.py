@@ -2,53 +2,75 @@
 
 from __future__ import annotations
 
-from gapcli.model import GRADES, Card, Framework
-from gapcli.query.cards import number
+from typing import TYPE_CHECKING
+
+from gapcli.model import GRADES, Card, Framework, IssueResult
+from gapcli.query.cards import goals_of, number
+
+if TYPE_CHECKING:
+    from gapcli.records import DiffIssue, DiffRecord, HistoryRow, Number
 
 
 def comparable(a: Framework, b: Framework) -> bool:
-    """Scores compare only within one framework; 2025's Just Like Me cards are another scale."""
-    return a.name == b.name
+    """Scores compare only within one framework (same ``id``); 2025's Just Like Me cards are another."""
+    return a.id == b.id
 
 
-def _delta(a: float | None, b: float | None, same_scale: bool) -> float | int | None:
+def _delta(a: float | None, b: float | None, same_scale: bool) -> Number | None:
     if a is None or b is None or not same_scale:
         return None
     return number(round(b - a, 6))
 
 
-def _side(card: Card) -> dict:
-    return {"state": card.state, "code": card.code, "year": card.year}
+def _named(card: Card, framework: Framework, issue: int) -> dict[str, tuple[str, bool]]:
+    """goal key (number, else phrase) → (phrase, met) for every goal the card names in one area."""
+    return {(g["goal"] or g["phrase"].casefold()): (g["phrase"], g["met"]) for g in goals_of(card, framework, issue)}
 
 
-def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> dict:
+def _goal_differences(
+    a: Card, fa: Framework, b: Card, fb: Framework, issue: int
+) -> tuple[list[str] | None, list[str] | None, int | None]:
+    """Goals met on one side and unmet on the other, among those both cards name.
+
+    ``None`` where either card knows no goal of the area; the count is of goals named
+    on one side only, whose status on the other side is not known.
+    """
+    ra, rb = a.issue(issue) or IssueResult(issue), b.issue(issue) or IssueResult(issue)
+    if ra.goal_lists is None or rb.goal_lists is None:
+        return None, None, None
+    named_a, named_b = _named(a, fa, issue), _named(b, fb, issue)
+    both = [key for key in named_a if key in named_b]
+    only_a = [named_a[k][0] for k in both if named_a[k][1] and not named_b[k][1]]
+    only_b = [named_b[k][0] for k in both if named_b[k][1] and not named_a[k][1]]
+    return only_a, only_b, len(set(named_a) ^ set(named_b))
+
+
+def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
     """What differs from card ``a`` to card ``b``; deltas are b − a, null where either is unknown."""
     same = comparable(fa, fb)
-    issues = []
+    issues: list[DiffIssue] = []
     if same:
         for area in fa.issues:
-            ra, rb = a.issue(area.number), b.issue(area.number)
+            ra, rb = a.issue(area.number) or IssueResult(area.number), b.issue(area.number) or IssueResult(area.number)
             other = fb.issue(area.number)
             maximum = area.max_score if other is not None and other.max_score == area.max_score else None
-            met_a = {p.casefold(): p for p in (ra.accomplished if ra else ())}
-            met_b = {p.casefold(): p for p in (rb.accomplished if rb else ())}
-            gaps_a = {p.casefold() for p in (ra.gaps if ra else ())}
-            gaps_b = {p.casefold() for p in (rb.gaps if rb else ())}
+            only_a, only_b, not_comparable = _goal_differences(a, fa, b, fb, area.number)
             issues.append(
                 {
                     "number": area.number,
                     "name": area.name,
                     "max_score": number(maximum),  # null unless both editions give the same maximum
-                    "a": {"grade": ra.grade if ra else None, "score": number(ra.score) if ra else None},
-                    "b": {"grade": rb.grade if rb else None, "score": number(rb.score) if rb else None},
-                    "delta": _delta(ra.score if ra else None, rb.score if rb else None, True),
-                    "only_a_met": [p for key, p in met_a.items() if key in gaps_b],
-                    "only_b_met": [p for key, p in met_b.items() if key in gaps_a],
+                    "a": {"grade": ra.grade, "score": number(ra.score)},
+                    "b": {"grade": rb.grade, "score": number(rb.score)},
+                    "delta": _delta(ra.score, rb.score, True),
+                    "only_a_met": only_a,
+                    "only_b_met": only_b,
+                    "goals_not_comparable": not_comparable,
                 }
             )
     return {
-        "a": _side(a),
-        "b": _side(b),
+        "a": {"state": a.state, "code": a.code, "year": a.year},
+        "b": {"state": b.state, "code": b.code, "year": b.year},
         "comparable": same,
         "overall": {
             "a": {"grade": a.grade, "score": number(a.score), "tier": a.tier},
@@ -60,32 +82,37 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> dict:
     }
 
 
-def history(cards: list[tuple[Card, Framework]]) -> list[dict]:
-    """A state's cards oldest first, each with its change from the edition before."""
-    rows: list[dict] = []
+def history(state: str, code: str, editions: list[tuple[Framework, Card | None]]) -> list[HistoryRow]:
+    """Every edition oldest first, each with the change from the state's previous card of the same framework.
+
+    An edition without a card for the state is a row of its own (``has_card`` false), not a gap in the list.
+    """
+    rows: list[HistoryRow] = []
     previous: tuple[Card, Framework] | None = None
-    for card, framework in cards:
+    for framework, card in editions:
         same = previous is not None and comparable(previous[1], framework)
-        before = previous[0] if previous else None
+        before = previous[0] if previous is not None and same else None
         steps = None
-        if same and before.grade and card.grade:
+        if card is not None and before is not None and before.grade and card.grade:
             steps = GRADES.index(before.grade) - GRADES.index(card.grade)
         rows.append(
             {
-                "state": card.state,
-                "code": card.code,
-                "year": card.year,
+                "state": state,
+                "code": code,
+                "year": framework.year,
                 "framework": framework.name,
                 "framework_short": framework.short_name,
-                "grade": card.grade,
-                "score": number(card.score),
+                "has_card": card is not None,
+                "grade": card.grade if card else None,
+                "score": number(card.score) if card else None,
                 "max_score": number(framework.max_score),
-                "tier": card.tier,
-                "published_rank": card.published_rank,
-                "delta": _delta(before.score if before else None, card.score, same),
-                "grade_steps": steps,  # +1: one letter better than the edition before
+                "tier": card.tier if card else None,
+                "published_rank": card.published_rank if card else None,
+                "delta": _delta(before.score if before else None, card.score if card else None, same),
+                "grade_steps": steps,  # +1: one letter better than the previous card
                 "comparable_with_previous": same,
             }
         )
-        previous = (card, framework)
+        if card is not None:
+            previous = (card, framework)
     return rows

@@ -1,20 +1,32 @@
-"""Unmet policy goals across states (``gaps``).
+"""Policy goals across states (``gaps``): who meets a goal, who does not, and whose card does not say.
 
 A goal is named by its number where the framework knows the phrase that names it
-on cards, and otherwise by the card's own phrase.
+on cards, and otherwise by the card's own phrase. A card counts as meeting or not
+meeting a goal only where it names that goal; every other card is ``unknown``.
 """
 
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING, NamedTuple
 
 from gapcli.errors import NotFound
 from gapcli.model import Card, Framework
 from gapcli.query.cards import goals_of
 
+if TYPE_CHECKING:
+    from gapcli.records import GapEntry, StateGap
 
-def _entries(cards: list[Card], framework: Framework) -> dict[str, dict]:
-    entries: dict[str, dict] = {}
+
+class Goals(NamedTuple):
+    year: int
+    entries: list[GapEntry]
+    cards: int  # cards of the edition
+    with_goal_data: int  # cards that name at least one goal
+
+
+def _entries(cards: list[Card], framework: Framework) -> dict[str, GapEntry]:
+    entries: dict[str, GapEntry] = {}
     for card in cards:
         for area in framework.issues:
             for goal in goals_of(card, framework, area.number):
@@ -28,19 +40,33 @@ def _entries(cards: list[Card], framework: Framework) -> dict[str, dict]:
                         "issue_name": area.name,
                         "states_unmet": [],
                         "states_met": [],
+                        "states_unknown": [],
+                        "cards": len(cards),
                     },
                 )
                 entry["states_met" if goal["met"] else "states_unmet"].append(card.code)
+    for entry in entries.values():
+        named = set(entry["states_met"]) | set(entry["states_unmet"])
+        entry["states_unknown"] = [c.code for c in cards if c.code not in named]
     return entries
 
 
-def summary(cards: list[Card], framework: Framework) -> list[dict]:
+def _result(cards: list[Card], framework: Framework, entries: list[GapEntry]) -> Goals:
+    return Goals(framework.year, entries, len(cards), sum(1 for c in cards if c.has_goal_data()))
+
+
+def summary(cards: list[Card], framework: Framework) -> Goals:
     """Every goal some card leaves unmet, most often unmet first."""
     entries = [e for e in _entries(cards, framework).values() if e["states_unmet"]]
-    return sorted(entries, key=lambda e: (-len(e["states_unmet"]), e["issue"], e["id"] or "~", e["goal"]))
+    ordered = sorted(entries, key=lambda e: (-len(e["states_unmet"]), e["issue"], e["id"] or "~", e["goal"]))
+    return _result(cards, framework, ordered)
 
 
-def find(cards: list[Card], framework: Framework, query: str) -> list[dict]:
+def _words(text: str) -> list[str]:
+    return text.casefold().replace("-", " ").split()
+
+
+def find(cards: list[Card], framework: Framework, query: str) -> Goals:
     """Goals matching a number (``1.3``) or all the words of ``query``, with who meets them."""
     entries = _entries(cards, framework)
     wanted = query.strip().casefold()
@@ -48,24 +74,34 @@ def find(cards: list[Card], framework: Framework, query: str) -> list[dict]:
     if wanted in known_ids:
         goal = known_ids[wanted]
         if wanted in entries:
-            return [entries[wanted]]
-        raise NotFound(f"goal {goal.id} ({goal.statement}) is on no {framework.year} card")
-    words = wanted.split()
-    found = [e for e in entries.values() if words and all(w in e["goal"].casefold() for w in words)]
+            return _result(cards, framework, [entries[wanted]])
+        raise NotFound(f"goal {goal.id} ({goal.statement}) is named on no {framework.year} card")
+    words = _words(wanted)
+    found = [e for e in entries.values() if words and all(w in " ".join(_words(e["goal"])) for w in words)]
     if found:
-        return sorted(found, key=lambda e: (e["issue"], e["id"] or "~", e["goal"]))
+        return _result(cards, framework, sorted(found, key=lambda e: (e["issue"], e["id"] or "~", e["goal"])))
     names = [e["goal"] for e in entries.values()]
     close = difflib.get_close_matches(wanted[:80], names, n=3, cutoff=0.4)
     hint = f"; closest: {', '.join(repr(c) for c in close)}" if close else ""
     raise NotFound(f"no {framework.year} policy goal matches {query[:60]!r}{hint}")
 
 
-def of_state(card: Card, framework: Framework) -> list[dict]:
-    """One state's unmet goals, each with where to read its issue brief."""
-    rows = []
+def of_state(card: Card, framework: Framework) -> list[StateGap]:
+    """One state's unmet goals, each with where to read its issue brief.
+
+    A card that names no goal at all is not a card without gaps: that is an error.
+    """
+    if not card.has_goal_data():
+        raise NotFound(
+            f"the policy goals of {card.state}'s {card.year} card are not known (no source names them); "
+            f"see what is known with 'gapcli show {card.code.lower()}@{card.year}'"
+        )
+    rows: list[StateGap] = []
     for area in framework.issues:
+        result = card.issue(area.number)
+        lists = result.goal_lists if result else None
         for goal in goals_of(card, framework, area.number):
-            if not goal["met"]:
+            if not goal["met"] and lists is not None:
                 rows.append(
                     {
                         "state": card.state,
@@ -75,6 +111,7 @@ def of_state(card: Card, framework: Framework) -> list[dict]:
                         "issue_name": area.name,
                         "goal": goal["phrase"],
                         "id": goal["goal"],
+                        "goal_lists": lists,
                         "brief": goal["brief"],
                         "brief_url": goal["brief_url"] or framework.links.get("issue_briefs"),
                     }

@@ -7,9 +7,10 @@ from typing import NamedTuple
 
 from gapcli.errors import NotFound, UsageError
 from gapcli.model import Framework
+from gapcli.query.rank import FIGURES
 from gapcli.states import Jurisdiction, resolve
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 class Selector(NamedTuple):
@@ -27,12 +28,10 @@ def parse_selector(text: str) -> Selector:
     return Selector(resolve(name), int(year) if at else None)
 
 
-def parse_year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    if not _YEAR.fullmatch(text.strip()):
-        raise UsageError(f"invalid year {text[:20]!r}: expected four digits, like 2021")
-    return int(text)
+def resolve_by(framework: Framework, text: str) -> str | int:
+    """``--by``: a figure of the whole card (overall, grade, published) or an issue area."""
+    wanted = text.strip().lower()
+    return wanted if wanted in FIGURES else resolve_issue(framework, text)
 
 
 def resolve_issue(framework: Framework, text: str) -> int:
@@ -40,11 +39,13 @@ def resolve_issue(framework: Framework, text: str) -> int:
     if not framework.issues:
         raise NotFound(f"the {framework.year} edition ({framework.name}) has no issue areas known to gapcli")
     wanted = text.strip().casefold()
-    if wanted.isdigit():
+    if wanted.isascii() and wanted.isdigit():
         if framework.issue(int(wanted)):
             return int(wanted)
     else:
         matches = [a for a in framework.issues if wanted and wanted in a.name.casefold()]
+        starting = [a for a in matches if a.name.casefold().startswith(wanted)]
+        matches = starting if len(starting) == 1 else matches
         if len(matches) == 1:
             return matches[0].number
         if len(matches) > 1:

@@ -1,21 +1,49 @@
-"""The national picture of one edition (``stats``) and its tile map (``map``)."""
+"""The picture of one edition (``stats``) and its tile map (``map``).
+
+``stats`` keeps two things apart: what Shared Hope published about the edition
+(``published``) and what the cards held here give, each figure with the number of
+cards it was computed over.
+"""
 
 from __future__ import annotations
 
 import statistics
+from typing import TYPE_CHECKING
 
 from gapcli.model import GRADES, Card, Framework
 from gapcli.query.cards import number
 from gapcli.states import JURISDICTIONS
+
+if TYPE_CHECKING:
+    from gapcli.records import IssueStats, Number, PublishedFacts, StatsRecord, TileRow
 
 
 def _mean(values: list[float]) -> float | None:
     return round(statistics.fmean(values), 4) if values else None
 
 
-def stats(cards: list[Card], framework: Framework) -> dict:
+def published(framework: Framework) -> PublishedFacts:
+    """The edition's published facts; a letter no source counts is 0 only where the counts add up to all graded."""
+    facts = framework.facts
+    complete = facts.graded is not None and sum(facts.grade_counts.values()) == facts.graded
+    return {
+        "released": facts.released,
+        "graded": facts.graded,
+        "grade_counts": {g: facts.grade_counts.get(g, 0 if complete else None) for g in GRADES},
+        "national_average": number(facts.national_average),
+        "ranked": facts.ranked,
+        "goal_points": number(facts.goal_points),
+        "sources": [{"fields": list(c.fields), "url": c.url, "note": c.note} for c in facts.citations],
+    }
+
+
+def _median(values: list[float]) -> Number | None:
+    return number(statistics.median(values)) if values else None
+
+
+def stats(cards: list[Card], framework: Framework) -> StatsRecord:
     scores = [c.score for c in cards if c.score is not None]
-    issues = []
+    issues: list[IssueStats] = []
     for area in framework.issues:
         area_scores = [r.score for c in cards if (r := c.issue(area.number)) and r.score is not None]
         mean = _mean(area_scores)
@@ -25,8 +53,10 @@ def stats(cards: list[Card], framework: Framework) -> dict:
                 "name": area.name,
                 "max_score": number(area.max_score),
                 "scored": len(area_scores),
-                "mean_score": mean,
-                "mean_percent": round(100 * mean / area.max_score, 2) if mean is not None and area.max_score else None,
+                "mean_score": number(mean),
+                "mean_percent": number(round(100 * mean / area.max_score, 2))
+                if mean is not None and area.max_score
+                else None,
             }
         )
     return {
@@ -34,23 +64,29 @@ def stats(cards: list[Card], framework: Framework) -> dict:
         "framework": framework.name,
         "cards": len(cards),
         "scored": len(scores),
-        "mean_score": _mean(scores),
-        "median_score": number(statistics.median(scores)) if scores else None,
+        "mean_score": number(_mean(scores)),
+        "median_score": _median(scores),
         "grades": {g: sum(1 for c in cards if c.grade == g) for g in GRADES},
         "ungraded": sum(1 for c in cards if c.grade is None),
         "issues": issues,
+        "published": published(framework),
     }
 
 
-def tiles(cards: list[Card], framework: Framework, issue: int | None = None) -> list[dict]:
+def tiles(cards: list[Card], framework: Framework, issue: int | None = None) -> list[TileRow]:
     """All 51 jurisdictions at their tile-grid place; those without the figure have nulls."""
     by_code = {c.code: c for c in cards}
-    rows = []
+    area = framework.issue(issue) if issue is not None else None
+    rows: list[TileRow] = []
     for place in JURISDICTIONS:
         card = by_code.get(place.code)
-        result = card.issue(issue) if card is not None and issue is not None else None
-        grade = (result.grade if result else None) if issue is not None else (card.grade if card else None)
-        score = (result.score if result else None) if issue is not None else (card.score if card else None)
+        if issue is None:
+            grade, score = (card.grade, card.score) if card else (None, None)
+            maximum = framework.max_score
+        else:
+            result = card.issue(issue) if card else None
+            grade, score = (result.grade, result.score) if result else (None, None)
+            maximum = area.max_score if area else None
         rows.append(
             {
                 "code": place.code,
@@ -58,6 +94,7 @@ def tiles(cards: list[Card], framework: Framework, issue: int | None = None) -> 
                 "year": framework.year,
                 "grade": grade,
                 "score": number(score),
+                "max_score": number(maximum),
                 "row": place.row,
                 "col": place.col,
                 "has_card": card is not None,

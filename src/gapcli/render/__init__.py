@@ -1,17 +1,39 @@
-"""Rendering: one module per output format, each with ``format(view, **options) -> str``.
+"""Rendering: one module per output format behind one function, ``format(view, fmt)``.
 
-Modules are imported on demand, so ``--json`` never pays for importing Rich.
+``FORMATS`` is the one place a format is added: name → ``module:function`` of this
+package. Modules are imported on demand, so ``--json`` never pays for importing Rich.
+tests/render/test_registry.py fails when a format module is not reachable from here.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING, Protocol
 
-_MODULES = {"table": "table", "plain": "plain", "json": "json", "csv": "delimited", "tsv": "delimited", "markdown": "markdown"}
+if TYPE_CHECKING:
+    from gapcli.render.view import View
+
+FORMATS: dict[str, str] = {
+    "table": "table:format",
+    "plain": "plain:format",
+    "json": "json:format",
+    "jsonl": "json:format_lines",
+    "csv": "delimited:format_csv",
+    "tsv": "delimited:format_tsv",
+    "markdown": "markdown:format",
+}
+DATA_ONLY = ("json", "jsonl")  # formats that print the records as they are: no view is built
 
 
-def format(view, fmt: str, **options) -> str:  # noqa: A001 - the one verb of this package
-    module = importlib.import_module(f"gapcli.render.{_MODULES[fmt]}")
-    if fmt in ("csv", "tsv"):
-        options["delimiter"] = "," if fmt == "csv" else "\t"
-    return module.format(view, **options)
+class Formatter(Protocol):
+    def __call__(self, view: View, /) -> str: ...
+
+
+def formatter(fmt: str) -> Formatter:
+    module, _, function = FORMATS[fmt].partition(":")
+    found: Formatter = getattr(importlib.import_module(f"gapcli.render.{module}"), function)
+    return found
+
+
+def format(view: View, fmt: str) -> str:  # noqa: A001 - the one verb of this package
+    return formatter(fmt)(view)

@@ -23,6 +23,8 @@ def plain(value: object, kind: str, unicode: bool = True) -> str:
         return bar(*value, unicode=unicode)
     if kind == "delta":
         return UNKNOWN if value is None else f"{value:+g}" if value else "0"
+    if kind == "steps":
+        return UNKNOWN if value is None else f"{value:+d}" if value else "0"
     if kind == "spark":
         return spark(value, unicode)
     if value is None:

@@ -1,11 +1,18 @@
-"""CSV and TSV: the view's flat records, one header row. Lists are joined with "; "."""
+"""CSV and TSV: the view's flat records under one header row, also when there are no records.
+
+Lists are joined with "; "; unknown values are empty cells.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from gapcli.render.view import clean
+
+if TYPE_CHECKING:
+    from gapcli.render.view import View
 
 
 def _cell(value: object) -> str:
@@ -18,16 +25,22 @@ def _cell(value: object) -> str:
     return clean(value)
 
 
-def format(view, delimiter: str = ",", **_options) -> str:  # noqa: A001
-    if not view.records:
-        return ""
+def _header(view: View) -> list[str]:
+    return list(view.fields) if view.fields else list(view.records[0]) if view.records else []
+
+
+def format_csv(view: View) -> str:
     stream = io.StringIO()
-    header = list(view.records[0])
-    if delimiter == "\t":  # TSV has no quoting: clean() already removed tabs and newlines
-        lines = ["\t".join(header)] + ["\t".join(_cell(r.get(k)) for k in header) for r in view.records]
-        return "\n".join(lines) + "\n"
     writer = csv.writer(stream, lineterminator="\n")
+    header = _header(view)
     writer.writerow(header)
     for record in view.records:
         writer.writerow(_cell(record.get(k)) for k in header)
     return stream.getvalue()
+
+
+def format_tsv(view: View) -> str:
+    """TSV has no quoting: clean() already removed tabs and newlines from every cell."""
+    header = _header(view)
+    lines = ["\t".join(header)] + ["\t".join(_cell(r.get(k)) for k in header) for r in view.records]
+    return "\n".join(lines) + "\n"

@@ -1,13 +1,28 @@
-"""JSON: the view's data, as is. Strings keep their original text; json escapes them."""
+"""JSON and JSON Lines: the records as they are. Strings keep their original text; json escapes them.
+
+Output is strict JSON: a NaN or infinity is a bug upstream and raises, never prints ``NaN``.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gapcli.render.view import View
 
 
 def dumps(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def format(view, **_options) -> str:  # noqa: A001
+def format(view: View) -> str:  # noqa: A001
     return dumps(view.data)
+
+
+def format_lines(view: View) -> str:
+    """One compact object per line (sqlite-utils' ``--nl``); an object alone is one line."""
+    items = view.data if isinstance(view.data, list) else [view.data]
+    return "".join(
+        json.dumps(item, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n" for item in items
+    )

@@ -21,13 +21,13 @@ def _grid(block: v.Grid) -> list[str]:
     lines.append("|" + "|".join("---:" if c.justify == "right" else "---" for c in block.columns) + "|")
     for row in block.rows:
         cells = []
-        for column, value in zip(block.columns, row):
+        for column, value in zip(block.columns, row, strict=False):
             if column.kind == "link" and value and v.is_web_link(value):
                 cells.append(f"<{escape(value)}>")
             else:
                 cells.append(escape(plain(value, column.kind)))
         lines.append("| " + " | ".join(cells) + " |")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def format(view: v.View, **_options) -> str:  # noqa: A001
@@ -40,7 +40,11 @@ def format(view: v.View, **_options) -> str:  # noqa: A001
         elif isinstance(block, v.Bullets):
             out += [f"**{escape(block.title)}**", ""] + [f"- {escape(item)}" for item in block.items] + [""]
         elif isinstance(block, v.Chart):
-            out += [f"**{escape(block.title)}**", ""] + [f"- {escape(label)}: {value:g}" for label, value in block.items] + [""]
+            out += (
+                [f"**{escape(block.title)}**", ""]
+                + [f"- {escape(label)}: {value:g}" for label, value in block.items]
+                + [""]
+            )
         elif isinstance(block, v.Tiles):
             out += _tiles(block)
         elif isinstance(block, v.Note):
@@ -55,4 +59,4 @@ def format(view: v.View, **_options) -> str:  # noqa: A001
 
 def _tiles(block: v.Tiles) -> list[str]:
     lines = ["```", *tile_lines(block), "```", ""]
-    return lines + ["Legend: " + ", ".join(f"{escape(label)} {count}" for label, count in block.legend), ""]
+    return [*lines, "Legend: " + ", ".join(f"{escape(label)} {count}" for label, count in block.legend), ""]

@@ -28,9 +28,9 @@ def format(view: v.View, **_options) -> str:  # noqa: A001
         if isinstance(block, v.Title):
             out += [v.clean(block.text)] + ([v.clean(block.subtitle)] if block.subtitle else [])
         elif isinstance(block, v.Grid):
+            if any(c.kind == "spark" for c in block.columns):
+                continue  # a trend drawn for people; its figures are in the table above
             keep = [i for i, c in enumerate(block.columns) if c.kind not in _PICTURES]
-            if not keep:
-                continue
             if block.title:
                 out.append(v.clean(block.title))
             out.append("\t".join(v.clean(block.columns[i].header) for i in keep))
@@ -40,7 +40,10 @@ def format(view: v.View, **_options) -> str:  # noqa: A001
         elif isinstance(block, v.Chart):
             out += [v.clean(block.title)] + [f"{v.clean(label)}\t{value:g}" for label, value in block.items]
         elif isinstance(block, v.Tiles):
-            out += tile_lines(block) + ["Legend: " + ", ".join(f"{v.clean(label)} {count}" for label, count in block.legend)]
+            out += [
+                *tile_lines(block),
+                "Legend: " + ", ".join(f"{v.clean(label)} {count}" for label, count in block.legend),
+            ]
         elif isinstance(block, v.Note):
             out.append(v.clean(block.text))
         elif isinstance(block, v.Links):

@@ -20,7 +20,13 @@ from gapcli.render import view as v
 from gapcli.render.cells import plain
 
 GRADE_STYLES = {"A": "bold green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "bold red"}
-TILE_STYLES = {"A": "black on green", "B": "black on green3", "C": "black on yellow", "D": "black on dark_orange", "F": "white on red3"}
+TILE_STYLES = {
+    "A": "black on green",
+    "B": "black on green3",
+    "C": "black on yellow",
+    "D": "black on dark_orange",
+    "F": "white on red3",
+}
 
 
 def _unicode(stream) -> bool:
@@ -52,7 +58,7 @@ def _grid(block: v.Grid, unicode: bool) -> Table:
     for column in block.columns:
         table.add_column(Text(column.header), justify=column.justify, no_wrap=not column.wrap, overflow="fold")
     for row in block.rows:
-        table.add_row(*(_text(value, column.kind, unicode) for column, value in zip(block.columns, row)))
+        table.add_row(*(_text(value, column.kind, unicode) for column, value in zip(block.columns, row, strict=False)))
     return table
 
 
@@ -90,7 +96,9 @@ def _chart(block: v.Chart, unicode: bool) -> Table:
     top = max((value for _, value in block.items), default=0) or 1
     for label, value in block.items:
         bar = plain((value, top), "bar", unicode) if value else ""
-        table.add_row(Text(v.clean(label), style=GRADE_STYLES.get(label, "")), Text(bar, style="cyan"), Text(f"{value:g}"))
+        table.add_row(
+            Text(v.clean(label), style=GRADE_STYLES.get(label, "")), Text(bar, style="cyan"), Text(f"{value:g}")
+        )
     return table
 
 
@@ -133,7 +141,14 @@ def renderables(view: v.View, width: int, unicode: bool) -> list:
 def make_console(file=None, width: int | None = None, record: bool = False, terminal: bool | None = None) -> Console:
     stream = file if file is not None else io.StringIO()
     return Console(
-        file=stream, width=width, record=record, force_terminal=terminal, highlight=False, soft_wrap=False, markup=False, emoji=False
+        file=stream,
+        width=width,
+        record=record,
+        force_terminal=terminal,
+        highlight=False,
+        soft_wrap=False,
+        markup=False,
+        emoji=False,
     )
 
 

@@ -2,18 +2,22 @@
 
 Blocks are NamedTuples: immutable records that cost next to nothing to define at start-up.
 
-``data`` is the JSON contract, ``records`` the flat rows of CSV/TSV, ``blocks`` what
-table and markdown output draw. Cells hold raw values; a column's ``kind`` says how
+``data`` is the JSON contract, ``records`` the flat rows of CSV/TSV under the header
+``fields`` (given so that an empty result still has its header row), ``blocks`` what
+table, plain and markdown output draw. Cells hold raw values; a column's ``kind`` says how
 to draw them, so escaping and colour live in the renderers, not in the commands.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple, Union
 
 # ESC/CSI/OSC sequences first, then any other C0/C1 control character
-_CONTROL = re.compile(r"\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(
+    r"\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
 
 
 def clean(text: object) -> str:
@@ -27,14 +31,14 @@ def is_web_link(url: str) -> bool:
 
 class Column(NamedTuple):
     header: str
-    kind: str = "text"  # text | number | grade | score | bar | delta | spark | link
+    kind: str = "text"  # text | number | grade | score | bar | delta | steps | spark | link
     justify: str = "left"
     wrap: bool = False  # long prose columns wrap at word boundaries; the rest never break
 
 
 class Grid(NamedTuple):
     columns: list[Column]
-    rows: list[list]
+    rows: list[list[Any]]
     title: str | None = None
 
 
@@ -56,7 +60,7 @@ class Chart(NamedTuple):
 
 
 class Tiles(NamedTuple):
-    tiles: list[dict]  # code, grade, row, col, has_card
+    tiles: Sequence[Mapping[str, Any]]  # code, grade, row, col, has_card
     legend: list[tuple[str, int]]
 
 
@@ -68,7 +72,11 @@ class Links(NamedTuple):
     items: list[tuple[str, str]]
 
 
+Block = Union[Title, Grid, Bullets, Chart, Tiles, Note, Links]
+
+
 class View(NamedTuple):
     data: object
-    records: list[dict] = []  # noqa: RUF012 - never mutated: views build new lists
-    blocks: list = []  # noqa: RUF012
+    records: Sequence[Mapping[str, object]] = ()
+    blocks: Sequence[Block] = ()
+    fields: Sequence[str] = ()

@@ -1,0 +1,46 @@
+"""``plan``: what it would take to reach the next grade."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from gapcli.cli.common import (
+    ExportOption,
+    ForceFlag,
+    FormatOption,
+    GradeLetter,
+    JsonFlag,
+    StateArgument,
+    YearOption,
+    catalog,
+    emit,
+)
+from gapcli.cli.complete import complete_grade
+
+
+def plan(
+    state: StateArgument,
+    year: YearOption = None,
+    to: Annotated[
+        Optional[GradeLetter],
+        typer.Option(
+            "--to",
+            case_sensitive=False,
+            metavar="LETTER",
+            help="The grade to reach (default: the next letter up).",
+            autocompletion=complete_grade,
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    export: ExportOption = None,
+    force: ForceFlag = False,
+) -> None:
+    """Points to the next grade, headroom per issue area, and the unmet goals there with their issue briefs."""
+    from gapcli import api
+    from gapcli.render.views_plan import plan_view
+
+    result = api.plan(state, year, to and to.upper(), catalog())
+    emit(result, lambda: plan_view(result), fmt, as_json, export, force)

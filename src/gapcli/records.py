@@ -1,0 +1,322 @@
+"""The JSON contract: one ``TypedDict`` per record a command prints (README: "JSON contract").
+
+Queries build these as plain dicts, so records are ready for ``json.dumps`` and
+``pandas.DataFrame``. Other modules import this one for type checking only
+(start-up does not pay for it); tests/test_records.py checks that the README lists
+exactly these fields. ``None`` is "not known", never zero or "none".
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict, Union
+
+Number = Union[int, float]
+GoalLists = Literal["complete", "partial"]
+
+
+class GoalRecord(TypedDict):
+    goal: str | None
+    phrase: str
+    met: bool
+    brief: str | None
+    brief_url: str | None
+
+
+class IssueRecord(TypedDict):
+    number: int
+    name: str
+    grade: str | None
+    score: Number | None
+    max_score: Number | None
+    goal_lists: GoalLists | None
+    accomplished: list[str] | None
+    gaps: list[str] | None
+    gaps_in_all_areas: bool
+    goals: list[GoalRecord] | None
+    brief_url: str | None
+
+
+class ExtraCreditRecord(TypedDict):
+    category: str | None
+    points: Number
+    description: str | None
+
+
+class CitationRecord(TypedDict):
+    fields: list[str]
+    url: str
+    note: str
+
+
+class SourceRecord(TypedDict):
+    origin: str
+    path: str | None
+    citations: list[CitationRecord]
+
+
+class EditionGrade(TypedDict):
+    year: int
+    framework_short: str
+    comparable: bool
+    grade: str | None
+    score: Number | None
+    published_rank: int | None
+
+
+class CardRecord(TypedDict):
+    state: str
+    code: str
+    year: int
+    framework: str
+    tier: str | None
+    grade: str | None
+    score: Number | None
+    max_score: Number | None
+    published_rank: int | None
+    published_rank_of: int | None
+    complete: bool
+    derived: list[str]
+    issues: list[IssueRecord]
+    extra_credit: list[ExtraCreditRecord]
+    links: dict[str, str]
+    source: SourceRecord
+    newer_editions: list[EditionGrade]
+
+
+class StateRow(TypedDict):
+    state: str
+    code: str
+    year: int
+    grade: str | None
+    score: Number | None
+    max_score: Number | None
+    tier: str | None
+    complete: bool
+    derived: list[str]
+    origin: str
+    grades: dict[str, str | None]
+
+
+class DiffSide(TypedDict):
+    state: str
+    code: str
+    year: int
+
+
+class DiffFigures(TypedDict):
+    grade: str | None
+    score: Number | None
+
+
+class DiffOverallSide(TypedDict):
+    grade: str | None
+    score: Number | None
+    tier: str | None
+
+
+class DiffOverall(TypedDict):
+    a: DiffOverallSide
+    b: DiffOverallSide
+    max_score: Number | None
+    delta: Number | None
+
+
+class DiffIssue(TypedDict):
+    number: int
+    name: str
+    max_score: Number | None
+    a: DiffFigures
+    b: DiffFigures
+    delta: Number | None
+    only_a_met: list[str] | None
+    only_b_met: list[str] | None
+    goals_not_comparable: int | None
+
+
+class DiffRecord(TypedDict):
+    a: DiffSide
+    b: DiffSide
+    comparable: bool
+    overall: DiffOverall
+    issues: list[DiffIssue]
+
+
+class RankRow(TypedDict):
+    rank: int
+    state: str
+    code: str
+    year: int
+    grade: str | None
+    score: Number | None
+    max_score: Number | None
+    tier: str | None
+    published_rank: int | None
+    by: str
+    ranked: int
+    cards: int
+
+
+class GapEntry(TypedDict):
+    goal: str
+    id: str | None
+    issue: int
+    issue_name: str
+    states_unmet: list[str]
+    states_met: list[str]
+    states_unknown: list[str]
+    cards: int
+
+
+class StateGap(TypedDict):
+    state: str
+    code: str
+    year: int
+    issue: int
+    issue_name: str
+    goal: str
+    id: str | None
+    goal_lists: GoalLists
+    brief: str | None
+    brief_url: str | None
+
+
+class IssueStats(TypedDict):
+    number: int
+    name: str
+    max_score: Number | None
+    scored: int
+    mean_score: Number | None
+    mean_percent: Number | None
+
+
+class PublishedFacts(TypedDict):
+    released: str | None
+    graded: int | None
+    grade_counts: dict[str, int | None]
+    national_average: Number | None
+    ranked: int | None
+    goal_points: Number | None
+    sources: list[CitationRecord]
+
+
+class StatsRecord(TypedDict):
+    year: int
+    framework: str
+    cards: int
+    scored: int
+    mean_score: Number | None
+    median_score: Number | None
+    grades: dict[str, int]
+    ungraded: int
+    issues: list[IssueStats]
+    published: PublishedFacts
+
+
+class HistoryRow(TypedDict):
+    state: str
+    code: str
+    year: int
+    framework: str
+    framework_short: str
+    has_card: bool
+    grade: str | None
+    score: Number | None
+    max_score: Number | None
+    tier: str | None
+    published_rank: int | None
+    delta: Number | None
+    grade_steps: int | None
+    comparable_with_previous: bool
+
+
+class TileRow(TypedDict):
+    code: str
+    state: str
+    year: int
+    grade: str | None
+    score: Number | None
+    max_score: Number | None
+    row: int
+    col: int
+    has_card: bool
+
+
+class PlanGoal(TypedDict):
+    goal: str | None
+    phrase: str
+    brief: str | None
+    brief_url: str | None
+
+
+class PlanIssue(TypedDict):
+    number: int
+    name: str
+    score: Number | None
+    max_score: Number | None
+    headroom: Number | None
+    headroom_share: Number | None
+    goal_lists: GoalLists | None
+    unmet_goals: list[PlanGoal] | None
+    could_close_alone: bool | None
+
+
+class PlanRecord(TypedDict):
+    state: str
+    code: str
+    year: int
+    grade: str | None
+    score: Number
+    max_score: Number
+    target: str
+    target_score: Number
+    needs: Number
+    scale: dict[str, Number]
+    scale_published: bool
+    goal_points: Number | None
+    least_goals: int | None
+    areas_alone: list[int] | None
+    goals_known: bool
+    issues: list[PlanIssue]
+
+
+class PathsRecord(TypedDict):
+    bundled: str
+    user: str
+    cache: str
+
+
+class ValidateRecord(TypedDict):
+    checked: int
+    problems: list[str]
+
+
+# README contract name → record; tests/test_records.py compares each with the README
+CONTRACT: dict[str, type] = {
+    "card": CardRecord,
+    "card.issues": IssueRecord,
+    "card.issues.goals": GoalRecord,
+    "card.extra_credit": ExtraCreditRecord,
+    "card.source": SourceRecord,
+    "card.source.citations": CitationRecord,
+    "card.newer_editions": EditionGrade,
+    "states": StateRow,
+    "diff": DiffRecord,
+    "diff.a": DiffSide,
+    "diff.overall": DiffOverall,
+    "diff.overall.a": DiffOverallSide,
+    "diff.issues": DiffIssue,
+    "diff.issues.a": DiffFigures,
+    "rank": RankRow,
+    "gaps": GapEntry,
+    "gaps --state": StateGap,
+    "stats": StatsRecord,
+    "stats.issues": IssueStats,
+    "stats.published": PublishedFacts,
+    "history": HistoryRow,
+    "map": TileRow,
+    "plan": PlanRecord,
+    "plan.issues": PlanIssue,
+    "plan.issues.unmet_goals": PlanGoal,
+    "data path": PathsRecord,
+    "data validate": ValidateRecord,
+}

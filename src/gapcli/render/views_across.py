@@ -1,0 +1,226 @@
+"""Views across cards and editions: ``diff``, ``stats``, ``history``, ``map``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gapcli.model import GRADES, Framework
+from gapcli.render.view import Block, Bullets, Column, Grid, Note, Tiles, Title, View
+
+if TYPE_CHECKING:
+    from gapcli.records import DiffRecord, HistoryRow, StatsRecord, TileRow
+
+# below this share of an edition's cards, a mean of the held cards is not the edition's picture
+REPRESENTATIVE_SHARE = 0.5
+
+
+def diff_view(d: DiffRecord) -> View:
+    a, b = d["a"], d["b"]
+    name_a, name_b = f"{a['code']} {a['year']}", f"{b['code']} {b['year']}"
+    o = d["overall"]
+    columns = [
+        Column("#", "number", "right"),
+        Column("Issue area", wrap=True),
+        Column(name_a, "grade"),
+        Column("score", "score", "right"),
+        Column(name_b, "grade"),
+        Column("score", "score", "right"),
+        Column("Δ", "delta", "right"),
+    ]
+    rows = [
+        [
+            "",
+            "Overall",
+            o["a"]["grade"],
+            (o["a"]["score"], o["max_score"]),
+            o["b"]["grade"],
+            (o["b"]["score"], o["max_score"]),
+            o["delta"],
+        ]
+    ]
+    rows += [
+        [
+            i["number"],
+            i["name"],
+            i["a"]["grade"],
+            (i["a"]["score"], i["max_score"]),
+            i["b"]["grade"],
+            (i["b"]["score"], i["max_score"]),
+            i["delta"],
+        ]
+        for i in d["issues"]
+    ]
+    subtitle = f"Tier {o['a']['tier'] or '?'} → {o['b']['tier'] or '?'}; Δ = {name_b} − {name_a}"
+    blocks: list[Block] = [Title(f"{a['state']} {a['year']} → {b['state']} {b['year']}", subtitle), Grid(columns, rows)]
+    if not d["comparable"]:
+        blocks.append(
+            Note("The two editions use different frameworks: scores are not comparable, so no deltas are given.")
+        )
+    for i in d["issues"]:
+        if i["only_a_met"]:
+            blocks.append(Bullets(f"{i['number']}. met by {name_a}, a gap for {name_b}", i["only_a_met"], "met"))
+        if i["only_b_met"]:
+            blocks.append(Bullets(f"{i['number']}. met by {name_b}, a gap for {name_a}", i["only_b_met"], "met"))
+    unknown = [str(i["number"]) for i in d["issues"] if i["only_a_met"] is None]
+    if unknown:
+        blocks.append(
+            Note(f"Goal differences not known in issue area(s) {', '.join(unknown)}: a card there names no goals.")
+        )
+    partial = sum(i["goals_not_comparable"] or 0 for i in d["issues"])
+    if partial:
+        blocks.append(Note(f"{partial} goal(s) are named by one card only; their status on the other is not known."))
+    records = [
+        {
+            "number": None,
+            "name": "Overall",
+            "a_state": a["code"],
+            "a_year": a["year"],
+            "a_grade": o["a"]["grade"],
+            "a_score": o["a"]["score"],
+            "b_state": b["code"],
+            "b_year": b["year"],
+            "b_grade": o["b"]["grade"],
+            "b_score": o["b"]["score"],
+            "delta": o["delta"],
+            "only_a_met": None,
+            "only_b_met": None,
+        }
+    ]
+    records += [
+        {
+            "number": i["number"],
+            "name": i["name"],
+            "a_state": a["code"],
+            "a_year": a["year"],
+            "a_grade": i["a"]["grade"],
+            "a_score": i["a"]["score"],
+            "b_state": b["code"],
+            "b_year": b["year"],
+            "b_grade": i["b"]["grade"],
+            "b_score": i["b"]["score"],
+            "delta": i["delta"],
+            "only_a_met": i["only_a_met"],
+            "only_b_met": i["only_b_met"],
+        }
+        for i in d["issues"]
+    ]
+    return View(d, records, blocks, list(records[0]))
+
+
+def _count(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def stats_view(s: StatsRecord) -> View:
+    p = s["published"]
+    facts = [
+        f"released {p['released']}" if p["released"] else "",
+        f"{p['graded']} jurisdictions graded" if p["graded"] else "",
+        f"national average {p['national_average']:g}"
+        if p["national_average"] is not None
+        else "national average not published",
+    ]
+    blocks: list[Block] = [
+        Title(
+            f"{s['year']} edition — {s['framework']}",
+            "Published by Shared Hope: " + "; ".join(f for f in facts if f) + ".",
+        )
+    ]
+    counted = sum(v for v in p["grade_counts"].values() if v is not None)
+    published_unknown = (
+        p["graded"] - counted if p["graded"] is not None and None not in p["grade_counts"].values() else None
+    )
+    rows = [[g, _count(p["grade_counts"][g]), s["grades"][g]] for g in GRADES]
+    rows.append(["not known", _count(published_unknown) if published_unknown is not None else "?", s["ungraded"]])
+    columns = [Column("Grade", "grade"), Column("Published", justify="right"), Column("Cards held", "number", "right")]
+    blocks.append(Grid(columns, rows, "Grade distribution"))
+    mean = "?" if s["mean_score"] is None else f"{s['mean_score']:.1f}"
+    median = "?" if s["median_score"] is None else f"{s['median_score']:g}"
+    share = s["scored"] / s["cards"] if s["cards"] else 0
+    caveat = "" if share >= REPRESENTATIVE_SHARE else " — too few to stand for the edition"
+    blocks.append(
+        Note(
+            f"Cards held: {s['cards']}; with a published score: {s['scored']} of {s['cards']} "
+            f"(their mean {mean}, median {median}{caveat})."
+        )
+    )
+    columns = [
+        Column("#", "number", "right"),
+        Column("Issue area", wrap=True),
+        Column("Scored", justify="right"),
+        Column("Mean", "score", "right"),
+        Column("Mean %", "number", "right"),
+    ]
+    table = [
+        [i["number"], i["name"], f"{i['scored']} of {s['cards']}", (i["mean_score"], i["max_score"]), i["mean_percent"]]
+        for i in s["issues"]
+    ]
+    if table:
+        blocks.append(Grid(columns, table, "Issue areas (cards held with that score)"))
+    if p["sources"]:
+        blocks.append(Note("Published figures: " + "; ".join(sorted({c["url"] for c in p["sources"]}))))
+    records = [
+        {"year": s["year"], "grade": g, "published": p["grade_counts"][g], "held": s["grades"][g]} for g in GRADES
+    ]
+    records.append({"year": s["year"], "grade": None, "published": published_unknown, "held": s["ungraded"]})
+    return View(s, records, blocks, ["year", "grade", "published", "held"])
+
+
+def history_view(rows: list[HistoryRow]) -> View:
+    columns = [
+        Column("Year", "number"),
+        Column("Framework", wrap=True),
+        Column("Grade", "grade"),
+        Column("Change", "steps", "right"),
+        Column("Score", "score", "right"),
+        Column("Δ score", "delta", "right"),
+        Column("Tier"),
+        Column("Published", "number", "right"),
+    ]
+    table = [
+        [
+            r["year"],
+            r["framework_short"],
+            r["grade"] if r["has_card"] else "no card",
+            r["grade_steps"],
+            (r["score"], r["max_score"]),
+            r["delta"],
+            r["tier"],
+            r["published_rank"],
+        ]
+        for r in rows
+    ]
+    blocks: list[Block] = [Grid(columns, table, f"{rows[0]['state']} through the editions")]
+    trends = []
+    for short in dict.fromkeys(r["framework_short"] for r in rows):  # one line per framework: a trend never crosses one
+        grades = [
+            None if r["grade"] is None else float(len(GRADES) - GRADES.index(r["grade"]))
+            for r in rows
+            if r["framework_short"] == short
+        ]
+        if sum(g is not None for g in grades) > 1:
+            trends.append([short, grades])
+    if trends:
+        blocks.append(Grid([Column("Framework"), Column("Grade trend", "spark")], trends))
+    blocks.append(
+        Note("Change: letter grades gained (+) or lost (−) since the state's previous card of the same framework.")
+    )
+    if any(not r["comparable_with_previous"] and r["has_card"] for r in rows[1:]):
+        blocks.append(Note("No change is given across a framework change (2025: Just Like Me)."))
+    missing = [str(r["year"]) for r in rows if not r["has_card"]]
+    if missing:
+        blocks.append(Note(f"No card for {rows[0]['state']} in {', '.join(missing)}: not in the sources gapcli holds."))
+    return View(rows, rows, blocks, list(rows[0]))
+
+
+def map_view(tiles: list[TileRow], framework: Framework, label: str) -> View:
+    counts = [(g, sum(1 for t in tiles if t["grade"] == g)) for g in GRADES]
+    scale = dict(framework.scale or ())
+    floors = [scale.get(g) for g in GRADES]
+    legend = [
+        (f"{g} ≥{m:g}%" if m else f"{g} <{floors[-2]:g}%" if scale and floors[-2] else g, n)
+        for (g, n), m in zip(counts, floors, strict=False)
+    ]
+    legend.append(("no figure", sum(1 for t in tiles if t["grade"] is None)))
+    blocks: list[Block] = [Title(f"{framework.year}: {label}", ""), Tiles(tiles, legend)]
+    return View(tiles, tiles, blocks, list(tiles[0]))

@@ -1,0 +1,31 @@
+"""One registry of formats: each format module is reachable from FORMATS, and each entry renders."""
+
+import importlib
+import pkgutil
+
+import gapcli.render
+from gapcli.render import DATA_ONLY, FORMATS, formatter
+from gapcli.render.view import Column, Grid, View
+
+# modules of gapcli.render that are not output formats
+HELPERS = {"view", "views", "views_across", "views_plan", "cells", "exports"}
+
+
+def test_every_format_module_is_registered():
+    registered = {entry.partition(":")[0] for entry in FORMATS.values()}
+    modules = {info.name for info in pkgutil.iter_modules(gapcli.render.__path__)}
+    assert modules - HELPERS == registered
+
+
+def test_every_format_renders_a_view():
+    view = View({"a": 1}, [{"a": 1}], [Grid([Column("A", "number")], [[1]])], ["a"])
+    for fmt in FORMATS:
+        assert "1" in formatter(fmt)(view), fmt
+    assert set(DATA_ONLY) <= set(FORMATS)
+
+
+def test_every_cli_format_choice_is_a_registered_format(run):
+    for fmt in FORMATS:
+        result = run("show", "ct", "--format", fmt)
+        assert result.exit_code == 0 and result.stdout, fmt
+    assert importlib.import_module("gapcli.render.table")
