@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from gapcli.cli import app
 from gapcli.load.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
+GAPCLI = shutil.which("gapcli", path=os.path.dirname(sys.executable)) or shutil.which("gapcli")
 SOURCES = ROOT / "data" / "sources"
 SEED_TEXT = SOURCES / "text" / "2021" / "connecticut.txt"
 

@@ -36,7 +36,7 @@ def test_the_other_questions(bundled):
     assert [r["year"] for r in api.history("tn", catalog=bundled)] == [2021, 2022, 2023, 2025]
     assert api.plan("ct", catalog=bundled)["needs"] == 16.5
     assert len(api.tiles(catalog=bundled)[0]) == 51
-    assert len(api.export(2021, catalog=bundled)) == 51
+    assert len(list(api.export(2021, catalog=bundled))) == 51
 
 
 def test_errors_are_typed(bundled):

@@ -13,6 +13,7 @@ call opens the default one. Errors are ``gapcli.errors.GapcliError`` subclasses.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from gapcli.errors import NotFound, UsageError
@@ -180,13 +181,14 @@ def plan(state: str, year: int | None = None, to: str | None = None, catalog: Ca
     return planning(found, cards.framework(found.year), to)
 
 
-def export(year: int | None = None, catalog: Catalog | None = None) -> list[CardRecord]:
-    """Every card of every edition (or of one), as records."""
+def export(year: int | None = None, catalog: Catalog | None = None) -> Iterator[CardRecord]:
+    """Every card of every edition (or of one), as records, one at a time (``list()`` them to keep them)."""
     from gapcli.query.cards import card_record
 
     cards = _catalog(catalog)
-    chosen = cards.all_cards() if year is None else cards.cards_for_year(year)
-    return [card_record(c, cards.framework(c.year)) for c in chosen]
+    if year is not None:
+        cards.framework(year)
+    return (card_record(c, cards.framework(c.year)) for c in cards.iter_cards(year))
 
 
 def tiles(year: int | None = None, by: str = "overall", catalog: Catalog | None = None) -> tuple[list[TileRow], str]:

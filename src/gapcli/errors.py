@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-EXIT_OK = 0
 EXIT_ERROR = 1  # not found, invalid data, refused write
 EXIT_USAGE = 2  # bad arguments (Typer's convention)
 

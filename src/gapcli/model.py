@@ -7,6 +7,9 @@ hand-built models. ``None`` always means "not published", never zero.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+GoalLists = Literal["complete", "partial"]
 
 GRADES = ("A", "B", "C", "D", "F")
 TIERS = ("I", "II", "III")
@@ -114,7 +117,7 @@ class IssueResult:
     partial: bool = False
 
     @property
-    def goal_lists(self) -> str | None:
+    def goal_lists(self) -> GoalLists | None:
         """``"complete"``, ``"partial"`` or ``None`` (no goal of the area is known)."""
         if self.accomplished is None and self.gaps is None:
             return None

@@ -8,10 +8,11 @@ exactly these fields. ``None`` is "not known", never zero or "none".
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict, Union
+from typing import TypedDict, Union
+
+from gapcli.model import GoalLists
 
 Number = Union[int, float]
-GoalLists = Literal["complete", "partial"]
 
 
 class GoalRecord(TypedDict):

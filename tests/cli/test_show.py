@@ -139,7 +139,7 @@ def test_show_csv_has_the_overall_row_then_one_per_issue_area(run):
 def test_markdown_format(run):
     out = run("show", "ct", "-f", "markdown").stdout
     assert (
-        out.startswith("## Connecticut \\(CT\\)")
+        out.startswith("## Connecticut (CT)")
         and "| 4 | Access to Justice for Trafficking Survivors | D | 10/15 |" in out
     )
 

@@ -114,7 +114,7 @@ def test_parse_cache_is_invalidated_by_edit_new_file_and_deletion(user_dir, tmp_
     cache_dir = tmp_path / "cache"
     path = write_card(user_dir, Card("Florida", "FL", 2021, grade="C", score=71.5))
     assert _score_of(user_dir, cache_dir) == 71.5
-    assert list(cache_dir.glob("parsed-*.json")), "the first run writes the cache"
+    assert (cache_dir / "parsed.sqlite3").is_file(), "the first run writes the cache"
     assert _score_of(user_dir, cache_dir) == 71.5  # served from the cache
 
     path.write_text(path.read_text("utf-8").replace("71.5", "71"), "utf-8")  # an edit
@@ -145,6 +145,5 @@ def test_a_corrupt_cache_is_ignored(user_dir, tmp_path):
     cache_dir = tmp_path / "cache"
     write_card(user_dir, Card("Florida", "FL", 2021, grade="C", score=71.5))
     _score_of(user_dir, cache_dir)
-    for file in cache_dir.glob("parsed-*.json"):
-        file.write_text("{not json", "utf-8")
+    (cache_dir / "parsed.sqlite3").write_text("{not a database", "utf-8")
     assert _score_of(user_dir, cache_dir) == 71.5

@@ -13,7 +13,8 @@ from gapcli import api, render
 from gapcli.query.cards import card_record
 from gapcli.query.stats import tiles
 from gapcli.render import views, views_across, views_plan
-from gapcli.render.table import draw, export, make_console
+from gapcli.render.files import export
+from gapcli.render.table import draw, make_console
 from gapcli.states import by_code
 
 HOSTILE = [

@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 
 from gapcli import __version__
 from gapcli.cli.clicks import click
-from gapcli.errors import EXIT_USAGE, GapcliError
+from gapcli.errors import GapcliError
 
 COMMANDS: dict[str, str] = {
     "show": "cards:show",
@@ -49,10 +49,11 @@ def build_command(name: str) -> Any:
     """The Click command for one registry entry."""
     module, _, attribute = COMMANDS[name].partition(":")
     target = getattr(importlib.import_module(f"gapcli.cli.{module}"), attribute)
+    command: Any
     if isinstance(target, typer.Typer):
         command = typer.main.get_group(target)
     else:
-        one = typer.Typer(add_completion=False)
+        one = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
         one.command(name=name)(target)
         command = typer.main.get_command(one)
     command.name = name
@@ -92,7 +93,7 @@ class GapcliGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         self.commands = _LazyCommands()
 
-    def main(
+    def main(  # type: ignore[override]  # the same call, narrowed to what gapcli passes
         self,
         args: Any = None,
         prog_name: str | None = None,
@@ -108,9 +109,9 @@ class GapcliGroup(TyperGroup):
             code = result if isinstance(result, int) else 0
         except GapcliError as error:
             code = fail(str(error), error.exit_code)
-        except click.exceptions.NoArgsIsHelpError as shown:  # `gapcli`, `gapcli data`: help was the answer
+        except click.exceptions.NoArgsIsHelpError as shown:  # `gapcli`, `gapcli data`: help is the answer, as gh does
             click.echo(shown.ctx.get_help())
-            code = EXIT_USAGE
+            code = 0
         except click.exceptions.ClickException as error:
             context = getattr(error, "ctx", None)
             hint = f" (see '{context.command_path} --help')" if context is not None else ""

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from gapcli.cli.common import ExportOption, ForceFlag, FormatOption, JsonFlag, StateArgument, YearOption, catalog, emit
+from gapcli.cli.common import (
+    ExportOption,
+    ForceFlag,
+    FormatOption,
+    JsonFlag,
+    StateArgument,
+    ThemeOption,
+    YearOption,
+    catalog,
+    emit,
+)
 
 
 def show(
@@ -11,6 +21,7 @@ def show(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """A state's report card: grades, scores, unmet policy goals, extra credit and links."""
@@ -18,7 +29,7 @@ def show(
     from gapcli.render.views import card_view
 
     record = api.card(state, year, catalog())
-    emit(record, lambda: card_view(record), fmt, as_json, export, force)
+    emit(record, lambda: card_view(record), fmt, as_json, export, force, theme)
 
 
 def states(
@@ -26,6 +37,7 @@ def states(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """The jurisdictions with cards: each one's grade in every edition, or one edition's cards."""
@@ -33,4 +45,4 @@ def states(
     from gapcli.render.views import states_view
 
     rows = api.states(year, catalog())
-    emit(rows, lambda: states_view(rows, year), fmt, as_json, export, force)
+    emit(rows, lambda: states_view(rows, year), fmt, as_json, export, force, theme)

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     FormatName = str
     GradeLetter = str
     TierName = str
+    ThemeName = str
 else:  # choices Typer checks, made from the one registry of each
     FormatName = Literal[tuple(FORMATS)]
+    ThemeName = Literal["light", "dark"]
     GradeLetter = Literal[GRADE_LETTERS]
     TierName = Literal[TIER_NAMES]
 
@@ -35,7 +37,7 @@ FormatOption = Annotated[
         "-f",
         case_sensitive=False,
         metavar="FORMAT",
-        help=f"Output format: {', '.join(FORMATS)} [default: table on a terminal, plain when piped].",
+        help=f"Output format: {', '.join(FORMATS)} (default: table on a terminal, plain when piped).",
         show_default=False,
         autocompletion=complete_format,
     ),
@@ -51,6 +53,10 @@ ExportOption = Annotated[
     ),
 ]
 ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+ThemeOption = Annotated[
+    ThemeName,
+    typer.Option("--theme", metavar="THEME", case_sensitive=False, help="With --export .svg/.html: light or dark."),
+]
 
 
 def year_value(text: str | int) -> int:
@@ -113,6 +119,7 @@ def emit(
     as_json: bool,
     export: Path | None = None,
     force: bool = False,
+    theme: str = "light",
 ) -> None:
     """Write ``data`` (JSON) or the view ``build`` makes of it to stdout, or to the export file.
 
@@ -123,7 +130,7 @@ def emit(
 
     chosen = output_format(fmt, as_json, export)
     if export is not None:
-        write_export(build(), export, force)
+        write_export(build(), export, force, theme)
         return
     if chosen is None:
         chosen = "table" if sys.stdout.isatty() else "plain"
@@ -136,23 +143,17 @@ def emit(
 
 
 def write_stdout(text: str) -> None:
-    """Text the stream cannot encode falls back to '?' rather than failing (README: any encoding)."""
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode(encoding, errors="replace"))
-    sys.stdout.flush()
+    """The streams are set to replace what they cannot encode (cli/run.py): never a UnicodeEncodeError."""
+    sys.stdout.write(text)
 
 
-def write_export(view: View, export: Path, force: bool) -> None:
+def write_export(view: View, export: Path, force: bool, theme: str) -> None:
     if export.suffix.lower() not in EXPORT_SUFFIXES:
         raise UsageError(f"--export {export}: the file must end in {', '.join(EXPORT_SUFFIXES)}")
     if not export.parent.is_dir():
         raise DataError(str(export), f"cannot write: no folder {export.parent}")
     from gapcli.load.save import write_atomic
-    from gapcli.render.table import export as export_view
+    from gapcli.render.files import export as export_view
 
-    write_atomic(export, export_view(view, export.suffix.lower()), force=force)
+    write_atomic(export, export_view(view, export.suffix.lower(), theme.lower()), force=force)
     print(f"wrote {export}", file=sys.stderr)

@@ -13,6 +13,7 @@ from gapcli.cli.common import (
     GradeLetter,
     JsonFlag,
     StateArgument,
+    ThemeOption,
     TierName,
     YearOption,
     catalog,
@@ -41,6 +42,7 @@ def diff(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """Two cards side by side: two states in one edition, or one state in two editions. Δ = B − A."""
@@ -48,7 +50,7 @@ def diff(
     from gapcli.render.views_across import diff_view
 
     result = api.diff(a, b, catalog())
-    emit(result, lambda: diff_view(result), fmt, as_json, export, force)
+    emit(result, lambda: diff_view(result), fmt, as_json, export, force, theme)
 
 
 def rank(
@@ -81,6 +83,7 @@ def rank(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """Rank states on the overall score or grade, the published rank, or one issue area; ties share a place."""
@@ -88,7 +91,7 @@ def rank(
     from gapcli.render.views import rank_view
 
     result = api.rank(by, year, grade and grade.upper(), tier and tier.upper(), top, reverse, catalog())
-    emit(result.rows, lambda: rank_view(result), fmt, as_json, export, force)
+    emit(result.rows, lambda: rank_view(result), fmt, as_json, export, force, theme)
 
 
 def gaps(
@@ -110,6 +113,7 @@ def gaps(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """Unmet policy goals: how many states leave each unmet, or who meets one goal, and whose card does not say."""
@@ -122,11 +126,11 @@ def gaps(
             raise UsageError("give either QUERY or --state, not both")
         card = api.goals_card(state, year, cards)
         rows = api.state_gaps(state, year, cards)
-        emit(rows, lambda: state_gaps_view(rows, card.state, card.year), fmt, as_json, export, force)
+        emit(rows, lambda: state_gaps_view(rows, card.state, card.year), fmt, as_json, export, force, theme)
         return
     found = api.gaps(query, year, cards)
     title = f"Unmet policy goals, {found.year}" if query is None else f"Policy goals matching {query!r}, {found.year}"
-    emit(found.entries, lambda: gaps_view(found, title), fmt, as_json, export, force)
+    emit(found.entries, lambda: gaps_view(found, title), fmt, as_json, export, force, theme)
 
 
 def stats(
@@ -134,6 +138,7 @@ def stats(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """One edition: Shared Hope's published figures beside what the cards held here give."""
@@ -141,7 +146,7 @@ def stats(
     from gapcli.render.views_across import stats_view
 
     result = api.stats(year, catalog())
-    emit(result, lambda: stats_view(result), fmt, as_json, export, force)
+    emit(result, lambda: stats_view(result), fmt, as_json, export, force, theme)
 
 
 def history(
@@ -149,6 +154,7 @@ def history(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """A state in every edition: grade and its change, score, tier and published rank."""
@@ -156,7 +162,7 @@ def history(
     from gapcli.render.views_across import history_view
 
     rows = api.history(state, catalog())
-    emit(rows, lambda: history_view(rows), fmt, as_json, export, force)
+    emit(rows, lambda: history_view(rows), fmt, as_json, export, force, theme)
 
 
 def map_(
@@ -165,6 +171,7 @@ def map_(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """A tile-grid map of the 50 states and D.C., coloured by grade."""
@@ -174,4 +181,4 @@ def map_(
     cards = catalog()
     tiles, label = api.tiles(year, by, cards)
     framework = cards.edition(year)
-    emit(tiles, lambda: map_view(tiles, framework, label), fmt, as_json, export, force)
+    emit(tiles, lambda: map_view(tiles, framework, label), fmt, as_json, export, force, theme)

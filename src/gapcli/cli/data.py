@@ -12,7 +12,10 @@ from gapcli.cli.common import ForceFlag, FormatOption, JsonFlag, catalog, emit, 
 from gapcli.errors import GapcliError, UsageError
 
 data_app = typer.Typer(
-    help="Where gapcli's data lives; check it; export it.", no_args_is_help=True, add_completion=False
+    help="Where gapcli's data lives; check it; export it.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
 )
 
 EXPORT_FORMATS = ("json", "jsonl", "csv", "tsv")
@@ -63,7 +66,7 @@ def import_(
     cards = catalog()
     root = out if out is not None else user_data_dir()
     planned = importing.plan(files, cards.framework, root, cards.has_bundled, year, state, source_url)
-    for item in planned:
+    for item in planned if out is None else ():
         if item.replaces_bundled:
             print(
                 f"gapcli: note: {item.source}: replaces the bundled {item.card.state} {item.card.year} card",
@@ -145,7 +148,7 @@ def export(
             "-f",
             metavar="FORMAT",
             case_sensitive=False,
-            help=f"{', '.join(EXPORT_FORMATS)} [default: from the --out suffix, else json].",
+            help=f"{', '.join(EXPORT_FORMATS)} (default: from the --out suffix, else json).",
         ),
     ] = None,
     table: Annotated[
@@ -160,17 +163,16 @@ def export(
     """Every card (or one edition's) in one document, for spreadsheets and scripts."""
     from gapcli import api
     from gapcli.load.save import write_atomic
-    from gapcli.render import format as render
-    from gapcli.render.exports import cards_table
+    from gapcli.render.exports import chunks
 
     chosen = _export_format(fmt, out)
-    records = api.export(year, catalog())
-    text = render(cards_table(records, table), chosen)
-    if out is None:
-        write_stdout(text)
-        return
-    if not out.parent.is_dir():
+    if out is not None and not out.parent.is_dir():
         raise UsageError(f"--out {out}: no folder {out.parent}")
+    text = chunks(api.export(year, catalog()), chosen, table)
+    if out is None:
+        for chunk in text:
+            write_stdout(chunk)
+        return
     write_atomic(out, text, force=force)
     print(f"wrote {out}", file=sys.stderr)
 

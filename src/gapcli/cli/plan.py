@@ -13,6 +13,7 @@ from gapcli.cli.common import (
     GradeLetter,
     JsonFlag,
     StateArgument,
+    ThemeOption,
     YearOption,
     catalog,
     emit,
@@ -36,6 +37,7 @@ def plan(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
+    theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
     """Points to the next grade, headroom per issue area, and the unmet goals there with their issue briefs."""
@@ -43,4 +45,4 @@ def plan(
     from gapcli.render.views_plan import plan_view
 
     result = api.plan(state, year, to and to.upper(), catalog())
-    emit(result, lambda: plan_view(result), fmt, as_json, export, force)
+    emit(result, lambda: plan_view(result), fmt, as_json, export, force, theme)

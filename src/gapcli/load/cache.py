@@ -1,67 +1,154 @@
-"""A parse cache: TOML is parsed once per file version, later runs read JSON.
+"""A parse cache: TOML is parsed once per file version; later runs read one row per file.
 
-Entries are keyed by path and (mtime_ns, size, inode), so an edited, replaced or
-new file is parsed again; a deleted file is never listed, so never served. The
-cache is an optimisation only: any problem with it falls back to parsing.
+One SQLite file (standard library) holds a row per data file, keyed by its path and
+stamped with (mtime_ns, size, inode): ``show ct`` looks up Connecticut's rows only,
+whatever else is cached. An edited, replaced or new file is parsed again; a deleted
+file is never looked up. The cache is an optimisation only: a cache file that is not
+a regular file, is not a database, or has another layout is discarded and rebuilt; a
+row that does not decode to a table is ignored; a cache that cannot be written costs
+speed, nothing else. Writes are one transaction at exit, so no temporary files remain.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import zlib
+import stat
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gapcli.load.tomlfile import read_toml
 
-FORMAT = 1
+if TYPE_CHECKING:
+    import sqlite3
+
+LAYOUT = 2  # PRAGMA user_version of the cache's layout; anything else is rebuilt
+FILE_NAME = "parsed.sqlite3"
+Stamp = tuple[int, int, int]
+
+
+def _stamp(path: Path) -> Stamp:
+    found = path.stat()
+    return (found.st_mtime_ns, found.st_size, found.st_ino)
 
 
 class ParseCache:
-    def __init__(self, cache_dir: Path | None, root: Path):
-        self.file = None
-        if cache_dir is not None:
-            digest = zlib.crc32(str(root.resolve()).encode())
-            self.file = cache_dir / f"parsed-{root.name}-{digest:08x}.json"
-        self.entries: dict[str, list] = {}
-        self.dirty = False
-        if self.file is not None:
-            try:
-                stored = json.loads(self.file.read_text("utf-8"))
-                if stored.get("format") == FORMAT:
-                    self.entries = stored["entries"]
-            except (OSError, ValueError, KeyError, AttributeError):
-                self.entries = {}
+    def __init__(self, cache_dir: Path | None):
+        self.file = cache_dir / FILE_NAME if cache_dir is not None else None
+        self._db: sqlite3.Connection | None = None
+        self._opened = False
+        self._pending: dict[str, tuple[Stamp, str]] = {}
 
-    def read(self, path: Path) -> dict:
-        """The parsed TOML of ``path``, from the cache when the file is unchanged."""
-        key = str(path)
-        stat = path.stat()
-        stamp = [stat.st_mtime_ns, stat.st_size, stat.st_ino]
-        entry = self.entries.get(key)
-        if entry is not None and entry[0] == stamp:
-            return entry[1]
+    def read(self, path: Path, fresh: bool = False) -> dict[str, Any]:
+        """The parsed TOML of ``path``, from the cache when the file is unchanged (``fresh``: never)."""
+        key, stamp = str(path), _stamp(path)
+        if not fresh:
+            cached = self._lookup(key, stamp)
+            if cached is not None:
+                return cached
         data = read_toml(path)
-        self.entries[key] = [stamp, data]
-        self.dirty = True
+        with contextlib.suppress(TypeError, ValueError):  # TOML dates, non-finite numbers: parsed each time
+            self._pending[key] = (stamp, json.dumps(data, allow_nan=False))
         return data
 
+    def _lookup(self, key: str, stamp: Stamp) -> dict[str, Any] | None:
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT mtime_ns, size, inode, data FROM entries WHERE path = ?", (key,)).fetchone()
+        except Exception:  # noqa: BLE001 - sqlite3.Error, imported lazily: a broken cache is no cache
+            return None
+        if row is None or tuple(row[:3]) != stamp:
+            return None
+        try:
+            data = json.loads(row[3])
+        except (TypeError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
     def forget_missing(self, folder: Path, present: set[str]) -> None:
-        """Drop entries of files in ``folder`` that are gone, to keep the cache small."""
+        """Drop the rows of files in ``folder`` that are gone: one range query over that folder."""
+        db = self._connect()
+        if db is None:
+            return
         prefix = str(folder) + os.sep
-        gone = [k for k in self.entries if k.startswith(prefix) and os.sep not in k[len(prefix) :] and k not in present]
-        for key in gone:
-            del self.entries[key]
-            self.dirty = True
+        try:
+            rows = db.execute("SELECT path FROM entries WHERE path >= ? AND path < ?", (prefix, prefix + "\U0010ffff"))
+            gone = [(p,) for (p,) in rows if os.sep not in p[len(prefix) :] and p not in present]
+            if gone:
+                db.executemany("DELETE FROM entries WHERE path = ?", gone)
+        except Exception:  # noqa: BLE001 - sqlite3.Error
+            return
 
     def save(self) -> None:
-        if not (self.dirty and self.file is not None):
+        if not self._pending:
+            return
+        db = self._connect(create=True)
+        if db is None:
             return
         try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries (path, mtime_ns, size, inode, data) VALUES (?, ?, ?, ?, ?)",
+                    [(key, *stamp, data) for key, (stamp, data) in self._pending.items()],
+                )
+            self._pending.clear()
+        except Exception:  # noqa: BLE001 - sqlite3.Error: read-only or full disk, locked by another run
+            return
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _connect(self, create: bool = False) -> sqlite3.Connection | None:
+        """The open cache; a cache file that is not a regular SQLite file of this layout is replaced."""
+        if self._db is not None or self.file is None or (self._opened and not create):
+            return self._db
+        self._opened = True
+        try:
+            found = os.lstat(self.file)
+        except FileNotFoundError:
+            found = None
+        except OSError:
+            return None
+        if found is None and not create:
+            return None
+        if found is not None and not stat.S_ISREG(found.st_mode):
+            if not create:
+                return None
+            self._discard()  # a FIFO or a link to a device would block or never end
+        db = self._open()
+        if db is None and self._discard():
+            db = self._open()
+        self._db = db
+        return db
+
+    def _open(self) -> sqlite3.Connection | None:
+        import sqlite3
+
+        assert self.file is not None
+        try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"format": FORMAT, "entries": self.entries}), "utf-8")
-            os.replace(temporary, self.file)
-            self.dirty = False
-        except (OSError, TypeError, ValueError):
-            pass  # a cache that cannot be written only costs speed
+            db = sqlite3.connect(self.file, timeout=0.2, isolation_level=None)
+            layout = db.execute("PRAGMA user_version").fetchone()[0]
+            if layout != LAYOUT:
+                db.executescript(
+                    "DROP TABLE IF EXISTS entries;"
+                    "CREATE TABLE entries (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, inode INTEGER, data TEXT)"
+                    " WITHOUT ROWID;"
+                    f"PRAGMA user_version = {LAYOUT};"
+                )
+            return db
+        except (sqlite3.Error, OSError):
+            return None
+
+    def _discard(self) -> bool:
+        assert self.file is not None
+        try:
+            self.file.unlink()
+            return True
+        except OSError:
+            return False

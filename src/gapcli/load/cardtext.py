@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from gapcli.errors import NotFound, ParseError
 from gapcli.load.validate import problems
 from gapcli.model import GRADES, TIERS, Card, Citation, ExtraCredit, Framework, IssueResult, PolicyGoal
-from gapcli.states import resolve
+from gapcli.states import Jurisdiction, resolve
 
 MAX_TEXT_CHARS = 256 * 1024  # a card is ~4 KB
 MAX_LINE_CHARS = 10_000
@@ -71,7 +71,8 @@ def parse_card_text(
     title = next((ln for ln in lines if _TITLE.match(ln.text)), None)
     if title is None and year is None:
         raise ParseError(source, "no 'YEAR Report Card on …' title line; give --year")
-    card_year = _agree(source, "year", int(_TITLE.match(title.text).group(1)) if title else None, year, title)
+    printed_year = _title_year(title)
+    card_year = _agree(source, "year", printed_year, year, title)
     try:
         framework = framework_for(card_year)
     except NotFound as error:
@@ -120,15 +121,23 @@ def _tokenise(text: str, source: str) -> list[_Line]:
     return lines
 
 
-def _agree(source: str, what: str, printed, given, line: _Line | None):
+def _title_year(title: _Line | None) -> int | None:
+    found = _TITLE.match(title.text) if title else None
+    return int(found.group(1)) if found else None
+
+
+def _agree(source: str, what: str, printed: int | None, given: int | None, line: _Line | None) -> int:
     if printed is not None and given is not None and printed != given:
         raise ParseError(
             source, f"the card says {what} {printed}, but {given} was given", line.number if line else None
         )
-    return printed if printed is not None else given
+    chosen = printed if printed is not None else given
+    if chosen is None:
+        raise ParseError(source, f"no {what} on the card; give --{what}")
+    return chosen
 
 
-def _find_state(lines: list[_Line], title: _Line | None, given: str | None, source: str):
+def _find_state(lines: list[_Line], title: _Line | None, given: str | None, source: str) -> Jurisdiction:
     printed = None
     if title is not None:
         before = [ln for ln in lines if ln.number < title.number]
@@ -145,8 +154,14 @@ def _find_state(lines: list[_Line], title: _Line | None, given: str | None, sour
     if printed is None and wanted is None:
         raise ParseError(source, "no state name above the title line; give --state", title.number if title else None)
     if printed is not None and wanted is not None and printed != wanted:
-        raise ParseError(source, f"the card is for {printed.name}, but --state {wanted.name} was given", title.number)
-    return printed or wanted
+        raise ParseError(
+            source,
+            f"the card is for {printed.name}, but --state {wanted.name} was given",
+            title.number if title else None,
+        )
+    found = printed or wanted
+    assert found is not None
+    return found
 
 
 def _sections(lines: list[_Line]) -> dict[str, list[_Line]]:
@@ -205,9 +220,10 @@ def _read_issues(lines: list[_Line], framework: Framework, draft: _Draft, source
         if area.number not in numbers:
             raise ParseError(source, f"issue area {area.number} ({area.name}) is missing; is the card cut short?")
     for line, number, name, grade, score, maximum, highlight in rows:
-        area = framework.issue(number)
-        if area is None:
+        known = framework.issue(number)
+        if known is None:
             raise ParseError(source, f"the {framework.year} framework has no issue area {number}", line.number)
+        area = known
         if name.casefold() != area.name.casefold():
             raise ParseError(
                 source, f"issue area {number} is {area.name!r} in {framework.year}, the card says {name!r}", line.number
@@ -223,7 +239,10 @@ def _read_issues(lines: list[_Line], framework: Framework, draft: _Draft, source
         draft.lines[f"issues[{number}]"] = line.number
 
 
-def _issue_columns(line: _Line, source: str):
+_Columns = tuple[int, str, str, float, float, list[str]]
+
+
+def _issue_columns(line: _Line, source: str) -> _Columns:
     tokens = line.tokens
     for index in range(2, len(tokens) - 2):
         if tokens[index] in GRADES and _NUMBER.fullmatch(tokens[index + 1]) and _NUMBER.fullmatch(tokens[index + 2]):
@@ -239,7 +258,9 @@ def _issue_columns(line: _Line, source: str):
     raise ParseError(source, f"issue area line has no 'GRADE SCORE MAXIMUM' columns: {line.text[:80]!r}", line.number)
 
 
-def _read_highlights(text: str, framework: Framework, number: int, source: str, line: int):
+def _read_highlights(
+    text: str, framework: Framework, number: int, source: str, line: int
+) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     met: list[str] = []
     gaps: list[str] = []
     all_areas = False
@@ -296,10 +317,11 @@ def _distribute_head(fragments: list[str]) -> list[str]:
 def _expand(item: str, goals: list[PolicyGoal]) -> list[str]:
     """``buyer and trafficker accountability under state CSEC laws`` → the two goals it names."""
     words = item.lower().split()
-    matched = [g for g in goals if _is_subsequence(g.phrase.lower().split(), words)]
-    covered = {w for g in matched for w in g.phrase.lower().split()}
+    phrases = [g.phrase for g in goals if g.phrase]
+    matched = [p for p in phrases if _is_subsequence(p.lower().split(), words)]
+    covered = {w for p in matched for w in p.lower().split()}
     if matched and all(w in covered or w in _FILLER for w in words):
-        return [g.phrase for g in matched]
+        return matched
     return [item]
 
 

@@ -6,15 +6,17 @@ Layout of a data root (bundled ``data/`` or the user data dir)::
     cards/YEAR/STATE-SLUG.toml
 
 A user card replaces the bundled card of the same state and year. A broken user
-file becomes a warning and is skipped; a broken bundled file is a bug and raises.
+file or folder becomes a warning naming it and is skipped; a broken bundled file is
+a bug and raises.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from gapcli.errors import DataError, NotFound
 from gapcli.load.cache import ParseCache
@@ -26,6 +28,7 @@ from gapcli.states import JURISDICTIONS, Jurisdiction
 
 _SLUGS = {j.slug: j for j in JURISDICTIONS}
 _CODES = {j.code: j for j in JURISDICTIONS}
+T = TypeVar("T")
 
 
 def bundled_data_dir() -> Path:
@@ -51,13 +54,13 @@ def user_cache_dir() -> Path:
 
 class _Root(NamedTuple):
     path: Path
-    origin: str
-    cache: ParseCache
+    origin: str  # "bundled" or "user"
 
 
 class Catalog:
-    def __init__(self, roots: list[_Root]):
+    def __init__(self, roots: list[_Root], cache: ParseCache):
         self.roots = roots
+        self.cache = cache
         self.warnings: list[str] = []
         self._frameworks: dict[int, Framework] | None = None
         self._by_year: dict[int, list[Card]] = {}
@@ -67,12 +70,12 @@ class Catalog:
     def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
         """The bundled data plus the user's; ``False`` turns user data or the parse cache off."""
         bundled = bundled or bundled_data_dir()
-        user = user_data_dir() if user is True else user
-        cache_dir = user_cache_dir() if cache_dir is True else (cache_dir or None)
-        roots = [_Root(bundled, "bundled", ParseCache(cache_dir, bundled))]
-        if user and user.resolve() != bundled.resolve():
-            roots.append(_Root(user, "user", ParseCache(cache_dir, user)))
-        return cls(roots)
+        user_root = user_data_dir() if user is True else user or None
+        cache_root = user_cache_dir() if cache_dir is True else cache_dir or None
+        roots = [_Root(bundled, "bundled")]
+        if user_root is not None and user_root.resolve() != bundled.resolve():
+            roots.append(_Root(user_root, "user"))
+        return cls(roots, ParseCache(cache_root))
 
     # -- frameworks -------------------------------------------------------------
 
@@ -80,8 +83,8 @@ class Catalog:
         if self._frameworks is None:
             self._frameworks = {}
             for root in self.roots:
-                for path in _toml_files(root.path / "frameworks", self._warn_if_user(root)):
-                    framework = self._read(root, path, lambda data, name=str(path): framework_from_dict(data, name))
+                for path in self._toml_files(root, root.path / "frameworks"):
+                    framework = self._read(root, path, partial(_framework, name=str(path)))
                     if framework is None:
                         continue
                     if path.stem != str(framework.year):
@@ -106,19 +109,22 @@ class Catalog:
 
     def cards_for_year(self, year: int) -> list[Card]:
         """Every card of one edition, user cards replacing bundled ones."""
-        self.framework(year)
         if year not in self._by_year:
-            cards: dict[str, Card] = {}
-            for root in self.roots:
-                folder = root.path / "cards" / str(year)
-                paths = list(_toml_files(folder, self._warn_if_user(root)))
-                root.cache.forget_missing(folder, {str(p) for p in paths})
-                for path in paths:
-                    card = self._load_card(root, path, year)
-                    if card is not None:
-                        cards[card.code] = card
-            self._by_year[year] = sorted(cards.values(), key=lambda c: c.state)
+            self._by_year[year] = sorted(self._year_cards(year), key=lambda c: c.state)
         return self._by_year[year]
+
+    def _year_cards(self, year: int, keep: bool = True) -> list[Card]:
+        self.framework(year)
+        cards: dict[str, Card] = {}
+        for root in self.roots:
+            folder = root.path / "cards" / str(year)
+            paths = self._toml_files(root, folder)
+            self.cache.forget_missing(folder, {str(p) for p in paths})
+            for path in paths:
+                card = self._load_card(root, path, year, keep)
+                if card is not None:
+                    cards[card.code] = card
+        return list(cards.values())
 
     def cards_for_state(self, place: Jurisdiction) -> list[Card]:
         """The state's card in every edition that has one, oldest first."""
@@ -131,7 +137,12 @@ class Catalog:
                 continue
             for root in self.roots:
                 path = root.path / "cards" / str(year) / f"{place.slug}.toml"
-                if path.exists() or path.is_symlink():
+                try:
+                    present = path.exists() or path.is_symlink()
+                except OSError as error:  # an unreadable folder: this root's card of that year is skipped
+                    self._fail(root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}"))
+                    continue
+                if present:
                     card = self._load_card(root, path, year)
                     if card is not None:
                         found[year] = card
@@ -181,21 +192,17 @@ class Catalog:
     def all_cards(self) -> list[Card]:
         return [card for year in self.years() for card in self.cards_for_year(year)]
 
+    def iter_cards(self, year: int | None = None) -> Iterator[Card]:
+        """Every card (of one edition, or all), one edition at a time, kept in memory no longer than needed."""
+        for each in [year] if year is not None else self.years():
+            cached = self._by_year.get(each)
+            yield from (
+                cached if cached is not None else sorted(self._year_cards(each, keep=False), key=lambda c: c.state)
+            )
+
     def save_cache(self) -> None:
-        for root in self.roots:
-            root.cache.save()
-
-    # -- internals ---------------------------------------------------------------
-
-    def _load_card(self, root: _Root, path: Path, year: int) -> Card | None:
-        if path not in self._files:
-            card = self._read(root, path, lambda data: card_from_dict(data, str(path), root.origin))
-            found = card and (_placement(card, path, year) or problems(card, self.framework(year)))
-            if found:
-                self._fail(root, DataError(str(path), "; ".join(found)))
-                card = None
-            self._files[path] = card
-        return self._files[path]
+        self.cache.save()
+        self.cache.close()
 
     def check_file(self, path: Path) -> None:
         """Raise DataError for anything wrong with one card or framework file."""
@@ -205,17 +212,39 @@ class Catalog:
             return
         card = card_from_dict(data, str(path), "user")
         if card.year not in self.frameworks():
-            raise DataError(
-                str(path), f"year: no framework for {card.year} (editions: {', '.join(map(str, self.years()))})"
-            )
+            known = ", ".join(map(str, self.years()))
+            raise DataError(str(path), f"year: no framework for {card.year} (editions: {known})")
         folder_year = int(path.parent.name) if path.parent.name.isdigit() else card.year
         found = _placement(card, path, folder_year) or problems(card, self.framework(card.year))
         if found:
             raise DataError(str(path), "; ".join(found))
 
-    def _read(self, root: _Root, path: Path, build):
+    # -- internals ---------------------------------------------------------------
+
+    def _load_card(self, root: _Root, path: Path, year: int, keep: bool = True) -> Card | None:
+        if path in self._files:
+            return self._files[path]
+        framework = self.framework(year)
+
+        def build(data: dict[str, Any]) -> Card:
+            card = card_from_dict(data, str(path), root.origin)
+            found = _placement(card, path, year) or problems(card, framework)
+            if found:
+                raise DataError(str(path), "; ".join(found))
+            return card
+
+        card = self._read(root, path, build)
+        if keep:
+            self._files[path] = card
+        return card
+
+    def _read(self, root: _Root, path: Path, build: Callable[[dict[str, Any]], T]) -> T | None:
+        """Parse (or take from the cache) and build; a cached entry that fails is parsed afresh once."""
         try:
-            return build(root.cache.read(path))
+            try:
+                return build(self.cache.read(path))
+            except DataError:
+                return build(self.cache.read(path, fresh=True))
         except DataError as error:
             self._fail(root, error)
         except OSError as error:
@@ -227,8 +256,22 @@ class Catalog:
             raise error
         self.warnings.append(f"{error} (skipped)")
 
-    def _warn_if_user(self, root: _Root):
-        return None if root.origin == "bundled" else self.warnings
+    def _toml_files(self, root: _Root, folder: Path) -> list[Path]:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except FileNotFoundError:
+            return []
+        except NotADirectoryError:
+            self._fail(root, DataError(str(folder), "is a file where a folder should be"))
+            return []
+        except OSError as error:
+            self._fail(root, DataError(str(folder), f"cannot read directory: {error.strerror or error}"))
+            return []
+        return [Path(entry.path) for entry in entries if entry.name.endswith(".toml")]
+
+
+def _framework(data: dict[str, Any], name: str) -> Framework:
+    return framework_from_dict(data, name)
 
 
 def _placement(card: Card, path: Path, year: int) -> list[str]:
@@ -241,16 +284,3 @@ def _placement(card: Card, path: Path, year: int) -> list[str]:
     if card.year != year:
         return [f"card is for {card.year} but lies in cards/{year}/"]
     return []
-
-
-def _toml_files(folder: Path, warnings: list[str] | None) -> Iterable[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except FileNotFoundError:
-        return []
-    except OSError as error:
-        if warnings is None:
-            raise DataError(str(folder), f"cannot read directory: {error.strerror or error}") from None
-        warnings.append(f"{folder}: cannot read directory: {error.strerror or error} (skipped)")
-        return []
-    return [Path(entry.path) for entry in entries if entry.name.endswith(".toml")]

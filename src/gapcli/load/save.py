@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from gapcli.errors import DataError, RefusedWrite
@@ -20,7 +21,7 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _strings(values) -> str:
+def _strings(values: tuple[str, ...]) -> str:
     if not values:
         return "[]"
     return "[\n" + "".join(f"    {_string(v)},\n" for v in values) + "]"
@@ -79,7 +80,7 @@ def make_folder(folder: Path) -> None:
         raise DataError(str(folder), f"cannot create the folder: {error.strerror or error}") from None
 
 
-def write_atomic(path: Path, text: str, force: bool = False) -> None:
+def write_atomic(path: Path, text: str | Iterable[str], force: bool = False) -> None:
     """Write via a temporary file and a rename, so a reader never sees half a file.
 
     The file gets the usual mode (0666 less the umask); any OS failure (read-only folder,
@@ -91,7 +92,7 @@ def write_atomic(path: Path, text: str, force: bool = False) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            stream.writelines([text] if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())

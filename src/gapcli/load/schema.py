@@ -7,6 +7,7 @@ whatever is left over is reported by name instead of silently dropped.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from gapcli.errors import DataError
 from gapcli.model import (
@@ -25,12 +26,13 @@ class _Table:
     def __init__(self, data: object, where: str, path: str):
         if not isinstance(data, dict):
             raise DataError(path, f"{where or 'document'}: expected a table, got {type(data).__name__}")
-        self.data, self.where, self.path = dict(data), where, path
+        self.data: dict[str, Any] = dict(data)
+        self.where, self.path = where, path
 
     def _name(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def _take(self, key: str, kinds: tuple[type, ...], required: bool):
+    def _take(self, key: str, kinds: tuple[type, ...], required: bool) -> Any:
         if key not in self.data:
             if required:
                 raise DataError(self.path, f"missing field {self._name(key)!r}")
@@ -41,16 +43,30 @@ class _Table:
             raise DataError(self.path, f"field {self._name(key)!r} must be {wanted}, got {type(value).__name__}")
         return value
 
-    def text(self, key: str, required: bool = False) -> str | None:
-        return self._take(key, (str,), required)
+    def text(self, key: str) -> str | None:
+        found: str | None = self._take(key, (str,), False)
+        return found
 
-    def integer(self, key: str, required: bool = False) -> int | None:
-        return self._take(key, (int,), required)
+    def need_text(self, key: str) -> str:
+        found: str = self._take(key, (str,), True)
+        return found
 
-    def number(self, key: str, required: bool = False) -> float | None:
-        value = self._take(key, (int, float), required)
-        if value is None:
-            return None
+    def integer(self, key: str) -> int | None:
+        found: int | None = self._take(key, (int,), False)
+        return found
+
+    def need_integer(self, key: str) -> int:
+        found: int = self._take(key, (int,), True)
+        return found
+
+    def number(self, key: str) -> float | None:
+        value = self._take(key, (int, float), False)
+        return None if value is None else self._finite(key, value)
+
+    def need_number(self, key: str) -> float:
+        return self._finite(key, self._take(key, (int, float), True))
+
+    def _finite(self, key: str, value: float) -> float:
         if not math.isfinite(value):
             raise DataError(self.path, f"field {self._name(key)!r} must be a finite number, got {value}")
         return float(value)
@@ -77,8 +93,7 @@ class _Table:
 
     def mapping(self, key: str) -> dict[str, str]:
         table = _Table(self._take(key, (dict,), False) or {}, self._name(key), self.path)
-        result = {name: table.text(name) for name in list(table.data)}
-        return result
+        return {name: table.need_text(name) for name in list(table.data)}
 
     def done(self) -> None:
         if self.data:
@@ -86,27 +101,27 @@ class _Table:
             raise DataError(self.path, f"unknown field{'s' if len(self.data) > 1 else ''} {names}")
 
 
-def framework_from_dict(data: dict, path: str) -> Framework:
+def framework_from_dict(data: dict[str, Any], path: str) -> Framework:
     top = _Table(data, "", path)
-    year = top.integer("year", required=True)
-    name = top.text("name", required=True)
+    year = top.need_integer("year")
+    name = top.need_text("name")
     max_score = top.number("max_score")
     scale_table = top._take("scale", (dict,), False)
     scale = None
     if scale_table is not None:
         scale_reader = _Table(scale_table, "scale", path)
         scale = tuple(
-            sorted(((letter, scale_reader.number(letter)) for letter in list(scale_table)), key=lambda p: -p[1])
+            sorted(((letter, scale_reader.need_number(letter)) for letter in list(scale_table)), key=lambda p: -p[1])
         )
     issues = []
     for area in top.tables("issues"):
-        issues.append(IssueArea(area.integer("number", True), area.text("name", True), area.number("max_score")))
+        issues.append(IssueArea(area.need_integer("number"), area.need_text("name"), area.number("max_score")))
         area.done()
     goals = []
     for goal in top.tables("goals"):
         goals.append(
             PolicyGoal(
-                goal.text("id", True), goal.integer("issue", True), goal.text("statement", True), goal.text("phrase")
+                goal.need_text("id"), goal.need_integer("issue"), goal.need_text("statement"), goal.text("phrase")
             )
         )
         goal.done()
@@ -114,7 +129,7 @@ def framework_from_dict(data: dict, path: str) -> Framework:
     framework = Framework(
         year=year,
         name=name,
-        id=top.text("id", required=True),
+        id=top.need_text("id"),
         short_name=top.text("short_name") or name,
         issues=tuple(issues),
         max_score=max_score,
@@ -130,7 +145,7 @@ def framework_from_dict(data: dict, path: str) -> Framework:
     return framework
 
 
-def _facts(data: dict | None, path: str) -> EditionFacts:
+def _facts(data: dict[str, Any] | None, path: str) -> EditionFacts:
     if data is None:
         return EditionFacts()
     table = _Table(data, "facts", path)
@@ -152,14 +167,14 @@ def _facts(data: dict | None, path: str) -> EditionFacts:
 def _citations(table: _Table) -> tuple[Citation, ...]:
     citations = []
     for entry in table.tables("sources"):
-        citations.append(Citation(entry.texts("fields"), entry.text("url", True), entry.text("note") or ""))
+        citations.append(Citation(entry.texts("fields"), entry.need_text("url"), entry.text("note") or ""))
         entry.done()
     return tuple(citations)
 
 
 def _issue_result(table: _Table) -> IssueResult:
     """Without ``partial``, a card that gives one goal list gives both: a missing one is empty."""
-    number, grade, score = table.integer("number", True), table.text("grade"), table.number("score")
+    number, grade, score = table.need_integer("number"), table.text("grade"), table.number("score")
     accomplished, gaps = table.optional_texts("accomplished"), table.optional_texts("gaps")
     partial = table.flag("partial")
     if not partial and (accomplished is not None or gaps is not None):
@@ -167,7 +182,7 @@ def _issue_result(table: _Table) -> IssueResult:
     return IssueResult(number, grade, score, accomplished, gaps, table.flag("gaps_in_all_areas"), partial)
 
 
-def card_from_dict(data: dict, path: str, origin: str) -> Card:
+def card_from_dict(data: dict[str, Any], path: str, origin: str) -> Card:
     top = _Table(data, "", path)
     issues = []
     for table in top.tables("issues"):
@@ -175,13 +190,13 @@ def card_from_dict(data: dict, path: str, origin: str) -> Card:
         table.done()
     extra = []
     for table in top.tables("extra_credit"):
-        extra.append(ExtraCredit(table.text("category"), table.number("points", True), table.text("description")))
+        extra.append(ExtraCredit(table.text("category"), table.need_number("points"), table.text("description")))
         table.done()
     citations = _citations(top)
     card = Card(
-        state=top.text("state", True),
-        code=top.text("code", True),
-        year=top.integer("year", True),
+        state=top.need_text("state"),
+        code=top.need_text("code"),
+        year=top.need_integer("year"),
         grade=top.text("grade"),
         score=top.number("score"),
         tier=top.text("tier"),

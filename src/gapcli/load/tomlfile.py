@@ -23,17 +23,19 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DataError(name, "not UTF-8 text", line) from None
+        raise DataError(name, "not UTF-8 text", raw[: error.start].count(b"\n") + 1) from None
     if sys.version_info >= (3, 11):  # imported here: with a warm parse cache TOML is never parsed
         import tomllib
     else:  # pragma: no cover - Python 3.10 only
         import tomli as tomllib
     try:
-        return tomllib.loads(text)
+        parsed: dict[str, Any] = tomllib.loads(text)
+        return parsed
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"line (\d+)", message)
-        line = int(found.group(1)) if found else text.count("\n") + 1 if "end of document" in message else None
+        line: int | None = (
+            int(found.group(1)) if found else text.count("\n") + 1 if "end of document" in message else None
+        )
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise DataError(name, f"malformed TOML: {message}", line) from None

@@ -81,7 +81,7 @@ def _issue_problems(card: Card, framework: Framework) -> list[str]:
 
 
 def _overall_problems(card: Card, framework: Framework) -> list[str]:
-    found = []
+    found: list[str] = []
     if card.score is None:
         return found
     if framework.max_score is not None:
@@ -91,9 +91,11 @@ def _overall_problems(card: Card, framework: Framework) -> list[str]:
         expected = framework.grade_for(card.score, framework.max_score)
         if card.grade and expected and card.grade != expected:
             found.append(f"grade: {card.grade} disagrees with the scale for score {card.score:g} (→ {expected})")
-    scores = [card.issue(area.number) for area in framework.issues]
-    if framework.issues and all(r is not None and r.score is not None for r in scores):
-        total = sum(r.score for r in scores) + sum(e.points for e in card.extra_credit)
+    scores = [
+        r.score for area in framework.issues if (r := card.issue(area.number)) is not None and r.score is not None
+    ]
+    if framework.issues and len(scores) == len(framework.issues):
+        total = sum(scores) + sum(e.points for e in card.extra_credit)
         if abs(total - card.score) > _TOLERANCE:
             found.append(f"score: {card.score:g} is not the sum of issue scores and extra credit ({total:g})")
     return found

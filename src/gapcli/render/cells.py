@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from gapcli.render.view import clean
 
 UNKNOWN = "?"
@@ -14,13 +16,14 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def plain(value: object, kind: str, unicode: bool = True) -> str:
+def plain(value: Any, kind: str, unicode: bool = True) -> str:
     if kind == "score":
         score, maximum = value
         shown = UNKNOWN if score is None else _num(score)
         return shown if maximum is None else f"{shown}/{_num(maximum)}"
     if kind == "bar":
-        return bar(*value, unicode=unicode)
+        score, maximum = value
+        return bar(score, maximum, unicode=unicode)
     if kind == "delta":
         return UNKNOWN if value is None else f"{value:+g}" if value else "0"
     if kind == "steps":

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from gapcli.render.view import View
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -35,12 +35,12 @@ def format_csv(view: View) -> str:
     header = _header(view)
     writer.writerow(header)
     for record in view.records:
-        writer.writerow(_cell(record.get(k)) for k in header)
+        writer.writerow(cell(record.get(k)) for k in header)
     return stream.getvalue()
 
 
 def format_tsv(view: View) -> str:
     """TSV has no quoting: clean() already removed tabs and newlines from every cell."""
     header = _header(view)
-    lines = ["\t".join(header)] + ["\t".join(_cell(r.get(k)) for k in header) for r in view.records]
+    lines = ["\t".join(header)] + ["\t".join(cell(r.get(k)) for k in header) for r in view.records]
     return "\n".join(lines) + "\n"

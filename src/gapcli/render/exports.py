@@ -1,33 +1,28 @@
-"""``data export``: every card as one document; for CSV/TSV, a card table or an issue-area table.
+"""``data export``: every card as one document, written as it is made (one edition in memory at a time).
 
-Card table: one row per card, nothing dropped (a card of a framework without known
-issue areas is a row too). Issue table: one row per card and issue area of its framework.
+JSON is the same document ``json.dumps(cards, indent=2)`` would give; JSON Lines one card
+per line. CSV/TSV: a card table (one row per card, nothing dropped: a card of a framework
+without known issue areas is a row too) or an issue table (one row per card and issue
+area of its framework).
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from gapcli.render.view import View
+from gapcli.render.delimited import cell
 
 if TYPE_CHECKING:
     from gapcli.records import CardRecord
 
 CARD_COLUMNS = (
-    "state",
-    "code",
-    "year",
-    "framework",
-    "grade",
-    "score",
-    "max_score",
-    "tier",
-    "published_rank",
-    "published_rank_of",
-    "complete",
-    "derived",
-    "origin",
-)
+    "state", "code", "year", "framework", "grade", "score", "max_score", "tier",
+    "published_rank", "published_rank_of", "complete", "derived", "origin",
+)  # fmt: skip
 ISSUE_COLUMNS = (
     "state",
     "code",
@@ -41,19 +36,37 @@ ISSUE_COLUMNS = (
     "accomplished",
     "gaps",
 )
+TABLES = {"cards": CARD_COLUMNS, "issues": ISSUE_COLUMNS}
 
 
-def cards_table(cards: list[CardRecord], table: str) -> View:
-    rows: list[dict[str, Any]]
+def rows(card: CardRecord, table: str) -> list[dict[str, Any]]:
     if table == "cards":
-        rows = [
-            {**{k: card.get(k) for k in CARD_COLUMNS if k != "origin"}, "origin": card["source"]["origin"]}
-            for card in cards
-        ]
-        return View(cards, rows, (), CARD_COLUMNS)
-    rows = [
-        {"state": card["state"], "code": card["code"], "year": card["year"], **{k: issue[k] for k in ISSUE_COLUMNS[3:]}}  # type: ignore[literal-required]
-        for card in cards
-        for issue in card["issues"]
-    ]
-    return View(cards, rows, (), ISSUE_COLUMNS)
+        flat: dict[str, Any] = dict(card)
+        return [{**{k: flat.get(k) for k in CARD_COLUMNS}, "origin": card["source"]["origin"]}]
+    head = {"state": card["state"], "code": card["code"], "year": card["year"]}
+    return [{**head, **{k: dict(issue).get(k) for k in ISSUE_COLUMNS[3:]}} for issue in card["issues"]]
+
+
+def chunks(cards: Iterable[CardRecord], fmt: str, table: str = "cards") -> Iterator[str]:
+    if fmt == "json":
+        yield "["
+        for index, card in enumerate(cards):
+            body = json.dumps(card, indent=2, ensure_ascii=False, allow_nan=False).replace("\n", "\n  ")
+            yield ("," if index else "") + "\n  " + body
+        yield "\n]\n"
+    elif fmt == "jsonl":
+        for card in cards:
+            yield json.dumps(card, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+    else:
+        columns = TABLES[table]
+        yield _line(columns, fmt)
+        for card in cards:
+            yield "".join(_line([cell(row.get(k)) for k in columns], fmt) for row in rows(card, table))
+
+
+def _line(values: Iterable[str], fmt: str) -> str:
+    if fmt == "tsv":
+        return "\t".join(values) + "\n"
+    stream = io.StringIO()
+    csv.writer(stream, lineterminator="\n").writerow(values)
+    return stream.getvalue()

@@ -8,7 +8,7 @@ from gapcli.render import view as v
 from gapcli.render.cells import plain
 from gapcli.render.plain import tile_lines
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~])")
 
 
 def escape(text: str) -> str:
@@ -30,7 +30,7 @@ def _grid(block: v.Grid) -> list[str]:
     return [*lines, ""]
 
 
-def format(view: v.View, **_options) -> str:  # noqa: A001
+def format(view: v.View) -> str:  # noqa: A001
     out: list[str] = []
     for block in view.blocks:
         if isinstance(block, v.Title):
@@ -39,12 +39,6 @@ def format(view: v.View, **_options) -> str:  # noqa: A001
             out += _grid(block)
         elif isinstance(block, v.Bullets):
             out += [f"**{escape(block.title)}**", ""] + [f"- {escape(item)}" for item in block.items] + [""]
-        elif isinstance(block, v.Chart):
-            out += (
-                [f"**{escape(block.title)}**", ""]
-                + [f"- {escape(label)}: {value:g}" for label, value in block.items]
-                + [""]
-            )
         elif isinstance(block, v.Tiles):
             out += _tiles(block)
         elif isinstance(block, v.Note):

@@ -22,7 +22,7 @@ def tile_lines(block: v.Tiles) -> list[str]:
     return ["".join(f"{cell:<6}" for cell in row).rstrip() for row in grid]
 
 
-def format(view: v.View, **_options) -> str:  # noqa: A001
+def format(view: v.View) -> str:  # noqa: A001
     out: list[str] = []
     for block in view.blocks:
         if isinstance(block, v.Title):
@@ -37,8 +37,6 @@ def format(view: v.View, **_options) -> str:  # noqa: A001
             out += ["\t".join(plain(row[i], block.columns[i].kind) for i in keep) for row in block.rows]
         elif isinstance(block, v.Bullets):
             out += [v.clean(block.title)] + [f"- {v.clean(item)}" for item in block.items]
-        elif isinstance(block, v.Chart):
-            out += [v.clean(block.title)] + [f"{v.clean(label)}\t{value:g}" for label, value in block.items]
         elif isinstance(block, v.Tiles):
             out += [
                 *tile_lines(block),

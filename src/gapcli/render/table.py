@@ -1,17 +1,25 @@
 """Rich tables for people. Data text goes in as ``Text`` objects, never as markup.
 
-Colour follows Rich's detection: none when stdout is not a terminal or NO_COLOR
-is set. Without a UTF-8 stream, bars, sparklines and boxes fall back to ASCII.
+A figure, code, grade, tier or year is never cut: each table is measured first;
+text columns wrap, pictures (bars) go when space is short, and a table that still
+does not fit becomes a stack of one block per row. Grades are badges in a
+colour-blind-safe diverging scale (ColorBrewer RdYlBu), chosen for the terminal's
+colour system; the letter is always printed. NO_COLOR drops every style (colour,
+bold, italic, hyperlinks); without a UTF-8 stream, bars and boxes are ASCII.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
+from collections.abc import Sequence
+from typing import IO, Any, Literal
 
 from rich import box
-from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -19,26 +27,41 @@ from rich.text import Text
 from gapcli.render import view as v
 from gapcli.render.cells import plain
 
-GRADE_STYLES = {"A": "bold green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "bold red"}
-TILE_STYLES = {
-    "A": "black on green",
-    "B": "black on green3",
-    "C": "black on yellow",
-    "D": "black on dark_orange",
-    "F": "white on red3",
-}
+# grade → (foreground, background), per colour system: five steps a red-green colour-blind reader tells apart
+PALETTES: dict[str, dict[str, tuple[str, str]]] = {
+    "truecolor": {"A": ("#ffffff", "#2c7bb6"), "B": ("#000000", "#abd9e9"), "C": ("#000000", "#ffffbf"),
+                  "D": ("#000000", "#fdae61"), "F": ("#ffffff", "#d7191c")},
+    "256": {"A": ("color(231)", "color(32)"), "B": ("color(16)", "color(152)"), "C": ("color(16)", "color(229)"),
+            "D": ("color(16)", "color(215)"), "F": ("color(231)", "color(160)")},
+    "standard": {"A": ("bright_white", "blue"), "B": ("black", "cyan"), "C": ("black", "white"),
+                 "D": ("black", "yellow"), "F": ("bright_white", "red")},
+}  # fmt: skip
+_OPTIONAL = ("bar",)  # columns that go first when a table does not fit
+_PADDING = 2  # a column's padding left and right in the SIMPLE_HEAD and ASCII boxes
 
 
-def _unicode(stream) -> bool:
+class Look:
+    """How this output draws: its palette, and whether it can draw Unicode."""
+
+    def __init__(self, color_system: str | None, unicode: bool):
+        self.unicode = unicode
+        self.palette = PALETTES.get(color_system or "", PALETTES["truecolor"]) if color_system else {}
+
+    def grade(self, letter: str | None) -> str:
+        colours = self.palette.get(letter or "")
+        return f"{colours[0]} on {colours[1]}" if colours else ""
+
+
+def _unicode(stream: IO[str]) -> bool:
     return (getattr(stream, "encoding", None) or "").lower().replace("-", "").startswith("utf")
 
 
-def _text(value: object, kind: str, unicode: bool) -> Text:
-    shown = plain(value, kind, unicode)
-    if kind == "grade":
-        return Text(shown, style=GRADE_STYLES.get(value, "dim"))
+def _text(value: Any, kind: str, look: Look) -> Text:
+    shown = plain(value, kind, look.unicode)
+    if kind == "grade" and value in GRADE_LETTERS:
+        return Text(shown, style=look.grade(value))
     if kind == "delta" and value:
-        return Text(shown, style="green" if value > 0 else "red")
+        return Text(shown, style="blue" if value > 0 else "red")
     if kind in ("bar", "spark"):
         return Text(shown, style="cyan")
     if kind == "link" and value and v.is_web_link(value):
@@ -48,21 +71,69 @@ def _text(value: object, kind: str, unicode: bool) -> Text:
     return Text(shown)
 
 
-def _grid(block: v.Grid, unicode: bool) -> Table:
+GRADE_LETTERS = ("A", "B", "C", "D", "F")
+
+
+def _widest_word(texts: Sequence[str]) -> int:
+    return max((cell_len(word) for text in texts for word in text.split()), default=1)
+
+
+def _needs(block: v.Grid, keep: Sequence[int], unicode: bool) -> dict[int, int]:
+    """Each kept column's least width: a wrapping column its longest word, any other its longest cell."""
+    widths = {}
+    for i in keep:
+        column = block.columns[i]
+        cells = [plain(row[i], column.kind, unicode) for row in block.rows]
+        longest = _widest_word(cells) if column.wrap else max((cell_len(c) for c in cells), default=1)
+        widths[i] = max(longest, _widest_word([column.header]))
+    return widths
+
+
+def _grid(block: v.Grid, width: int, look: Look) -> RenderableType:
+    keep = list(range(len(block.columns)))
+    for attempt in (keep, [i for i in keep if block.columns[i].kind not in _OPTIONAL]):
+        needs = _needs(block, attempt, look.unicode)
+        if sum(needs.values()) + _PADDING * len(attempt) <= width:
+            return _table(block, attempt, needs, look)
+    return _stack(block, look)
+
+
+def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look) -> Table:
     table = Table(
         title=Text(v.clean(block.title), style="bold") if block.title else None,
         title_justify="left",
-        box=box.SIMPLE_HEAD if unicode else box.ASCII,
+        box=box.SIMPLE_HEAD if look.unicode else box.ASCII,
         header_style="bold",
     )
-    for column in block.columns:
-        table.add_column(Text(column.header), justify=column.justify, no_wrap=not column.wrap, overflow="fold")
+    for i in keep:
+        column = block.columns[i]
+        justify: Literal["left", "right"] = "right" if column.justify == "right" else "left"
+        table.add_column(
+            Text(column.header), justify=justify, no_wrap=not column.wrap, overflow="fold", min_width=needs[i]
+        )
     for row in block.rows:
-        table.add_row(*(_text(value, column.kind, unicode) for column, value in zip(block.columns, row, strict=False)))
+        table.add_row(*(_text(row[i], block.columns[i].kind, look) for i in keep))
     return table
 
 
-def _tiles(block: v.Tiles, width: int, unicode: bool):
+def _stack(block: v.Grid, look: Look) -> Group:
+    """One block per row, 'Header: value' a line: what a narrow terminal can show whole."""
+    parts: list[RenderableType] = [Text(v.clean(block.title), style="bold")] if block.title else []
+    pictures = [i for i, c in enumerate(block.columns) if c.kind in _OPTIONAL]
+    for row in block.rows:
+        lines = Text()
+        for i, column in enumerate(block.columns):
+            if i in pictures:
+                continue
+            if lines:
+                lines.append("\n  ")
+            lines.append(f"{v.clean(column.header) or '#'}: ", style="bold")
+            lines.append_text(_text(row[i], column.kind, look))
+        parts += [lines, Text()]
+    return Group(*parts)
+
+
+def _tiles(block: v.Tiles, width: int, look: Look) -> RenderableType:
     columns = 1 + max(t["col"] for t in block.tiles)
     tile = min(7, width // columns)
     if tile < 4:
@@ -77,74 +148,63 @@ def _tiles(block: v.Tiles, width: int, unicode: bool):
                 lines[r].append(" " * tile)
                 continue
             label = f"{t['code']} {t['grade'] or ' '}".center(tile - (1 if tile > 4 else 0))
-            style = TILE_STYLES.get(t["grade"], "dim") if t["has_card"] else "dim"
-            lines[r].append(label, style=style)
+            lines[r].append(label, style=look.grade(t["grade"]) or "dim")
             if tile > 4:
                 lines[r].append(" ")
     legend = Text("Legend: ")
     for label, count in block.legend:
-        legend.append(f" {v.clean(label)} ", style=TILE_STYLES.get(label[:1], "dim"))
+        legend.append(f" {v.clean(label)} ", style=look.grade(label[:1]) if label[:1] in GRADE_LETTERS else "dim")
         legend.append(f" {count}  ")
     return Group(*lines, Text(), legend)
 
 
-def _chart(block: v.Chart, unicode: bool) -> Table:
-    table = Table(title=Text(v.clean(block.title), style="bold"), title_justify="left", box=None, show_header=False)
-    table.add_column()
-    table.add_column()
-    table.add_column(justify="right")
-    top = max((value for _, value in block.items), default=0) or 1
-    for label, value in block.items:
-        bar = plain((value, top), "bar", unicode) if value else ""
-        table.add_row(
-            Text(v.clean(label), style=GRADE_STYLES.get(label, "")), Text(bar, style="cyan"), Text(f"{value:g}")
-        )
-    return table
+def _bullets(block: v.Bullets, look: Look) -> Text:
+    marks = {"met": ("✔" if look.unicode else "+", "blue"), "gap": ("✘" if look.unicode else "x", "red")}
+    mark, style = marks.get(block.kind, ("•" if look.unicode else "-", ""))
+    lines = Text(v.clean(block.title), style="bold")
+    for item in block.items:
+        lines.append(f"\n  {mark} ", style=style)
+        lines.append(v.clean(item), style="not bold")
+    return lines
 
 
-def renderables(view: v.View, width: int, unicode: bool) -> list:
-    out = []
+def renderables(view: v.View, width: int, look: Look) -> list[RenderableType]:
+    out: list[RenderableType] = []
     for block in view.blocks:
         if isinstance(block, v.Title):
             title = Text(v.clean(block.text), style="bold")
             if block.grade:
                 title.append("  ")
-                title.append(f" {block.grade} ", style=TILE_STYLES.get(block.grade, "reverse"))
+                title.append(f" {block.grade} ", style=look.grade(block.grade) or "reverse")
             out.append(title)
             if block.subtitle:
                 out.append(Text(v.clean(block.subtitle)))
         elif isinstance(block, v.Grid):
-            out.append(_grid(block, unicode))
+            out.append(_grid(block, width, look))
         elif isinstance(block, v.Bullets):
-            mark, style = {"met": ("✔" if unicode else "+", "green"), "gap": ("✘" if unicode else "x", "red")}.get(
-                block.kind, ("•" if unicode else "-", "")
-            )
-            lines = Text(v.clean(block.title), style="bold")
-            for item in block.items:
-                lines.append(f"\n  {mark} ", style=style)
-                lines.append(v.clean(item), style="not bold")
-            out.append(lines)
-        elif isinstance(block, v.Chart):
-            out.append(_chart(block, unicode))
+            out.append(_bullets(block, look))
         elif isinstance(block, v.Tiles):
-            out.append(_tiles(block, width, unicode))
+            out.append(_tiles(block, width, look))
         elif isinstance(block, v.Note):
             out.append(Text(v.clean(block.text), style="dim italic"))
         elif isinstance(block, v.Links):
             for label, url in block.items:
                 line = Text(f"{v.clean(label)}: ", style="bold")
-                line.append(_text(url, "link", unicode))
+                line.append_text(_text(url, "link", look))
                 out.append(line)
     return out
 
 
-def make_console(file=None, width: int | None = None, record: bool = False, terminal: bool | None = None) -> Console:
-    stream = file if file is not None else io.StringIO()
+def make_console(
+    file: IO[str] | None = None, width: int | None = None, record: bool = False, terminal: bool | None = None
+) -> Console:
+    no_color = bool(os.environ.get("NO_COLOR"))
     return Console(
-        file=stream,
+        file=file if file is not None else io.StringIO(),
         width=width,
         record=record,
         force_terminal=terminal,
+        color_system=None if no_color else "auto",
         highlight=False,
         soft_wrap=False,
         markup=False,
@@ -153,10 +213,11 @@ def make_console(file=None, width: int | None = None, record: bool = False, term
 
 
 def draw(view: v.View, console: Console, unicode: bool) -> None:
-    console.print(Group(*renderables(view, console.width, unicode)))  # one print: far cheaper than one per block
+    look = Look(console.color_system, unicode)
+    console.print(Group(*renderables(view, console.width, look)))  # one print: far cheaper than one per block
 
 
-def format(view: v.View, width: int | None = None, **_options) -> str:  # noqa: A001
+def format(view: v.View, width: int | None = None) -> str:  # noqa: A001
     stream = io.StringIO()
     terminal = sys.stdout.isatty()
     if width is None and terminal:
@@ -164,14 +225,3 @@ def format(view: v.View, width: int | None = None, **_options) -> str:  # noqa: 
     console = make_console(stream, width=width, terminal=terminal or None)
     draw(view, console, _unicode(sys.stdout))
     return stream.getvalue()
-
-
-def export(view: v.View, suffix: str, width: int = 100) -> str:
-    """The view as SVG, HTML or plain text, through Rich's console recording."""
-    console = make_console(io.StringIO(), width=width, record=True, terminal=True)
-    draw(view, console, unicode=True)
-    if suffix == ".svg":
-        return console.export_svg(title="gapcli")
-    if suffix in (".html", ".htm"):
-        return console.export_html()
-    return console.export_text()

@@ -25,8 +25,12 @@ def clean(text: object) -> str:
     return _CONTROL.sub("", str(text)).replace("\t", " ").replace("\n", " ")
 
 
+_URL_BREAKERS = re.compile(r"[\s\"'<>\\\x00-\x1f\x7f-\x9f]")
+
+
 def is_web_link(url: str) -> bool:
-    return url.startswith(("https://", "http://"))
+    """http(s) only, and nothing that could end an attribute or a terminal sequence."""
+    return url.startswith(("https://", "http://")) and _URL_BREAKERS.search(url) is None
 
 
 class Column(NamedTuple):
@@ -54,11 +58,6 @@ class Bullets(NamedTuple):
     kind: str = "plain"  # plain | met | gap
 
 
-class Chart(NamedTuple):
-    title: str
-    items: list[tuple[str, float]]
-
-
 class Tiles(NamedTuple):
     tiles: Sequence[Mapping[str, Any]]  # code, grade, row, col, has_card
     legend: list[tuple[str, int]]
@@ -72,7 +71,7 @@ class Links(NamedTuple):
     items: list[tuple[str, str]]
 
 
-Block = Union[Title, Grid, Bullets, Chart, Tiles, Note, Links]
+Block = Union[Title, Grid, Bullets, Tiles, Note, Links]
 
 
 class View(NamedTuple):

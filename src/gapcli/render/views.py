@@ -29,7 +29,7 @@ PARTIAL = "goals named by a source; the area's other goals are not known"
 def figure(score: object, maximum: object = None) -> str:
     if score is None:
         return "score unknown"
-    return f"{score:g}" + (f"/{maximum:g}" if maximum is not None else "")  # type: ignore[str-format]
+    return f"{score:g}" + (f"/{maximum:g}" if maximum is not None else "")
 
 
 def published_rank(rank: int | None, of: int | None) -> str:

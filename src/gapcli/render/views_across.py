@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gapcli.model import GRADES, Framework
 from gapcli.render.view import Block, Bullets, Column, Grid, Note, Tiles, Title, View
@@ -69,7 +69,7 @@ def diff_view(d: DiffRecord) -> View:
     partial = sum(i["goals_not_comparable"] or 0 for i in d["issues"])
     if partial:
         blocks.append(Note(f"{partial} goal(s) are named by one card only; their status on the other is not known."))
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "number": None,
             "name": "Overall",

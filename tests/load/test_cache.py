@@ -1,0 +1,105 @@
+"""The parse cache cannot hang, poison or slow a command: each fault is discarded, rebuilt or skipped."""
+
+import json
+import os
+import sqlite3
+
+import pytest
+
+from gapcli.load.cache import FILE_NAME, ParseCache
+from gapcli.load.catalog import Catalog
+from gapcli.load.save import card_to_toml
+from gapcli.model import Card
+from gapcli.states import by_code
+
+pytestmark = pytest.mark.timeout(20)
+
+
+def florida(user_dir, score=71.5):
+    path = user_dir / "cards" / "2021" / "florida.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(card_to_toml(Card("Florida", "FL", 2021, grade="C", score=score)), "utf-8")
+    return path
+
+
+def score(user_dir, cache_dir):
+    catalog = Catalog.open(user=user_dir, cache_dir=cache_dir)
+    found = catalog.card(by_code("FL"), 2021).score
+    catalog.save_cache()
+    return found, catalog.warnings
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda f: f.write_text('{"format":1,"entries":[]}', "utf-8"),  # the old JSON cache's shape
+        lambda f: f.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100),  # a truncated database
+        lambda f: sqlite3.connect(f).executescript(
+            "CREATE TABLE entries (x); PRAGMA user_version = 2;"
+        ),  # wrong columns
+        lambda f: os.mkfifo(f),
+        lambda f: f.symlink_to("/dev/zero"),
+        lambda f: f.mkdir(),
+    ],
+    ids=["old-json", "truncated", "wrong-columns", "fifo", "dev-zero", "directory"],
+)
+def test_a_spoiled_cache_is_never_trusted_and_never_hangs(user_dir, tmp_path, spoil):
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    florida(user_dir)
+    spoil(cache_dir / FILE_NAME)
+    assert score(user_dir, cache_dir) == (71.5, [])
+    assert score(user_dir, cache_dir) == (71.5, [])  # and again, from whatever the cache became
+
+
+def test_a_poisoned_row_with_a_matching_stamp_is_parsed_afresh(user_dir, tmp_path):
+    cache_dir = tmp_path / "cache"
+    path = florida(user_dir)
+    score(user_dir, cache_dir)
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:  # same stamp, bad data: a card that fails validation
+        db.execute(
+            "UPDATE entries SET data = ? WHERE path = ?",
+            (json.dumps({"state": "Florida", "code": "FL", "year": 2021, "score": -5}), str(path)),
+        )
+    assert score(user_dir, cache_dir) == (71.5, [])
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:  # same stamp, not a table at all
+        db.execute("UPDATE entries SET data = '[1, 2]' WHERE path = ?", (str(path),))
+    assert score(user_dir, cache_dir) == (71.5, [])
+
+
+def test_show_reads_only_the_rows_of_its_state(user_dir, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    florida(user_dir)
+    catalog = Catalog.open(user=user_dir, cache_dir=cache_dir)
+    catalog.all_cards()
+    catalog.save_cache()
+    looked_up: list[str] = []
+    original = ParseCache._lookup
+    monkeypatch.setattr(
+        ParseCache, "_lookup", lambda self, key, stamp: looked_up.append(key) or original(self, key, stamp)
+    )
+    Catalog.open(user=user_dir, cache_dir=cache_dir).card(by_code("CT"))
+    cards = [k for k in looked_up if "/cards/" in k]
+    assert cards and all(k.endswith("/connecticut.toml") for k in cards)
+
+
+def test_a_cache_that_cannot_be_written_costs_nothing_but_speed(user_dir, tmp_path):
+    florida(user_dir)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    assert score(user_dir, blocker / "cache") == (71.5, [])  # the cache folder cannot be made
+    assert list(tmp_path.glob("**/*.tmp")) == []
+
+
+def test_deleted_files_rows_are_dropped(user_dir, tmp_path):
+    cache_dir = tmp_path / "cache"
+    path = florida(user_dir)
+    catalog = Catalog.open(user=user_dir, cache_dir=cache_dir)
+    catalog.cards_for_year(2021)
+    catalog.save_cache()
+    path.unlink()
+    catalog = Catalog.open(user=user_dir, cache_dir=cache_dir)
+    catalog.cards_for_year(2021)
+    catalog.save_cache()
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM entries WHERE path = ?", (str(path),)).fetchone() == (0,)
