@@ -1,20 +1,31 @@
 """``gapcli`` and ``python -m gapcli``: a tiny, guarded entry point.
 
-Everything heavy (Typer, Click, gapcli.cli) is imported inside the guard, so a Ctrl-C
-at any moment after this module starts running exits 130 without a traceback.
+The first thing gapcli does is take over Ctrl-C: from then on an interrupt exits 130
+at once, without a traceback (not even one Python prints from inside an import), except
+inside an atomic write, which finishes first (``gapcli.load.save.uninterrupted``). Once
+the work is done and flushed, a late Ctrl-C changes nothing.
 """
 
-import sys
+import os
+import signal
+
+
+def _interrupted(_signum: int, _frame: object) -> None:
+    os.write(2, b"\n")
+    os._exit(130)
 
 
 def main() -> None:
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         from gapcli.cli.run import run
 
         run()
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        sys.exit(130)
+    except KeyboardInterrupt:  # raised on purpose after an atomic write that a Ctrl-C waited for
+        os.write(2, b"\n")
+        os._exit(130)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

@@ -30,33 +30,46 @@ def test_piped_through_cat_has_no_escape_codes():
     assert pipeline.returncode == 0 and "43.5/100" in pipeline.stdout and "\x1b" not in pipeline.stdout
 
 
-def test_no_color_in_a_terminal():
-    """Under a pseudo-terminal Rich colours the output, unless NO_COLOR is set."""
+def in_a_terminal(env, *args):
+    """Run gapcli under a pseudo-terminal, as a person at a terminal would, and read what it draws."""
     pty = pytest.importorskip("pty")
     import select
 
-    def capture(env):
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.environ.update(env)
-            os.execv(GAPCLI, [GAPCLI, "show", "ct"])
-        chunks = []
-        while True:
-            ready, _, _ = select.select([fd], [], [], 30)
-            try:
-                data = os.read(fd, 65536) if ready else b""
-            except OSError:
-                data = b""
-            if not data:
-                break
-            chunks.append(data)
-        os.waitpid(pid, 0)
-        return b"".join(chunks).decode("utf-8", "replace")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update(env)
+        os.execv(GAPCLI, [GAPCLI, *args])
+    chunks = []
+    while True:
+        ready, _, _ = select.select([fd], [], [], 30)
+        try:
+            data = os.read(fd, 65536) if ready else b""
+        except OSError:
+            data = b""
+        if not data:
+            break
+        chunks.append(data)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8", "replace")
 
-    coloured = capture({"TERM": "xterm-256color", "COLUMNS": "100"})
+
+def test_no_color_means_no_control_codes_at_all():
+    coloured = in_a_terminal({"TERM": "xterm-256color", "COLUMNS": "100"}, "show", "ct")
     assert "\x1b[" in coloured and "Connecticut" in coloured
-    plain = capture({"TERM": "xterm-256color", "COLUMNS": "100", "NO_COLOR": "1"})
-    assert "Connecticut" in plain and not any(f"\x1b[{n}" in plain for n in ("31", "32", "33", "38;5", "41", "42"))
+    plain = in_a_terminal({"TERM": "xterm-256color", "COLUMNS": "100", "NO_COLOR": "1"}, "show", "ct")
+    assert "Connecticut" in plain and "\x1b" not in plain  # no colour, bold, italic or hyperlink
+
+
+@pytest.mark.parametrize("term, colorterm", [("xterm", ""), ("xterm-256color", ""), ("xterm-256color", "truecolor")])
+def test_five_grades_are_five_distinct_colours_on_every_colour_system(term, colorterm):
+    import re
+
+    out = in_a_terminal({"TERM": term, "COLORTERM": colorterm, "COLUMNS": "100"}, "map", "--year", "2023")
+    legend = next(line for line in out.splitlines() if "Legend" in line)
+    styles = {letter: code for code, letter in re.findall(r"\x1b\[([0-9;]+)m ([ABCDF]) ", legend)}
+    assert sorted(styles) == ["A", "B", "C", "D", "F"] and len(set(styles.values())) == 5, styles
+    if term == "xterm":  # 16 colours: no green background, so red-green colour blindness loses no step
+        assert not any(code.split(";")[-1] in ("42", "102") for code in styles.values()), styles
 
 
 def test_json_errors_and_exit_codes():

@@ -170,11 +170,3 @@ def test_version(run):
     from gapcli import __version__
 
     assert run("--version").stdout == f"gapcli {__version__}\n"
-
-
-def test_completion_offers_state_names():
-    from gapcli.cli.common import complete_state
-
-    assert complete_state("new") == ["new-hampshire", "new-jersey", "new-mexico", "new-york"]
-    assert complete_state("ct") == ["connecticut"]
-    assert len(complete_state("")) == 51

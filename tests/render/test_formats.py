@@ -9,13 +9,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from gapcli import api, render
-from gapcli.query.cards import card_record
+from gapcli import render
 from gapcli.query.stats import tiles
-from gapcli.render import views, views_across, views_plan
+from gapcli.render import views, views_across
 from gapcli.render.files import export
 from gapcli.render.table import draw, make_console
-from gapcli.states import by_code
+from render.sample_views import every_view
 
 HOSTILE = [
     "[red]x[/red]",
@@ -24,12 +23,6 @@ HOSTILE = [
     "\x1b]8;;http://evil\x07click\x1b]8;;\x07",
     "a\x9bb|c*d_",
 ]
-
-
-@pytest.fixture
-def ct_record(catalog):
-    card = catalog.card(by_code("CT"), 2021)
-    return card_record(card, catalog.framework(2021))
 
 
 @pytest.fixture
@@ -105,23 +98,6 @@ def test_show_fits_the_width_and_never_breaks_a_word(ct_record, width):
         for word in re.findall(r"[A-Za-z][\w'-]+", phrase):
             if width >= 80 or len(word) < 12:
                 assert word in words, (width, word)
-
-
-def every_view(catalog, ct_record):
-    fw = catalog.framework(2021)
-    return {
-        "show": views.card_view(ct_record),
-        "states": views.states_view(api.states(2021, catalog), 2021),
-        "states (every edition)": views.states_view(api.states(None, catalog), None),
-        "diff": views_across.diff_view(api.diff("ct", "fl", catalog)),
-        "rank": views.rank_view(api.rank(catalog=catalog)),
-        "gaps": views.gaps_view(api.gaps(catalog=catalog), "Unmet policy goals, 2021"),
-        "gaps --state": views.state_gaps_view(api.state_gaps("ct", catalog=catalog), "Connecticut", 2021),
-        "stats": views_across.stats_view(api.stats(catalog=catalog)),
-        "history": views_across.history_view(api.history("tn", catalog)),
-        "map": views_across.map_view(api.tiles(catalog=catalog)[0], fw, "overall grade"),
-        "plan": views_plan.plan_view(api.plan("ct", catalog=catalog)),
-    }
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])

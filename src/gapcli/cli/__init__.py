@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 
 from gapcli import __version__
 from gapcli.cli.clicks import click
+from gapcli.cli.complete import ShellName, completion_script, install_completion, serve_completion
 from gapcli.errors import GapcliError
 
 COMMANDS: dict[str, str] = {
@@ -102,6 +103,7 @@ class GapcliGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         code = 0
+        serve_completion()
         try:
             result = super().main(
                 args=args, prog_name=prog_name or "gapcli", complete_var=complete_var, standalone_mode=False, **extra
@@ -164,6 +166,7 @@ def _given(error: Any) -> object:
 
 app = typer.Typer(
     cls=GapcliGroup,
+    add_completion=False,  # replaced by --install-completion SHELL / --show-completion SHELL below
     help="Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -178,10 +181,42 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _show_completion(shell: str | None) -> None:
+    if shell:
+        print(completion_script(shell))
+        raise typer.Exit()
+
+
+def _install_completion(shell: str | None) -> None:
+    if shell:
+        print(f"{shell} completion installed in {install_completion(shell)}; it takes effect in a new shell")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     version: Annotated[
         Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+    show_completion: Annotated[
+        Optional[ShellName],
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            help="Print the completion script for SHELL: bash, zsh or fish.",
+        ),
+    ] = None,
+    install_completion_: Annotated[
+        Optional[ShellName],
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            help="Install completion for SHELL: bash, zsh or fish.",
+        ),
     ] = None,
 ) -> None:
     """Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking."""

@@ -1,11 +1,23 @@
 """Shell completion for arguments and option values (bash, zsh and fish via Typer/Click).
 
-Names complete in any case, as they are matched: ``N<TAB>`` offers nebraska, nevada, ...
+Names complete in any case, as they are matched: ``N<TAB>`` offers Nebraska, Nevada, ...
+(the typed part is kept as typed: the shells, and Typer, keep only what starts with it).
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
 from gapcli.states import JURISDICTIONS
+
+SHELLS = ("bash", "zsh", "fish")
+if TYPE_CHECKING:
+    ShellName = str
+else:
+    ShellName = Literal[SHELLS]
+PROG, COMPLETE_VAR = "gapcli", "_GAPCLI_COMPLETE"
 
 GRADE_LETTERS = ("A", "B", "C", "D", "F")
 TIER_NAMES = ("I", "II", "III")
@@ -13,16 +25,21 @@ BY_FIGURES = ("overall", "grade", "published", "1", "2", "3", "4", "5", "6")
 
 
 def _starting(choices: tuple[str, ...] | list[str], incomplete: str) -> list[str]:
+    """The choices that start with ``incomplete`` in any case, written in the case it was typed in."""
     wanted = incomplete.casefold()
-    return [c for c in choices if c.casefold().startswith(wanted)]
+    found = [c for c in choices if c.casefold().startswith(wanted)]
+    if incomplete.islower():
+        return [c.lower() for c in found]
+    if incomplete.isupper() and len(incomplete) > 1:
+        return [c.upper() for c in found]
+    return [incomplete + c[len(incomplete) :] for c in found]
 
 
 def complete_state(incomplete: str) -> list[str]:
     name, at, _ = incomplete.partition("@")
     if at:
         return [f"{name}@{year}" for year in complete_year("")]
-    wanted = name.casefold().replace(" ", "-")
-    return [j.slug for j in JURISDICTIONS if j.slug.startswith(wanted) or j.code.casefold() == wanted]
+    return _starting([j.slug for j in JURISDICTIONS], name.replace(" ", "-"))
 
 
 def complete_year(incomplete: str) -> list[str]:
@@ -54,3 +71,26 @@ def complete_tier(incomplete: str) -> list[str]:
 
 def complete_by(incomplete: str) -> list[str]:
     return _starting(BY_FIGURES, incomplete)
+
+
+def serve_completion() -> None:
+    """Teach Click Typer's completion protocol, only when a shell asks (it costs start-up otherwise)."""
+    if os.environ.get(COMPLETE_VAR):
+        from typer._completion_classes import completion_init
+
+        completion_init()
+
+
+def completion_script(shell: str) -> str:
+    """The script for ``shell``; Typer writes it (its completion protocol is Typer's, so is the script)."""
+    from typer._completion_shared import get_completion_script
+
+    return get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell)
+
+
+def install_completion(shell: str) -> Path:
+    """Add the script to ``shell``'s start-up files, as Typer does (it appends; it overwrites nothing)."""
+    from typer._completion_shared import install
+
+    _, path = install(shell=shell, prog_name=PROG, complete_var=COMPLETE_VAR)
+    return path

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from gapcli.errors import ParseError, RefusedWrite, UsageError
 from gapcli.load.cardtext import parse_card_text
 from gapcli.load.files import read_bounded
-from gapcli.load.save import card_to_toml, make_folder, write_atomic
+from gapcli.load.save import card_to_toml, make_folder, uninterrupted, write_atomic
 from gapcli.model import Card, Citation, Framework
 from gapcli.states import by_code
 
@@ -114,6 +114,11 @@ def write(planned: list[Planned], force: bool) -> None:
     refused = refusals(planned, force)
     if refused:
         raise RefusedWrite(f"{'; '.join(refused)}; use --force to overwrite (nothing was written)")
+    with uninterrupted():  # a Ctrl-C waits until every card is written or none is
+        _write_all(planned, force)
+
+
+def _write_all(planned: list[Planned], force: bool) -> None:
     written: list[Path] = []
     try:
         for item in planned:

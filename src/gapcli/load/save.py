@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from gapcli.errors import DataError, RefusedWrite
@@ -80,28 +83,46 @@ def make_folder(folder: Path) -> None:
         raise DataError(str(folder), f"cannot create the folder: {error.strerror or error}") from None
 
 
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold a Ctrl-C until the block is done, then raise it: a write is never left half-way."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
+
+
 def write_atomic(path: Path, text: str | Iterable[str], force: bool = False) -> None:
     """Write via a temporary file and a rename, so a reader never sees half a file.
 
     The file gets the usual mode (0666 less the umask); any OS failure (read-only folder,
     full disk) is one DataError naming the path, and the temporary file is removed.
+    A Ctrl-C waits for the write to finish or fail.
     """
     if (path.exists() or path.is_symlink()) and not force:
         raise RefusedWrite(f"{path} exists; use --force to overwrite it")
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines([text] if isinstance(text, str) else text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        if not force and (path.exists() or path.is_symlink()):
-            raise RefusedWrite(f"{path} appeared while writing; use --force to overwrite it")
-        os.replace(temporary, path)
+    with uninterrupted():
         temporary = None
-    except OSError as error:
-        raise DataError(str(path), f"cannot write: {error.strerror or error}") from None
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+        try:
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.writelines([text] if isinstance(text, str) else text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o666 & ~_umask())
+            if not force and (path.exists() or path.is_symlink()):
+                raise RefusedWrite(f"{path} appeared while writing; use --force to overwrite it")
+            os.replace(temporary, path)
+            temporary = None
+        except OSError as error:
+            raise DataError(str(path), f"cannot write: {error.strerror or error}") from None
+        finally:
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)

@@ -37,7 +37,8 @@ PALETTES: dict[str, dict[str, tuple[str, str]]] = {
                  "D": ("black", "yellow"), "F": ("bright_white", "red")},
 }  # fmt: skip
 _OPTIONAL = ("bar",)  # columns that go first when a table does not fit
-_PADDING = 2  # a column's padding left and right in the SIMPLE_HEAD and ASCII boxes
+_PADDING = 2  # a column's padding left and right; the boxes below draw no vertical lines
+_ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
 class Look:
@@ -84,8 +85,10 @@ def _needs(block: v.Grid, keep: Sequence[int], unicode: bool) -> dict[int, int]:
     for i in keep:
         column = block.columns[i]
         cells = [plain(row[i], column.kind, unicode) for row in block.rows]
-        longest = _widest_word(cells) if column.wrap else max((cell_len(c) for c in cells), default=1)
-        widths[i] = max(longest, _widest_word([column.header]))
+        if column.wrap:
+            widths[i] = max(_widest_word(cells), _widest_word([column.header]))
+        else:  # a no-wrap column keeps its header on one line too
+            widths[i] = max([cell_len(column.header), *(cell_len(c) for c in cells)])
     return widths
 
 
@@ -102,7 +105,7 @@ def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look
     table = Table(
         title=Text(v.clean(block.title), style="bold") if block.title else None,
         title_justify="left",
-        box=box.SIMPLE_HEAD if look.unicode else box.ASCII,
+        box=box.SIMPLE_HEAD if look.unicode else _ASCII_SIMPLE_HEAD,
         header_style="bold",
     )
     for i in keep:
@@ -117,19 +120,21 @@ def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look
 
 
 def _stack(block: v.Grid, look: Look) -> Group:
-    """One block per row, 'Header: value' a line: what a narrow terminal can show whole."""
+    """One block per row, a 'Header: value' line each: what a narrow terminal can show whole.
+
+    The block is headed by its first cell, or "N. name" where the first column numbers the rows.
+    """
     parts: list[RenderableType] = [Text(v.clean(block.title), style="bold")] if block.title else []
-    pictures = [i for i, c in enumerate(block.columns) if c.kind in _OPTIONAL]
+    shown = [i for i, c in enumerate(block.columns) if c.kind not in _OPTIONAL]
+    numbered = block.columns[shown[0]].kind == "number" and len(shown) > 1
+    head, rest = (shown[:2], shown[2:]) if numbered else (shown[:1], shown[1:])
     for row in block.rows:
-        lines = Text()
-        for i, column in enumerate(block.columns):
-            if i in pictures:
-                continue
-            if lines:
-                lines.append("\n  ")
-            lines.append(f"{v.clean(column.header) or '#'}: ", style="bold")
-            lines.append_text(_text(row[i], column.kind, look))
-        parts += [lines, Text()]
+        cells = [plain(row[i], block.columns[i].kind, look.unicode) for i in head]
+        lines = Text(". ".join(c for c in cells if c), style="bold")
+        for i in rest:
+            lines.append(f"\n  {v.clean(block.columns[i].header)}: ")
+            lines.append_text(_text(row[i], block.columns[i].kind, look))
+        parts.append(lines)
     return Group(*parts)
 
 
