@@ -91,3 +91,14 @@ def test_a_closed_pipe_is_not_an_error():
         f"'{GAPCLI}' data export | head -c 10", shell=True, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["show", "--help"], ["data", "export"], ["show", "ct"], ["rank", "--json"]]
+)
+def test_a_closed_pipe_is_success_help_included(args):
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader (head, less) went away before gapcli wrote anything
+    result = subprocess.run([GAPCLI, *args], stdout=writer, stderr=subprocess.PIPE, text=True, timeout=60)
+    os.close(writer)
+    assert result.returncode == 0 and result.stderr == ""

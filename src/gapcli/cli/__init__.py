@@ -120,6 +120,10 @@ class GapcliGroup(TyperGroup):
             code = fail(_click_message(error) + hint, error.exit_code)
         except typer.Exit as done:
             code = done.exit_code
+        except SystemExit:
+            if not isinstance(sys.stdout, click.utils.PacifyFlushWrapper):
+                raise
+            code = 0  # Click's answer to a closed pipe (help included) is exit 1; gapcli's, as README says, is 0
         except typer.Abort:
             code = fail("interrupted", 130)
         finally:
