@@ -115,6 +115,7 @@ class IssueResult:
     gaps: tuple[str, ...] | None = None
     gaps_in_all_areas: bool = False
     partial: bool = False
+    max_score: float | None = None  # as printed on the card, where the edition's framework does not know it
 
     @property
     def goal_lists(self) -> GoalLists | None:
@@ -160,14 +161,14 @@ class Card:
         return next((result for result in self.issues if result.number == number), None)
 
     def is_complete(self, framework: Framework) -> bool:
-        """Complete: every overall figure and every issue area's grade, score and highlights."""
-        if None in (self.grade, self.score, self.tier) or not framework.is_fully_known():
+        """Complete: every overall figure, and every issue area's grade, score, maximum and goal lists."""
+        if None in (self.grade, self.score, self.tier) or not framework.issues:
             return False
         for area in framework.issues:
             result = self.issue(area.number)
             if result is None or result.grade is None or result.score is None:
                 return False
-            if result.goal_lists != "complete":
+            if result.goal_lists != "complete" or (area.max_score is None and result.max_score is None):
                 return False
         return True
 

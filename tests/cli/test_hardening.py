@@ -49,7 +49,7 @@ MATRIX = [
     (["stats", "--year", "abc"], 2, "--year"),
     (["show", "ct", "--export", "out.png"], 2, "must end in .svg"),
     (["import", "/nonexistent/card.txt"], 1, "cannot read"),
-    (["import", "."], 1, "is a directory"),
+    (["import", "."], 1, "no .pdf or .txt files in this folder"),
     (["data", "validate", "/nonexistent.toml"], 1, "cannot read"),
     (["--json"], 2, "No such option"),
 ]

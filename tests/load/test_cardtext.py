@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gapcli.errors import ParseError
-from gapcli.load.cardtext import MAX_LINE_CHARS, parse_card_text
+from gapcli.load.cardtext import parse_card_text
+from gapcli.load.textlines import MAX_LINE_CHARS
 from gapcli.model import Card
 from gapcli.states import by_code
 
@@ -91,7 +92,7 @@ def test_truncated_cards_name_what_is_missing(catalog, seed_text, cut, message):
 
 def test_a_card_without_its_state_line_needs_state(catalog, seed_text):
     text = seed_text.replace("CONNECTICUT\n", "")
-    with pytest.raises(ParseError, match="no state name above the title line; give --state"):
+    with pytest.raises(ParseError, match="no state name on a line of its own above the issue table; give --state"):
         parse(catalog, text)
     assert parse(catalog, text, state="Connecticut").code == "CT"
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
 from gapcli.cli.common import ForceFlag, FormatOption, JsonFlag, catalog, emit, output_format, write_stdout, year_value
-from gapcli.errors import GapcliError, UsageError
+from gapcli.errors import GapcliError, RefusedWrite, UsageError
 
 data_app = typer.Typer(
     help="Where gapcli's data lives; check it; export it.",
@@ -21,6 +23,9 @@ data_app = typer.Typer(
 EXPORT_FORMATS = ("json", "jsonl", "csv", "tsv")
 EXPORT_TABLES = ("cards", "issues")
 if TYPE_CHECKING:
+    from gapcli.load.importing import Planned as importing_Planned
+    from gapcli.model import Framework
+
     ExportFormat = str
     ExportTable = str
 else:
@@ -29,7 +34,9 @@ else:
 
 
 def import_(
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Card texts or PDFs; - reads stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE...", help="Card PDFs or texts, or folders of them; - reads stdin.")
+    ],
     year: Annotated[
         Optional[int],
         typer.Option(
@@ -43,7 +50,7 @@ def import_(
     source_url: Annotated[
         Optional[str], typer.Option("--source-url", metavar="URL", help="Where the card came from, for its citation.")
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and check everything; write nothing.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and check everything; write nothing.")] = False,
     force: ForceFlag = False,
     out: Annotated[
         Optional[Path],
@@ -61,27 +68,71 @@ def import_(
     from gapcli.load import importing
     from gapcli.load.catalog import user_data_dir
     from gapcli.query.cards import card_record
-    from gapcli.render.views import cards_view
+    from gapcli.render.views_import import import_view
 
+    output_format(fmt, as_json, None)
     cards = catalog()
-    root = out if out is not None else user_data_dir()
-    planned = importing.plan(files, cards.framework, root, cards.has_bundled, year, state, source_url)
-    for item in planned if out is None else ():
-        if item.replaces_bundled:
+    names = importing.expand(files)
+    bundled = cards.has_bundled if out is None else (lambda _card: False)
+    with progress(len(names)) as step:
+        planned = importing.plan(names, cards.framework, out or user_data_dir(), bundled, year, state, source_url, step)
+    problems = importing.problems(planned, force)
+    for item in planned:
+        if item.replaces_bundled and item.card is not None and not item.problem:
             print(
                 f"gapcli: note: {item.source}: replaces the bundled {item.card.state} {item.card.year} card",
                 file=sys.stderr,
             )
-    if dry_run:
-        for problem in importing.refusals(planned, force):
-            print(f"gapcli: note: {problem}; the import would need --force", file=sys.stderr)
-        records = [card_record(p.card, cards.framework(p.card.year)) for p in planned]
-        emit(records, lambda: cards_view(records), fmt, as_json)
+    if not dry_run and not problems:
+        importing.write(planned, force)
+    rows = [_summary(item, dry_run, force, cards.framework) for item in planned]
+    records = [
+        card_record(p.card, cards.framework(p.card.year)) for p in planned if p.card is not None and not p.problem
+    ]
+    emit(records, lambda: import_view(rows, records, dry_run), fmt, as_json)
+    if problems:
+        verb = "would be" if dry_run else "was"
+        raise RefusedWrite(f"{len(problems)} problem(s), first: {problems[0]}; nothing {verb} written")
+
+
+def _summary(
+    item: importing_Planned, dry_run: bool, force: bool, framework_for: Callable[[int], Framework]
+) -> dict[str, object]:
+    card = item.card
+    if item.problem or (item.exists and not force):
+        result, note = "refused", item.problem or f"{item.target} exists; use --force to overwrite"
+    else:
+        result = (
+            ("would overwrite" if item.exists else "would write")
+            if dry_run
+            else ("overwritten" if item.exists else "written")
+        )
+        note = f"{item.target}" + (" (replaces the bundled card)" if item.replaces_bundled else "")
+    return {
+        "file": item.source,
+        "state": card.state if card else None,
+        "code": card.code if card else None,
+        "year": card.year if card else None,
+        "grade": card.grade if card else None,
+        "score": card.score if card else None,
+        "complete": card.is_complete(framework_for(card.year)) if card else None,
+        "result": result,
+        "note": note,
+    }
+
+
+@contextmanager
+def progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A Rich progress bar on stderr, for several files on a terminal; otherwise nothing."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda _name: None
         return
-    output_format(fmt, as_json, None)
-    importing.write(planned, force)
-    for item in planned:
-        print(f"imported {item.card.state} {item.card.year} → {item.target}", file=sys.stderr)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading", total=total)
+        yield lambda name: bar.update(task, advance=1, description=Path(name).name[:30])
 
 
 @data_app.command()

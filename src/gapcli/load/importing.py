@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from gapcli.errors import ParseError, RefusedWrite, UsageError
+from gapcli.errors import DataError, GapcliError, ParseError, RefusedWrite, UsageError
 from gapcli.load.cardtext import parse_card_text
 from gapcli.load.files import read_bounded
 from gapcli.load.save import card_to_toml, make_folder, uninterrupted, write_atomic
@@ -29,10 +29,31 @@ STDIN = "-"
 
 class Planned(NamedTuple):
     source: str  # the file as given
-    card: Card
-    target: Path
+    card: Card | None  # None where the file cannot be imported
+    target: Path | None
     exists: bool  # a user file is there (written only with --force)
     replaces_bundled: bool
+    problem: str | None  # why the file cannot be imported
+
+
+CARD_SUFFIXES = (".pdf", ".txt")
+
+
+def expand(names: list[str]) -> list[str]:
+    """Files as given; a folder stands for its .pdf and .txt files, in name order."""
+    if "" in names:
+        raise UsageError("an empty file name was given")
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != STDIN and path.is_dir():
+            found = sorted(str(p) for p in path.iterdir() if p.suffix.lower() in CARD_SUFFIXES and p.is_file())
+            if not found:
+                raise DataError(name, f"no {' or '.join(CARD_SUFFIXES)} files in this folder")
+            out += found
+        else:
+            out.append(name)
+    return out
 
 
 def read_input(name: str) -> bytes:
@@ -75,45 +96,63 @@ def plan(
     year: int | None = None,
     state: str | None = None,
     source_url: str | None = None,
+    progress: Callable[[str], None] = lambda _name: None,
 ) -> list[Planned]:
-    """Parse every file and decide every write; duplicates and stdin twice are refused here."""
+    """Read and parse every file and decide every write; every problem is found, none is fatal here."""
     if names.count(STDIN) > 1:
         raise UsageError("standard input (-) can be read only once")
     planned: list[Planned] = []
-    seen: dict[Path, str] = {}
     for name in names:
-        raw = read_input(name)
-        card = parse_card_text(card_text(raw, name), framework_for, name, year=year, state=state)
-        citation = Citation(
-            ("card",),
-            source_url or _file_name(name),
-            f"imported from {_file_name(name)}, sha256 {hashlib.sha256(raw).hexdigest()}",
-        )
-        card = replace(card, citations=(citation,))
+        progress(name)
+        try:
+            raw = read_input(name)
+            card = parse_card_text(card_text(raw, name), framework_for, name, year=year, state=state)
+        except GapcliError as error:
+            planned.append(Planned(name, None, None, False, False, str(error)))
+            continue
+        note = f"imported from {_file_name(name)}, sha256 {hashlib.sha256(raw).hexdigest()}"
+        card = replace(card, citations=(Citation(("card",), source_url or _file_name(name), note),))
         target = root / "cards" / str(card.year) / f"{by_code(card.code).slug}.toml"
-        if target in seen:
-            raise UsageError(
-                f"{seen[target]} and {name} are both cards for {card.state} {card.year}; import one of them"
+        planned.append(Planned(name, card, target, target.exists() or target.is_symlink(), bundled(card), None))
+    return _duplicates(planned)
+
+
+def _duplicates(planned: list[Planned]) -> list[Planned]:
+    """Two files for one state and year: both are refused, each naming the other."""
+    by_target: dict[Path, list[str]] = {}
+    for item in planned:
+        if item.target is not None:
+            by_target.setdefault(item.target, []).append(item.source)
+    out = []
+    for item in planned:
+        others = [s for s in by_target.get(item.target, []) if s != item.source] if item.target else []
+        if others and item.card is not None:
+            item = item._replace(
+                problem=f"{item.source} and {others[0]} are both cards for {item.card.state} {item.card.year}"
             )
-        seen[target] = name
-        planned.append(Planned(name, card, target, target.exists() or target.is_symlink(), bundled(card)))
-    return planned
+        out.append(item)
+    return out
 
 
 def _file_name(name: str) -> str:
     return "standard input" if name == STDIN else Path(name).name
 
 
-def refusals(planned: list[Planned], force: bool) -> list[str]:
-    return [] if force else [f"{p.target} exists" for p in planned if p.exists]
+def problems(planned: list[Planned], force: bool) -> list[str]:
+    """Everything that stops the import: files that cannot be read or parsed, duplicates, and
+    (without --force) cards that exist already."""
+    exists = (
+        [] if force else [f"{p.target} exists; use --force to overwrite" for p in planned if p.exists and not p.problem]
+    )
+    return [p.problem for p in planned if p.problem] + exists
 
 
 def write(planned: list[Planned], force: bool) -> None:
     """Write every card or none: a refusal is checked before the first write, and a failure
     part-way removes the cards this import wrote (a file it replaced with --force stays replaced)."""
-    refused = refusals(planned, force)
-    if refused:
-        raise RefusedWrite(f"{'; '.join(refused)}; use --force to overwrite (nothing was written)")
+    found = problems(planned, force)
+    if found:
+        raise RefusedWrite(f"{'; '.join(found)} (nothing was written)")
     with uninterrupted():  # a Ctrl-C waits until every card is written or none is
         _write_all(planned, force)
 
@@ -122,6 +161,7 @@ def _write_all(planned: list[Planned], force: bool) -> None:
     written: list[Path] = []
     try:
         for item in planned:
+            assert item.card is not None and item.target is not None
             make_folder(item.target.parent)
             write_atomic(item.target, card_to_toml(item.card), force=force)
             if not item.exists:

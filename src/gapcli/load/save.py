@@ -46,6 +46,8 @@ def card_to_toml(card: Card) -> str:
             out.append(f"grade = {_string(result.grade)}")
         if result.score is not None:
             out.append(f"score = {_number(result.score)}")
+        if result.max_score is not None:
+            out.append(f"max_score = {_number(result.max_score)}")
         if result.partial:
             out.append("partial = true")
         for name, phrases in (("accomplished", result.accomplished), ("gaps", result.gaps)):

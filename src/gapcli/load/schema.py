@@ -179,7 +179,8 @@ def _issue_result(table: _Table) -> IssueResult:
     partial = table.flag("partial")
     if not partial and (accomplished is not None or gaps is not None):
         accomplished, gaps = accomplished or (), gaps or ()
-    return IssueResult(number, grade, score, accomplished, gaps, table.flag("gaps_in_all_areas"), partial)
+    flags = table.flag("gaps_in_all_areas"), partial
+    return IssueResult(number, grade, score, accomplished, gaps, *flags, max_score=table.number("max_score"))
 
 
 def card_from_dict(data: dict[str, Any], path: str, origin: str) -> Card:

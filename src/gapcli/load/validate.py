@@ -63,19 +63,28 @@ def _issue_problems(card: Card, framework: Framework) -> list[str]:
         if area is None:
             found.append(f"{field}: the {framework.year} framework has no issue area {result.number}")
             continue
+        if (
+            area.max_score is not None
+            and result.max_score is not None
+            and abs(area.max_score - result.max_score) > _TOLERANCE
+        ):
+            found.append(
+                f"{field}.max_score: {result.max_score:g} on the card, {area.max_score:g} in the {framework.year} framework"
+            )
+        maximum = area.max_score if area.max_score is not None else result.max_score
         if result.score is None:
             continue
         if result.score < 0:
             found.append(f"{field}.score: {result.score:g} is negative")
-        if area.max_score is None:
+        if maximum is None:
             continue
-        if result.score > area.max_score + _TOLERANCE:
-            found.append(f"{field}.score: {result.score:g} is above the maximum {area.max_score:g}")
-        expected = framework.grade_for(result.score, area.max_score)
+        if result.score > maximum + _TOLERANCE:
+            found.append(f"{field}.score: {result.score:g} is above the maximum {maximum:g}")
+        expected = framework.grade_for(result.score, maximum)
         if result.grade and expected and result.grade != expected:
-            percent = 100 * result.score / area.max_score
+            percent = 100 * result.score / maximum
             found.append(
-                f"{field}.grade: {result.grade} disagrees with the scale ({result.score:g}/{area.max_score:g} = {percent:.1f}% → {expected})"
+                f"{field}.grade: {result.grade} disagrees with the scale ({result.score:g}/{maximum:g} = {percent:.1f}% → {expected})"
             )
     return found
 

@@ -64,6 +64,12 @@ def _issue_record(card: Card, framework: Framework, number_: int, name: str, max
     }
 
 
+def maximum_of(card: Card, issue: int, framework_max: float | None) -> float | None:
+    """An area's maximum: the framework's, else the one printed on the card."""
+    result = card.issue(issue)
+    return framework_max if framework_max is not None or result is None else result.max_score
+
+
 def edition_grade(card: Card, framework: Framework, comparable: bool) -> EditionGrade:
     return {
         "year": card.year,
@@ -94,7 +100,10 @@ def card_record(card: Card, framework: Framework, newer: Sequence[tuple[Card, Fr
         "published_rank_of": framework.facts.ranked,
         "complete": card.is_complete(framework),
         "derived": list(card.derived),
-        "issues": [_issue_record(card, framework, a.number, a.name, a.max_score) for a in framework.issues],
+        "issues": [
+            _issue_record(card, framework, a.number, a.name, maximum_of(card, a.number, a.max_score))
+            for a in framework.issues
+        ],
         "extra_credit": [
             {"category": e.category, "points": number(e.points), "description": e.description}
             for e in card.extra_credit

@@ -1,0 +1,227 @@
+"""The issue table of a card: each area's cells, and its block of highlight text.
+
+Extraction tools put a table's cells in different orders (a row per line, a cell per
+line, cells centred so that a row's highlights start above its number), so the table is
+read by what each piece is, not where it sits: an area's number and the framework's name
+for it (wrapped or not), its grade, its score and maximum — and highlight text, split
+into one block per area where a block starts ("Policy goals accomplished…", a second
+"Gaps remain…"). Blocks and areas pair in order; a count that does not match stops the
+import, with the line. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gapcli.errors import ParseError
+from gapcli.load.goalphrases import read_highlights
+from gapcli.load.textlines import Line, join_hyphenated
+from gapcli.model import GRADES, Framework, IssueResult
+
+NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,3})?")
+ANCHOR = re.compile(r"(\d{1,2})\.")
+_NAME_WORDS = 12  # an issue area's name is at most this many words
+TABLE_HEADINGS = {"Issue", "Grade", "Score", "Highlights"}
+
+
+@dataclass
+class Token:
+    text: str
+    line: int
+    rows: int = 0  # issue areas begun when the token was read
+
+
+@dataclass
+class _Row:
+    number: int
+    line: int
+    name: list[str]
+    expected: list[str]  # the framework's name for the area, in words
+    grade: str | None = None
+    score: float | None = None
+    maximum: float | None = None
+
+    def name_done(self) -> bool:
+        return len(self.name) >= len(self.expected)
+
+
+def read_table(lines: list[Line], framework: Framework, source: str, words: set[str]) -> list[tuple[IssueResult, int]]:
+    """Each issue area's result, with the line it starts on."""
+    rows, text = _table_cells(lines, framework, source)
+    for missing in framework.issues:
+        if missing.number not in {row.number for row in rows}:
+            raise ParseError(source, f"issue area {missing.number} ({missing.name}) is missing; is the card cut short?")
+    blocks = _blocks(joined(text, words), len(rows))
+    if len(blocks) != len(rows):
+        where = blocks[min(len(blocks), len(rows)) - 1][0].line if blocks else rows[0].line
+        raise ParseError(
+            source,
+            f"{len(rows)} issue areas but {len(blocks)} blocks of highlights; cannot tell which belongs to which",
+            where,
+        )
+    results: list[tuple[IssueResult, int]] = []
+    for row, block in zip(rows, blocks, strict=True):
+        area = framework.issue(row.number)
+        assert area is not None
+        name = " ".join(row.name)
+        if name.casefold() != area.name.casefold():
+            raise ParseError(
+                source,
+                f"issue area {row.number} is {area.name!r} in {framework.year}, the card says {name!r}",
+                row.line,
+            )
+        if row.grade is None or row.score is None or row.maximum is None:
+            raise ParseError(source, f"issue area {row.number} ({area.name}) has no 'GRADE SCORE MAXIMUM'", row.line)
+        if area.max_score is not None and abs(row.maximum - area.max_score) > 1e-9:
+            raise ParseError(
+                source,
+                f"issue area {row.number}: maximum {row.maximum:g} on the card, {area.max_score:g} in the framework",
+                row.line,
+            )
+        met, gaps, all_areas = read_highlights(
+            " ".join(t.text for t in block), framework, row.number, source, block[0].line
+        )
+        printed = row.maximum if area.max_score is None else None  # kept where the framework lacks it
+        results.append(
+            (IssueResult(row.number, row.grade, row.score, met, gaps, all_areas, max_score=printed), row.line)
+        )
+    return results
+
+
+def _table_cells(
+    lines: list[Line], framework: Framework, source: str
+) -> tuple[list[_Row], list[tuple[str, int, bool, int]]]:
+    """The issue-area cells of every row, and the rest: highlight text as (token, line, ends its line,
+    how many areas had begun when it was read)."""
+    names = {area.number: area.name.split() for area in framework.issues}
+    rows: list[_Row] = []
+    text: list[tuple[str, int, bool, int]] = []
+    for line in lines:
+        tokens = line.tokens
+        if set(tokens) <= TABLE_HEADINGS:
+            continue
+        letters = [ch for ch in line.text if ch.isalpha()]
+        if len(letters) >= 5 and all(ch.isupper() for ch in letters):
+            raise ParseError(
+                source,
+                f"cannot place {line.text[:60]!r} in the issue table (a heading or a page's furniture?)",
+                line.number,
+            )
+        at = 0
+        anchor = ANCHOR.fullmatch(tokens[0])
+        if anchor and (rows == [] or (len(tokens) > 1 and _matches(tokens[1:], names.get(int(anchor.group(1)), [])))):
+            number = int(anchor.group(1))
+            if number not in names:
+                raise ParseError(source, f"the {framework.year} framework has no issue area {number}", line.number)
+            rows.append(_Row(number, line.number, [], names[number]))
+            at = 1 + _name_words(tokens[1:], names[number])
+            rows[-1].name = tokens[1:at]
+            if at == 1:  # not the framework's name: read up to the figures, to say what the card says
+                at = 1 + _name_until_figures(tokens[1:], rows[-1])
+        elif rows and not rows[-1].name_done() and _matches(tokens, rows[-1].expected[len(rows[-1].name) :]):
+            at = _name_words(tokens, rows[-1].expected[len(rows[-1].name) :])
+            rows[-1].name += tokens[:at]
+        else:
+            at = 0
+        if rows:
+            at = _figures(tokens, at, rows[-1])
+        text += [
+            (token, line.number, index == len(tokens) - 1, len(rows))
+            for index, token in enumerate(tokens)
+            if index >= at
+        ]
+    return rows, text
+
+
+def _matches(tokens: list[str], expected: list[str]) -> bool:
+    return bool(tokens) and bool(expected) and tokens[0].casefold() == expected[0].casefold()
+
+
+def _name_words(tokens: list[str], expected: list[str]) -> int:
+    count = 0
+    while count < min(len(tokens), len(expected)) and tokens[count].casefold() == expected[count].casefold():
+        count += 1
+    return count
+
+
+def _name_until_figures(tokens: list[str], row: _Row) -> int:
+    for end in range(min(len(tokens) - 2, _NAME_WORDS)):
+        if tokens[end] in GRADES and NUMBER.fullmatch(tokens[end + 1]) and end > 0:
+            row.name = tokens[:end]
+            return end
+    return 0
+
+
+def _figures(tokens: list[str], at: int, row: _Row) -> int:
+    """GRADE, then SCORE MAXIMUM, where the row still lacks them and they come next on the line."""
+    if (
+        row.grade is None
+        and at < len(tokens)
+        and tokens[at] in GRADES
+        and (at + 1 == len(tokens) or NUMBER.fullmatch(tokens[at + 1]))
+    ):
+        row.grade = tokens[at]
+        at += 1
+    if (
+        row.grade is not None
+        and row.score is not None
+        and row.maximum is None
+        and at < len(tokens)
+        and NUMBER.fullmatch(tokens[at])
+    ):
+        row.maximum = float(tokens[at])  # the maximum wrapped onto the next line
+        return at + 1
+    if row.score is None and at < len(tokens) and NUMBER.fullmatch(tokens[at]):
+        if at + 1 < len(tokens) and NUMBER.fullmatch(tokens[at + 1]):
+            row.score, row.maximum = float(tokens[at]), float(tokens[at + 1])
+            return at + 2
+        if at + 1 == len(tokens) and row.grade is not None:  # SCORE at a line's end, MAXIMUM on the next
+            row.score = float(tokens[at])
+            return at + 1
+    return at
+
+
+def joined(text: list[tuple[str, int, bool, int]], words: set[str]) -> list[Token]:
+    """Highlight tokens, a word split by a hyphen at a line's end joined again."""
+    out: list[Token] = []
+    carry = False
+    for token, line, ends_line, rows in text:
+        if carry:
+            out[-1] = Token(join_hyphenated(out[-1].text, token, words), out[-1].line, out[-1].rows)
+        else:
+            out.append(Token(token, line, rows))
+        carry = ends_line and len(token) > 1 and token.endswith("-") and token[-2].isalpha()
+    return out
+
+
+def _blocks(tokens: list[Token], areas: int) -> list[list[Token]]:
+    """One block of highlight text per issue area.
+
+    A block surely starts at "Policy goal(s)…" and at a second "Gap(s) remain(s)…". A
+    "Gaps remain…" after goals met may instead start the next area's block (an area can
+    have no gaps): where the sure starts are too few, as many of those as are missing are
+    taken — all of them if that is the count, else those with an area's number read
+    between the goals met and the gaps. Anything else fails the count check: never a guess.
+    """
+    sure: list[int] = [0]
+    maybe: list[tuple[int, bool]] = []  # (token index, an area began between the goals met and this)
+    has_gaps, met_at = False, -1
+    for index, token in enumerate(tokens):
+        pair = (token.text.casefold(), tokens[index + 1].text.casefold() if index + 1 < len(tokens) else "")
+        if pair[0] == "policy" and pair[1] in ("goal", "goals"):
+            sure.append(index)
+            has_gaps, met_at = False, index
+        elif pair[0] in ("gaps", "gap") and pair[1] in ("remain", "remains"):
+            if has_gaps or met_at < 0:
+                sure.append(index)
+            else:
+                maybe.append((index, tokens[met_at].rows < token.rows))
+            has_gaps, met_at = True, -1
+    sure = sorted(set(sure))
+    missing = areas - len(sure)
+    if 0 < missing == len(maybe):
+        sure = sorted(sure + [i for i, _ in maybe])
+    elif 0 < missing == sum(evident for _, evident in maybe):
+        sure = sorted(sure + [i for i, evident in maybe if evident])
+    return [tokens[a:b] for a, b in zip(sure, [*sure[1:], len(tokens)], strict=True) if a < b or not tokens]

@@ -1,0 +1,126 @@
+"""Extracted card text → clean lines of tokens, whatever tool extracted it.
+
+The same card arrives as tab-separated table rows, ``pdftotext -layout`` (columns of
+spaces), plain ``pdftotext`` or pypdf (one cell per line, in the order the cells sit
+on the page), or text copied and wrapped at any width. Here every line is normalised
+(quotes, dashes, ligatures, spaces) and page furniture is dropped (page numbers,
+copyright lines, repeated running titles), wherever a page break put it; ``cardtext``
+then reads the cells. Each step is linear in the input; nothing backtracks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from gapcli.errors import ParseError
+
+MAX_TEXT_CHARS = 256 * 1024  # a card is ~4 KB
+MAX_LINE_CHARS = 10_000
+
+_SPACES = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "*": " ", "\ufeff": " ", "\u00ad": "",
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+})  # fmt: skip
+TITLE = re.compile(r"(\d{4}) Report Card on\b", re.IGNORECASE)
+_PAGE = re.compile(r"\bPage \d{1,3}(?: of \d{1,3})?\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*\d{4}\s+Shared Hope International\.?(?:\s+All rights reserved\.?)?", re.IGNORECASE
+)
+# words a line break may split at a hyphen that belongs to the word ("non-\ncriminalization")
+_PREFIXES = {"non", "anti", "co", "cross", "multi", "post", "pre", "re", "self", "sub", "inter", "third", "in", "out"}
+
+
+@dataclass
+class Line:
+    number: int
+    tokens: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def normalise(raw: str) -> str:
+    """One spelling per character: curly quotes, dashes and ligatures as a typist would type them."""
+    text = unicodedata.normalize("NFKC", raw).translate(_SPACES)
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text):
+        text = "".join(" " if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 else ch for ch in text)
+    return text
+
+
+def read_lines(text: str, source: str) -> list[tuple[int, str]]:
+    """(line number, normalised text) of every non-blank line, bounded in size."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ParseError(source, f"text is {len(text):,} characters; a card is at most {MAX_TEXT_CHARS:,}")
+    found = []
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        if len(raw) > MAX_LINE_CHARS:
+            raise ParseError(
+                source, f"line is {len(raw):,} characters; card lines are at most {MAX_LINE_CHARS:,}", number
+            )
+        line = normalise(raw).rstrip()
+        if line.strip():
+            found.append((number, line))
+    return found
+
+
+def drop_furniture(lines: list[tuple[int, str]], state_names: set[str]) -> list[tuple[int, str]]:
+    """Page numbers, copyright lines and repeated running titles go, wherever a page break put them.
+
+    The first title line that follows the state's name (or else the first title line) is the
+    card's title; every other title line, and every repeat of the state's name, is a running header.
+    """
+    kept = []
+    for number, line in lines:
+        cleaned = _COPYRIGHT.sub(" ", _PAGE.sub(" ", line))
+        if cleaned.strip():
+            kept.append((number, cleaned.rstrip() if cleaned.strip() != line.strip() else line))
+    title = _title_index(kept, state_names)
+    seen_state = False
+    out = []
+    for index, (number, line) in enumerate(kept):
+        words = line.split()
+        if TITLE.match(" ".join(words)) and index != title and _is_running_title(words):
+            continue
+        if " ".join(words).casefold() in state_names:
+            if seen_state:
+                continue
+            seen_state = True
+        out.append((number, line))
+    return out
+
+
+def _is_running_title(words: list[str]) -> bool:
+    """'2021 Report Card on Child & Youth Sex Trafficking' and nothing else on the line."""
+    return len(words) <= 10
+
+
+def _title_index(lines: list[tuple[int, str]], state_names: set[str]) -> int | None:
+    titles = [i for i, (_, line) in enumerate(lines) if TITLE.match(" ".join(line.split()))]
+    for i in titles:
+        if any(" ".join(lines[j][1].split()).casefold() in state_names for j in range(max(0, i - 3), i)):
+            return i
+    return titles[0] if titles else None
+
+
+def tokens_of(lines: list[tuple[int, str]]) -> list[Line]:
+    return [Line(number, line.split()) for number, line in lines if line.split()]
+
+
+def join_hyphenated(first: str, second: str, vocabulary: set[str]) -> str:
+    """A word split at a line break: keep its hyphen where the hyphen belongs to the word."""
+    left = first[:-1]
+    bare = re.sub(r"\W+$", "", second.lower())
+    if second[:1].isupper() or f"{left.lower()}-{bare}" in vocabulary:
+        return f"{first}{second}"
+    if f"{left.lower()}{bare}" in vocabulary or left.lower().strip("(\"'") not in _PREFIXES:
+        return f"{left}{second}"
+    return f"{first}{second}"
+
+
+def vocabulary(lines: list[Line], phrases: list[str]) -> set[str]:
+    words = {re.sub(r"^\W+|\W+$", "", token.lower()) for line in lines for token in line.tokens}
+    return words | {word for phrase in phrases for word in phrase.lower().split()}

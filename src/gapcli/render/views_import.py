@@ -1,0 +1,39 @@
+"""The view of ``import``: a line per file (what it holds, what happens to it), and for one file its card."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from gapcli.render.view import Block, Column, Grid, Note, View
+from gapcli.render.views import card_view
+
+if TYPE_CHECKING:
+    from gapcli.records import CardRecord
+
+SUMMARY_FIELDS = ["file", "state", "code", "year", "grade", "score", "complete", "result", "note"]
+
+
+def import_view(rows: list[dict[str, Any]], cards: list[CardRecord], dry_run: bool) -> View:
+    columns = [
+        Column("File", wrap=True),
+        Column("State", wrap=True),
+        Column("Year", "number"),
+        Column("Grade", "grade"),
+        Column("Score", "number", "right"),
+        Column("Complete"),
+        Column("Result"),
+        Column("Note", wrap=True),
+    ]
+    table = [
+        [r["file"], r["state"], r["year"], r["grade"], r["score"], r["complete"], r["result"], r["note"]] for r in rows
+    ]
+    refused = sum(r["result"] == "refused" for r in rows)
+    title = f"{'Dry run: ' if dry_run else ''}{len(rows)} file(s)" + (
+        f", {refused} refused: nothing {'would be' if dry_run else 'was'} written" if refused else ""
+    )
+    blocks: list[Block] = [Grid(columns, table, title)]
+    if dry_run and len(cards) == 1 and not refused:
+        blocks += list(card_view(cards[0]).blocks)
+    if any(r["result"] == "refused" and "use --force" in r["note"] for r in rows):
+        blocks.append(Note("A card that exists is replaced only with --force."))
+    return View(cards, rows, blocks, SUMMARY_FIELDS)
