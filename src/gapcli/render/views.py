@@ -257,7 +257,7 @@ def rank_view(ranking: Ranking) -> View:
     blocks: list[Block] = [Grid(columns, table, title)]
     left_out = ranking.cards - ranking.ranked
     if not ranking.ranked:
-        others = [f"--by {by} ({n} cards)" for by, n in ranking.coverage.items() if n and by != ranking.by]
+        others = [f"--by {by} ({n} card{'s' if n != 1 else ''})" for by, n in ranking.coverage.items() if n and by != ranking.by]
         hint = f"; try {' or '.join(others)}" if others else ""
         blocks.append(
             Note(f"No source gives the {ranking.label} of any {ranking.year} card, so nothing is ranked{hint}.")

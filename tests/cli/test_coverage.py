@@ -1,0 +1,152 @@
+"""Unknown is not none: every answer says over how many cards it was computed (#11, #18)."""
+
+import csv
+import io
+import json
+
+from gapcli.states import JURISDICTIONS
+
+
+def as_json(run, *args):
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_gaps_names_the_unknown_states_and_the_coverage(run):
+    [entry] = as_json(run, "gaps", "mistake of age")
+    assert entry["states_unmet"] == ["CT"] and entry["states_met"] == []
+    assert (
+        sorted(entry["states_unknown"]) == sorted(j.code for j in JURISDICTIONS if j.code != "CT")
+        and entry["cards"] == 51
+    )
+    out = run("gaps", "mistake of age").stdout
+    assert "goal-level data for 4 of 51 cards in 2021" in out and "Unknown" in out
+
+
+def test_partial_lists_count_only_the_goals_they_name(run):
+    [entry] = as_json(run, "gaps", "financial penalties", "--year", "2021")
+    assert sorted(entry["states_unmet"]) == ["CT", "KS", "MO"] and entry["states_met"] == ["IL"]
+    assert len(entry["states_unknown"]) == 51 - 4
+    [entry] = as_json(run, "gaps", "non-criminalization for prostitution offenses", "--year", "2022")
+    assert (
+        sorted(entry["states_unmet"]) == ["MA", "MD"]
+        and entry["states_met"] == []
+        and len(entry["states_unknown"]) == entry["cards"] - 2
+    )
+
+
+def test_gaps_for_a_state_whose_goals_are_unknown_is_not_an_empty_success(run):
+    result = run("gaps", "--state", "fl")
+    assert result.exit_code == 1 and result.stdout == "" and result.stderr.count("\n") == 1
+    assert (
+        "policy goals of Florida's 2023 card are not known" in result.stderr and "gapcli show fl@2023" in result.stderr
+    )
+    partial = as_json(run, "gaps", "--state", "ks")  # Kansas 2021: gaps named by a source
+    assert partial and all(r["goal_lists"] == "partial" and r["year"] == 2021 for r in partial)
+    assert "Partial" in run("gaps", "--state", "ks").stdout
+
+
+def test_show_marks_partial_lists_and_claims_no_goals_met(run):
+    card = as_json(run, "show", "kansas", "--year", "2021")
+    assert [i["goal_lists"] for i in card["issues"]] == ["partial"] * 6
+    assert all(i["accomplished"] is None and i["gaps"] for i in card["issues"])  # met goals: not known, not none
+    out = run("show", "kansas", "--year", "2021").stdout
+    assert out.count("goals named by a source; the area's other goals are not known") == 6 and "goals met" not in out
+    florida = as_json(run, "show", "fl", "--year", "2021")
+    assert all(i["goal_lists"] is None and i["goals"] is None for i in florida["issues"])
+    assert "not known for this card" in run("show", "fl", "--year", "2021").stdout
+
+
+def test_stats_puts_the_published_figures_beside_the_held_ones(run):
+    stats = as_json(run, "stats")
+    assert stats["published"]["national_average"] == 47.9
+    assert stats["published"]["grade_counts"] == {"A": 0, "B": 0, "C": 1, "D": 10, "F": 40}
+    assert stats["scored"] == 6 and stats["cards"] == 51 and stats["mean_score"] == 39.6667
+    out = run("stats").stdout
+    assert "national average 47.9" in out and "6 of 51" in out and "too few to stand for the edition" in out
+    assert run("stats", "--year", "2022", "--json").stdout.count('"D": 10') == 1  # published D 10 beside the held count
+    assert "national average not published" in run("stats", "--year", "2022").stdout
+
+
+def test_rank_states_its_coverage_and_ranks_by_published(run):
+    rows = as_json(run, "rank", "--year", "2021")
+    assert [(r["code"], r["score"]) for r in rows] == [
+        ("FL", 72.5),
+        ("IA", 48.5),
+        ("CT", 43.5),
+        ("ID", 28),
+        ("AZ", 24.5),
+        ("AK", 21),
+    ]
+    assert all((r["ranked"], r["cards"], r["by"]) == (6, 51, "overall") for r in rows)
+    published = as_json(run, "rank", "--by", "published", "--year", "2021")
+    assert published[0]["code"] == "FL" and next(r for r in published if r["code"] == "MN")["rank"] == 11
+    filtered = as_json(run, "rank", "--by", "grade", "--year", "2023", "--grade", "C")
+    assert filtered[0]["rank"] == 3 and {r["rank"] for r in filtered[1:]} == {4}  # places of the whole ranking
+    empty = run("rank", "--year", "2025", "--by", "published", "--grade", "B")
+    assert empty.exit_code == 0
+
+
+def test_an_empty_ranking_explains_itself(run):
+    out = run("rank", "--year", "2022", "--by", "published").stdout
+    assert "0 of 13 cards have one" in out and "try --by overall (1 card) or --by grade (13 cards)" in out
+    assert run("rank", "--year", "2022", "--by", "published", "-f", "csv").stdout.splitlines() == [
+        "rank,state,code,year,grade,score,max_score,tier,published_rank,by,ranked,cards"
+    ]
+
+
+def test_show_gives_the_published_rank_of_its_edition_and_newer_grades(run):
+    assert "Published rank: #2 of 50." in run("show", "fl", "--year", "2023").stdout
+    out = run("show", "connecticut").stdout
+    assert "Newer editions: 2023: F · 2025 (Just Like Me): F 50, #32" in out
+    assert [e["year"] for e in as_json(run, "show", "connecticut")["newer_editions"]] == [2023, 2025]
+
+
+def test_diff_says_where_goals_are_unknown(run):
+    result = as_json(run, "diff", "ct", "fl")
+    assert all(i["only_a_met"] is None and i["only_b_met"] is None for i in result["issues"])
+    assert "Goal differences not known" in run("diff", "ct", "fl").stdout
+    kansas = as_json(run, "diff", "ct", "ks")
+    assert kansas["issues"][0]["only_a_met"] == [] and kansas["issues"][0]["goals_not_comparable"] == 5
+    refused = run("diff", "ct@2021", "fl")  # fl takes 2021 too: one edition for two states
+    assert refused.exit_code == 0 and json.loads(run("diff", "ct@2021", "fl", "--json").stdout)["b"]["year"] == 2021
+
+
+def test_history_lists_every_edition_and_keeps_trends_within_a_framework(run):
+    rows = as_json(run, "history", "dc")
+    assert [(r["year"], r["has_card"]) for r in rows] == [(2021, True), (2022, False), (2023, False), (2025, False)]
+    out = run("history", "tn", "--format", "table").stdout
+    assert "Just Like Me" in out and out.count("Grade trend") == 1
+
+
+def test_states_without_a_year_has_a_column_per_edition(run):
+    rows = list(csv.DictReader(io.StringIO(run("states", "-f", "csv").stdout)))
+    assert list(rows[0]) == ["state", "code", "2021", "2022", "2023", "2025"]
+    tn = next(r for r in rows if r["code"] == "TN")
+    assert (tn["2021"], tn["2022"], tn["2023"], tn["2025"]) == ("D", "B", "A", "C")
+    assert next(r for r in rows if r["code"] == "DC")["2023"] == ""  # no card: empty, not a grade
+
+
+def test_data_export_csv_has_every_card_with_its_overall_grade(run):
+    from gapcli.load.catalog import bundled_data_dir
+
+    rows = list(csv.DictReader(io.StringIO(run("data", "export", "--format", "csv").stdout)))
+    assert len(rows) == len(list(bundled_data_dir().glob("cards/*/*.toml")))
+    assert all(r["grade"] for r in rows if r["year"] == "2021") and sum(r["year"] == "2025" for r in rows) == 7
+    ct = next(r for r in rows if (r["code"], r["year"]) == ("CT", "2021"))
+    assert (ct["grade"], ct["score"], ct["tier"], ct["complete"]) == ("F", "43.5", "II", "true")
+    assert (
+        run("data", "export", "--year", "2025", "--format", "csv", "--table", "issues").stdout.count("\n") == 1
+    )  # header only
+
+
+def test_plan_on_the_bundled_cards(run):
+    ct = as_json(run, "plan", "ct")
+    assert (ct["target"], ct["needs"], ct["least_goals"]) == ("D", 16.5, 7)
+    first = ct["issues"][0]
+    assert (first["number"], first["headroom"], len(first["unmet_goals"])) == (2, 21, 8)
+    ia = run("plan", "ia", "--year", "2021")
+    assert ia.exit_code == 0 and "Headroom" in ia.stdout and "goals are not known" in ia.stdout
+    fl = run("plan", "fl", "--year", "2023")
+    assert fl.exit_code == 1 and fl.stderr.count("\n") == 1 and "grade scale or maximum is not known" in fl.stderr
