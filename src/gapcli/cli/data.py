@@ -20,7 +20,8 @@ data_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EXPORT_FORMATS = ("json", "jsonl", "csv", "tsv")
+EXPORT_FORMATS = ("json", "jsonl", "csv", "tsv", "sqlite")
+DATABASE_SUFFIXES = ("db", "sqlite", "sqlite3")
 EXPORT_TABLES = ("cards", "issues")
 if TYPE_CHECKING:
     from gapcli.load.importing import Planned as importing_Planned
@@ -219,6 +220,16 @@ def export(
     chosen = _export_format(fmt, out)
     if out is not None and not out.parent.is_dir():
         raise UsageError(f"--out {out}: no folder {out.parent}")
+    if chosen == "sqlite":
+        from gapcli.render.database import write_database
+
+        if out is None:
+            raise UsageError("--format sqlite writes a file: give --out FILE.db")
+        cards = catalog()
+        editions = [cards.framework(y) for y in ([year] if year is not None else cards.years())]
+        written = write_database(out, api.export(year, cards), editions, force)
+        print(f"wrote {written} cards to {out}", file=sys.stderr)
+        return
     text = chunks(api.export(year, catalog()), chosen, table)
     if out is None:
         for chunk in text:
@@ -231,7 +242,7 @@ def export(
 def _export_format(fmt: str | None, out: Path | None) -> str:
     """--format, else the --out suffix, else json; the two must agree."""
     suffix = out.suffix.lower().lstrip(".") if out is not None else ""
-    implied = suffix if suffix in EXPORT_FORMATS else None
+    implied = "sqlite" if suffix in DATABASE_SUFFIXES else suffix if suffix in EXPORT_FORMATS else None
     if fmt and implied and fmt.lower() != implied:
         raise UsageError(f"--format {fmt} and --out {out} disagree; give a matching suffix")
     return (fmt or implied or "json").lower()

@@ -69,10 +69,11 @@ def card_to_toml(card: Card) -> str:
     return "\n".join(out) + "\n"
 
 
-def _umask() -> int:
+def file_mode() -> int:
+    """The mode a new file gets: 0666 less the umask, as any program's files."""
     mask = os.umask(0)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
 
 
 def make_folder(folder: Path) -> None:
@@ -118,7 +119,7 @@ def write_atomic(path: Path, text: str | Iterable[str], force: bool = False) -> 
                 stream.writelines([text] if isinstance(text, str) else text)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.chmod(temporary, 0o666 & ~_umask())
+            os.chmod(temporary, file_mode())
             if not force and (path.exists() or path.is_symlink()):
                 raise RefusedWrite(f"{path} appeared while writing; use --force to overwrite it")
             os.replace(temporary, path)

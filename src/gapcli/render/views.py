@@ -133,7 +133,7 @@ def card_view(card: CardRecord) -> View:
     links = [(_LINK_LABELS.get(key, key.replace("_", " ").capitalize()), url) for key, url in card["links"].items()]
     blocks.append(Links(links))
     sources = sorted({c["url"] for c in card["source"]["citations"]})
-    blocks.append(Note(f"Source ({card['source']['origin']}): " + "; ".join(sources)))
+    blocks.append(Links([(f"Source ({card['source']['origin']})", url) for url in sources]))
     return View(card, card_records([card]), blocks, CARD_FIELDS)
 
 
@@ -257,7 +257,11 @@ def rank_view(ranking: Ranking) -> View:
     blocks: list[Block] = [Grid(columns, table, title)]
     left_out = ranking.cards - ranking.ranked
     if not ranking.ranked:
-        others = [f"--by {by} ({n} card{'s' if n != 1 else ''})" for by, n in ranking.coverage.items() if n and by != ranking.by]
+        others = [
+            f"--by {by} ({n} card{'s' if n != 1 else ''})"
+            for by, n in ranking.coverage.items()
+            if n and by != ranking.by
+        ]
         hint = f"; try {' or '.join(others)}" if others else ""
         blocks.append(
             Note(f"No source gives the {ranking.label} of any {ranking.year} card, so nothing is ranked{hint}.")

@@ -1,0 +1,80 @@
+"""Every recipe of the README runs, as written, against the installed gapcli."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import GAPCLI, ROOT
+
+JQ_SHIM = '''#!{python}
+"""jq for the recipes where the jq program is not installed: the same language, from PyPI's jq."""
+import sys, jq
+args = sys.argv[1:]
+raw = "-r" in args
+compact = "-c" in args
+program = [a for a in args if not a.startswith("-")][0]
+for value in jq.compile(program).input_text(sys.stdin.read()).all():
+    if raw and isinstance(value, str):
+        print(value)
+    else:
+        import json
+        print(json.dumps(value, separators=(",", ":") if compact else None, ensure_ascii=False))
+'''
+SQLITE_SHIM = '''#!{python}
+"""sqlite3 DATABASE SQL, where the sqlite3 program is not installed: rows as its default output prints them."""
+import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))
+'''
+SHIMS = {"jq": JQ_SHIM, "sqlite3": SQLITE_SHIM}
+
+
+def recipes() -> list[tuple[str, str]]:
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text[text.index("## Recipes") : text.index("## Data\n")]
+    return re.findall(r"```(sh|python)\n(.*?)```", section, re.S)
+
+
+@pytest.fixture
+def environment(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    os.symlink(GAPCLI, bin_dir / "gapcli")
+    for tool, shim in SHIMS.items():
+        if os.environ.get("GAPCLI_TEST_SHIMS") or shutil.which(tool) is None:
+            (bin_dir / tool).write_text(shim.format(python=sys.executable))
+            (bin_dir / tool).chmod(0o755)
+    path = os.pathsep.join([str(bin_dir), os.path.dirname(sys.executable), os.environ.get("PATH", "")])
+    return {
+        **os.environ,
+        "PATH": path,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+
+
+def test_the_readme_has_the_four_recipes():
+    assert [kind for kind, _ in recipes()] == ["sh", "python", "sh", "sh"]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_recipe_runs(index, environment, tmp_path):
+    kind, code = recipes()[index]
+    command = ["bash", "-euo", "pipefail", "-c", code] if kind == "sh" else [sys.executable, "-c", code]
+    result = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    expected = [
+        lambda: out.splitlines()[0] == "1\tFL\t72.5\tof 51 cards" and len(out.splitlines()) == 6,
+        lambda: "2021" in out and "F" in out.splitlines()[0] + out,
+        lambda: (
+            out.splitlines() == ["met|IL", "unknown|" + out.splitlines()[1].split("|", 1)[1], "unmet|CT KS MO"]
+            and "FL" in out
+        ),
+        lambda: out.splitlines()[0] == '{"a":"FL","b":"IA","delta":-24}' and len(out.splitlines()) == 5,
+    ]
+    assert expected[index](), out
