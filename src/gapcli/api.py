@@ -59,7 +59,7 @@ def card(state: str, year: int | None = None, catalog: Catalog | None = None) ->
 
     cards = _catalog(catalog)
     found = find_card(state, year, cards)
-    newer = [(c, cards.framework(c.year)) for c in cards.cards_for_state(by_code(found.code)) if c.year > found.year]
+    newer = [(c, cards.framework(c.year)) for c in cards.cards_for_state(by_code(found.code), after=found.year)]
     return card_record(found, cards.framework(found.year), newer)
 
 
@@ -70,7 +70,7 @@ def states(year: int | None = None, catalog: Catalog | None = None) -> list[Stat
 
     cards = _catalog(catalog)
     everything = cards.all_cards()
-    grades: dict[str, dict[str, str | None]] = {j.code: {str(y): None for y in cards.years()} for j in JURISDICTIONS}
+    grades: dict[str, dict[str, str | None]] = {j.code: {str(y): None for y in cards.frameworks()} for j in JURISDICTIONS}
     for one in everything:
         grades[one.code][str(one.year)] = one.grade
     if year is None:
@@ -169,7 +169,7 @@ def history(state: str, catalog: Catalog | None = None) -> list[HistoryRow]:
     found = {c.year: c for c in cards.cards_for_state(chosen.place)}
     if not found:
         raise NotFound(f"no card for {chosen.place.name} in any edition")
-    return through(chosen.place.name, chosen.place.code, [(cards.framework(y), found.get(y)) for y in cards.years()])
+    return through(chosen.place.name, chosen.place.code, [(f, found.get(y)) for y, f in cards.frameworks().items()])
 
 
 def plan(state: str, year: int | None = None, to: str | None = None, catalog: Catalog | None = None) -> PlanRecord:

@@ -7,6 +7,7 @@ hand-built models. ``None`` always means "not published", never zero.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 GoalLists = Literal["complete", "partial"]
@@ -96,8 +97,12 @@ class Framework:
         return GRADES[-1]
 
     def goal_for_phrase(self, phrase: str) -> PolicyGoal | None:
-        key = phrase.casefold()
-        return next((g for g in self.goals if g.phrase and g.phrase.casefold() == key), None)
+        return self._goals_by_phrase.get(phrase.casefold())
+
+    @cached_property
+    def _goals_by_phrase(self) -> dict[str, PolicyGoal]:
+        """Built once: every card's every goal is looked up here."""
+        return {g.phrase.casefold(): g for g in reversed(self.goals) if g.phrase}
 
 
 @dataclass

@@ -45,7 +45,7 @@ def diff(
     theme: ThemeOption = "light",
     force: ForceFlag = False,
 ) -> None:
-    """Two cards side by side: two states in one edition, or one state in two editions. Δ = B − A."""
+    """Two cards side by side: two states in one edition, or one state in two editions (delta = B - A)."""
     from gapcli import api
     from gapcli.render.views_across import diff_view
 

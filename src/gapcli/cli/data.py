@@ -226,7 +226,7 @@ def export(
         if out is None:
             raise UsageError("--format sqlite writes a file: give --out FILE.db")
         cards = catalog()
-        editions = [cards.framework(y) for y in ([year] if year is not None else cards.years())]
+        editions = [cards.framework(year)] if year is not None else list(cards.frameworks().values())
         written = write_database(out, api.export(year, cards), editions, force)
         print(f"wrote {written} cards to {out}", file=sys.stderr)
         return

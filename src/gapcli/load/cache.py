@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 LAYOUT = 2  # PRAGMA user_version of the cache's layout; anything else is rebuilt
 FILE_NAME = "parsed.sqlite3"
+FLUSH_EVERY = 1000
 Stamp = tuple[int, int, int]
 
 
@@ -50,6 +51,8 @@ class ParseCache:
         data = read_toml(path)
         with contextlib.suppress(TypeError, ValueError):  # TOML dates, non-finite numbers: parsed each time
             self._pending[key] = (stamp, json.dumps(data, allow_nan=False))
+        if len(self._pending) >= FLUSH_EVERY:  # a whole export's rows are not held until exit
+            self.save()
         return data
 
     def _lookup(self, key: str, stamp: Stamp) -> dict[str, Any] | None:
@@ -134,6 +137,8 @@ class ParseCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.file, timeout=0.2, isolation_level=None)
             layout = db.execute("PRAGMA user_version").fetchone()[0]
+            db.execute("PRAGMA journal_mode = WAL")  # a cache: no fsync per write; a crash costs a rebuild
+            db.execute("PRAGMA synchronous = NORMAL")
             if layout != LAYOUT:
                 db.executescript(
                     "DROP TABLE IF EXISTS entries;"

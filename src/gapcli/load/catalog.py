@@ -62,7 +62,8 @@ class Catalog:
         self.roots = roots
         self.cache = cache
         self.warnings: list[str] = []
-        self._frameworks: dict[int, Framework] | None = None
+        self._years: list[int] | None = None
+        self._frameworks: dict[int, Framework | None] = {}  # parsed on first use; None: unusable
         self._by_year: dict[int, list[Card]] = {}
         self._files: dict[Path, Card | None] = {}  # each file is read once
 
@@ -79,30 +80,50 @@ class Catalog:
 
     # -- frameworks -------------------------------------------------------------
 
-    def frameworks(self) -> dict[int, Framework]:
-        if self._frameworks is None:
-            self._frameworks = {}
+    def years(self) -> list[int]:
+        """Every edition with a framework file, from the file names alone: nothing is parsed."""
+        if self._years is None:
+            found: set[int] = set()
             for root in self.roots:
                 for path in self._toml_files(root, root.path / "frameworks"):
-                    framework = self._read(root, path, partial(_framework, name=str(path)))
-                    if framework is None:
-                        continue
-                    if path.stem != str(framework.year):
-                        self._fail(
-                            root, DataError(str(path), f"year {framework.year} but the file is named {path.name}")
-                        )
-                        continue
-                    self._frameworks[framework.year] = framework
-        return self._frameworks
-
-    def years(self) -> list[int]:
-        return sorted(self.frameworks())
+                    if path.stem.isdigit() and len(path.stem) == 4:
+                        found.add(int(path.stem))
+                    else:
+                        self._fail(root, DataError(str(path), "a framework file is named YEAR.toml, like 2021.toml"))
+            self._years = sorted(found)
+        return self._years
 
     def framework(self, year: int) -> Framework:
-        found = self.frameworks().get(year)
+        """One edition's framework, parsed when first asked for; a user's file replaces the bundled one."""
+        if year not in self._frameworks:
+            self._frameworks[year] = self._load_framework(year) if year in self.years() else None
+        found = self._frameworks[year]
         if found is None:
-            known = ", ".join(map(str, self.years()))
+            known = ", ".join(str(y) for y in self.years() if self._frameworks.get(y, True) is not None)
             raise NotFound(f"no edition {year}; editions: {known}")
+        return found
+
+    def _load_framework(self, year: int) -> Framework | None:
+        for root in reversed(self.roots):  # the user's first
+            path = root.path / "frameworks" / f"{year}.toml"
+            if not (path.exists() or path.is_symlink()):
+                continue
+            framework = self._read(root, path, partial(_framework, name=str(path)))
+            if framework is not None and framework.year != year:
+                self._fail(root, DataError(str(path), f"year {framework.year} but the file is named {path.name}"))
+                framework = None
+            if framework is not None:
+                return framework
+        return None
+
+    def frameworks(self) -> dict[int, Framework]:
+        """Every usable framework (this parses them all: for checks and whole exports, not for answers)."""
+        found = {}
+        for year in self.years():
+            try:
+                found[year] = self.framework(year)
+            except NotFound:
+                continue
         return found
 
     # -- cards ------------------------------------------------------------------
@@ -126,42 +147,54 @@ class Catalog:
                     cards[card.code] = card
         return list(cards.values())
 
-    def cards_for_state(self, place: Jurisdiction) -> list[Card]:
-        """The state's card in every edition that has one, oldest first."""
-        found: dict[int, Card] = {}
-        for year in self.years():
-            if year in self._by_year:
-                card = next((c for c in self._by_year[year] if c.code == place.code), None)
-                if card is not None:
-                    found[year] = card
+    def cards_for_state(self, place: Jurisdiction, after: int | None = None) -> list[Card]:
+        """The state's card in every edition that has one (or every later one), oldest first."""
+        found = (self._state_card(place, year) for year in self.years() if after is None or year > after)
+        return [card for card in found if card is not None]
+
+    def _state_card(self, place: Jurisdiction, year: int) -> Card | None:
+        """The state's card of one edition, read alone (or taken from a whole edition already read)."""
+        if year in self._by_year:
+            return next((c for c in self._by_year[year] if c.code == place.code), None)
+        found = None
+        for root in self.roots:
+            path = root.path / "cards" / str(year) / f"{place.slug}.toml"
+            try:
+                present = path.exists() or path.is_symlink()
+            except OSError as error:  # an unreadable folder: this root's card of that year is skipped
+                self._fail(root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}"))
                 continue
-            for root in self.roots:
-                path = root.path / "cards" / str(year) / f"{place.slug}.toml"
+            if present:
                 try:
-                    present = path.exists() or path.is_symlink()
-                except OSError as error:  # an unreadable folder: this root's card of that year is skipped
-                    self._fail(root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}"))
-                    continue
-                if present:
-                    card = self._load_card(root, path, year)
-                    if card is not None:
-                        found[year] = card
-        return [found[year] for year in sorted(found)]
+                    self.framework(year)
+                except NotFound:
+                    return None
+                found = self._load_card(root, path, year) or found
+        return found
 
     def card(self, place: Jurisdiction, year: int | None = None) -> Card:
-        """One card; without a year, the state's latest complete card, else its latest."""
-        cards = self.cards_for_state(place)
+        """One card; without a year, the state's latest complete card, else its latest.
+
+        Editions are tried newest first, so the search stops at the first complete card.
+        """
         if year is not None:
             self.framework(year)
-            match = next((c for c in cards if c.year == year), None)
+            match = self._state_card(place, year)
             if match is None:
-                have = ", ".join(str(c.year) for c in cards) or "none"
+                have = ", ".join(str(c.year) for c in self.cards_for_state(place)) or "none"
                 raise NotFound(f"no {year} card for {place.name}; editions with a card: {have}")
             return match
-        if not cards:
+        latest = None
+        for each in reversed(self.years()):
+            card = self._state_card(place, each)
+            if card is None:
+                continue
+            if card.is_complete(self.framework(each)):
+                return card
+            latest = latest or card
+        if latest is None:
             raise NotFound(f"no card for {place.name} in any edition")
-        complete = [c for c in cards if c.is_complete(self.framework(c.year))]
-        return (complete or cards)[-1]
+        return latest
 
     def default_year(self) -> int:
         """For questions across states: the latest edition whose framework is fully known.
@@ -169,8 +202,15 @@ class Catalog:
         Fully known (issue areas, their maxima and a grade scale) is what a complete
         card needs; deciding from frameworks alone keeps cards of other editions unread.
         """
-        known = [y for y, f in self.frameworks().items() if f.is_fully_known()]
-        return max(known or self.years())
+        for year in reversed(self.years()):
+            try:
+                if self.framework(year).is_fully_known():
+                    return year
+            except NotFound:
+                continue
+        if not self.years():
+            raise NotFound("no edition has a framework file; reinstall gapcli")
+        return max(self.years())
 
     def shared_year(self, a: Jurisdiction, b: Jurisdiction) -> int:
         """The edition to compare two states in: the default one if both have a card there, else their latest."""
@@ -190,11 +230,11 @@ class Catalog:
         return (bundled.path / "cards" / str(card.year) / f"{_CODES[card.code].slug}.toml").is_file()
 
     def all_cards(self) -> list[Card]:
-        return [card for year in self.years() for card in self.cards_for_year(year)]
+        return [card for year in self.frameworks() for card in self.cards_for_year(year)]
 
     def iter_cards(self, year: int | None = None) -> Iterator[Card]:
         """Every card (of one edition, or all), one edition at a time, kept in memory no longer than needed."""
-        for each in [year] if year is not None else self.years():
+        for each in [year] if year is not None else list(self.frameworks()):
             cached = self._by_year.get(each)
             yield from (
                 cached if cached is not None else sorted(self._year_cards(each, keep=False), key=lambda c: c.state)

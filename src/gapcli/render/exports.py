@@ -1,7 +1,7 @@
 """``data export``: every card as one document, written as it is made (one edition in memory at a time).
 
-JSON is the same document ``json.dumps(cards, indent=2)`` would give; JSON Lines one card
-per line. CSV/TSV: a card table (one row per card, nothing dropped: a card of a framework
+JSON is an array with one card a line (compact: the C encoder, ~10x faster than an
+indented document); JSON Lines is the same without the brackets. CSV/TSV: a card table (one row per card, nothing dropped: a card of a framework
 without known issue areas is a row too) or an issue table (one row per card and issue
 area of its framework).
 """
@@ -51,8 +51,7 @@ def chunks(cards: Iterable[CardRecord], fmt: str, table: str = "cards") -> Itera
     if fmt == "json":
         yield "["
         for index, card in enumerate(cards):
-            body = json.dumps(card, indent=2, ensure_ascii=False, allow_nan=False).replace("\n", "\n  ")
-            yield ("," if index else "") + "\n  " + body
+            yield ("," if index else "") + "\n" + json.dumps(card, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         yield "\n]\n"
     elif fmt == "jsonl":
         for card in cards:
