@@ -70,7 +70,9 @@ def states(year: int | None = None, catalog: Catalog | None = None) -> list[Stat
 
     cards = _catalog(catalog)
     everything = cards.all_cards()
-    grades: dict[str, dict[str, str | None]] = {j.code: {str(y): None for y in cards.frameworks()} for j in JURISDICTIONS}
+    grades: dict[str, dict[str, str | None]] = {
+        j.code: {str(y): None for y in cards.frameworks()} for j in JURISDICTIONS
+    }
     for one in everything:
         grades[one.code][str(one.year)] = one.grade
     if year is None:

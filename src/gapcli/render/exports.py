@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from gapcli.render.delimited import cell
+from gapcli.render.views import CARD_FIELDS, card_records
 
 if TYPE_CHECKING:
     from gapcli.records import CardRecord
@@ -23,19 +24,7 @@ CARD_COLUMNS = (
     "state", "code", "year", "framework", "grade", "score", "max_score", "tier",
     "published_rank", "published_rank_of", "complete", "derived", "origin",
 )  # fmt: skip
-ISSUE_COLUMNS = (
-    "state",
-    "code",
-    "year",
-    "number",
-    "name",
-    "grade",
-    "score",
-    "max_score",
-    "goal_lists",
-    "accomplished",
-    "gaps",
-)
+ISSUE_COLUMNS = tuple(CARD_FIELDS)
 TABLES = {"cards": CARD_COLUMNS, "issues": ISSUE_COLUMNS}
 
 
@@ -43,15 +32,18 @@ def rows(card: CardRecord, table: str) -> list[dict[str, Any]]:
     if table == "cards":
         flat: dict[str, Any] = dict(card)
         return [{**{k: flat.get(k) for k in CARD_COLUMNS}, "origin": card["source"]["origin"]}]
-    head = {"state": card["state"], "code": card["code"], "year": card["year"]}
-    return [{**head, **{k: dict(issue).get(k) for k in ISSUE_COLUMNS[3:]}} for issue in card["issues"]]
+    return card_records([card])[1:]  # show's CSV rows, without its Overall row
 
 
 def chunks(cards: Iterable[CardRecord], fmt: str, table: str = "cards") -> Iterator[str]:
     if fmt == "json":
         yield "["
         for index, card in enumerate(cards):
-            yield ("," if index else "") + "\n" + json.dumps(card, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+            yield (
+                ("," if index else "")
+                + "\n"
+                + json.dumps(card, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+            )
         yield "\n]\n"
     elif fmt == "jsonl":
         for card in cards:

@@ -69,41 +69,16 @@ def diff_view(d: DiffRecord) -> View:
     partial = sum(i["goals_not_comparable"] or 0 for i in d["issues"])
     if partial:
         blocks.append(Note(f"{partial} goal(s) are named by one card only; their status on the other is not known."))
-    records: list[dict[str, Any]] = [
-        {
-            "number": None,
-            "name": "Overall",
-            "a_state": a["code"],
-            "a_year": a["year"],
-            "a_grade": o["a"]["grade"],
-            "a_score": o["a"]["score"],
-            "b_state": b["code"],
-            "b_year": b["year"],
-            "b_grade": o["b"]["grade"],
-            "b_score": o["b"]["score"],
-            "delta": o["delta"],
-            "only_a_met": None,
-            "only_b_met": None,
-        }
+    overall: tuple[Any, ...] = (None, "Overall", o["a"], o["b"], o["delta"], None, None)
+    compared = [overall] + [
+        (i["number"], i["name"], i["a"], i["b"], i["delta"], i["only_a_met"], i["only_b_met"]) for i in d["issues"]
     ]
-    records += [
-        {
-            "number": i["number"],
-            "name": i["name"],
-            "a_state": a["code"],
-            "a_year": a["year"],
-            "a_grade": i["a"]["grade"],
-            "a_score": i["a"]["score"],
-            "b_state": b["code"],
-            "b_year": b["year"],
-            "b_grade": i["b"]["grade"],
-            "b_score": i["b"]["score"],
-            "delta": i["delta"],
-            "only_a_met": i["only_a_met"],
-            "only_b_met": i["only_b_met"],
-        }
-        for i in d["issues"]
-    ]
+    records = [
+        {"number": number, "name": name, "a_state": a["code"], "a_year": a["year"], "a_grade": fa["grade"], "a_score": fa["score"],
+         "b_state": b["code"], "b_year": b["year"], "b_grade": fb["grade"], "b_score": fb["score"], "delta": delta,
+         "only_a_met": only_a, "only_b_met": only_b}
+        for number, name, fa, fb, delta, only_a, only_b in compared
+    ]  # fmt: skip
     return View(d, records, blocks, list(records[0]))
 
 
