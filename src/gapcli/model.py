@@ -16,7 +16,7 @@ GRADES = ("A", "B", "C", "D", "F")
 TIERS = ("I", "II", "III")
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # never compared or printed: cheaper to define at start-up
 class IssueArea:
     """One of an edition's issue areas; ``max_score`` is None where the edition's maxima are unknown."""
 
@@ -25,7 +25,7 @@ class IssueArea:
     max_score: float | None
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # never compared or printed: cheaper to define at start-up
 class PolicyGoal:
     """A numbered goal; ``phrase`` is the wording that names it on a card."""
 
@@ -44,7 +44,7 @@ class Citation:
     note: str = ""
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # never compared or printed: cheaper to define at start-up
 class EditionFacts:
     """What Shared Hope published about an edition as a whole; ``None`` where no source gives it.
 
@@ -61,7 +61,7 @@ class EditionFacts:
     citations: tuple[Citation, ...] = ()
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # never compared or printed: cheaper to define at start-up
 class Framework:
     """One edition's grading frame. Unknown maxima or scale stay ``None``."""
 

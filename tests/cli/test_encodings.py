@@ -4,6 +4,7 @@ import os
 import subprocess
 
 import pytest
+
 from conftest import GAPCLI
 
 COMMANDS = [
@@ -14,10 +15,18 @@ COMMANDS = [
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_every_command_on_a_narrow_encoding(encoding, tmp_path):
-    env = {**os.environ, "PYTHONIOENCODING": encoding, "XDG_DATA_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "c")}
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": encoding,
+        "XDG_DATA_HOME": str(tmp_path),
+        "XDG_CACHE_HOME": str(tmp_path / "c"),
+    }
     for args in COMMANDS:
         result = subprocess.run([GAPCLI, *args], env=env, capture_output=True, timeout=60)
-        assert result.returncode == 0 and b"Traceback" not in result.stderr and result.stderr == b"", (args, result.stderr)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr and result.stderr == b"", (
+            args,
+            result.stderr,
+        )
         result.stdout.decode(encoding)  # what was written is text of that encoding
         if encoding == "ascii" and args == ["diff", "ct", "fl"]:
             assert b"Connecticut 2021 -> Florida 2021" in result.stdout  # spelled out, not '?'

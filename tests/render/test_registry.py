@@ -8,7 +8,17 @@ from gapcli.render import DATA_ONLY, FORMATS, formatter
 from gapcli.render.view import Column, Grid, View
 
 # modules of gapcli.render that are not output formats
-HELPERS = {"view", "views", "views_across", "views_plan", "cells", "exports", "files", "views_import", "database"}  # database: a file, not a text format
+HELPERS = {
+    "view",
+    "views",
+    "views_across",
+    "views_plan",
+    "cells",
+    "exports",
+    "files",
+    "views_import",
+    "database",
+}  # database: a file, not a text format
 
 
 def test_every_format_module_is_registered():

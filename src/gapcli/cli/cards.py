@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from gapcli.cli.common import (
     ExportOption,
     ForceFlag,
@@ -13,6 +15,9 @@ from gapcli.cli.common import (
     catalog,
     emit,
 )
+
+if TYPE_CHECKING:
+    from gapcli.render.view import View
 
 
 def show(
@@ -26,10 +31,15 @@ def show(
 ) -> None:
     """A state's report card: grades, scores, unmet policy goals, extra credit and links."""
     from gapcli import api
-    from gapcli.render.views import card_view
 
     record = api.card(state, year, catalog())
-    emit(record, lambda: card_view(record), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views import card_view
+
+        return card_view(record)
+
+    emit(record, view, fmt, as_json, export, force, theme)
 
 
 def states(
@@ -42,7 +52,12 @@ def states(
 ) -> None:
     """The jurisdictions with cards: each one's grade in every edition, or one edition's cards."""
     from gapcli import api
-    from gapcli.render.views import states_view
 
     rows = api.states(year, catalog())
-    emit(rows, lambda: states_view(rows, year), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views import states_view
+
+        return states_view(rows, year)
+
+    emit(rows, view, fmt, as_json, export, force, theme)

@@ -135,9 +135,7 @@ def emit(
     if chosen is None:
         chosen = "table" if sys.stdout.isatty() else "plain"
     if chosen in DATA_ONLY:
-        from gapcli.render.view import View
-
-        write_stdout(render.format(View(data), chosen))
+        write_stdout(render.format_data(data, chosen))
         return
     write_stdout(render.format(build(), chosen))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -21,6 +21,9 @@ from gapcli.cli.common import (
 )
 from gapcli.cli.complete import complete_by, complete_grade, complete_state, complete_tier
 from gapcli.errors import UsageError
+
+if TYPE_CHECKING:
+    from gapcli.render.view import View
 
 ByOption = Annotated[
     str,
@@ -47,10 +50,15 @@ def diff(
 ) -> None:
     """Two cards side by side: two states in one edition, or one state in two editions (delta = B - A)."""
     from gapcli import api
-    from gapcli.render.views_across import diff_view
 
     result = api.diff(a, b, catalog())
-    emit(result, lambda: diff_view(result), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views_across import diff_view
+
+        return diff_view(result)
+
+    emit(result, view, fmt, as_json, export, force, theme)
 
 
 def rank(
@@ -88,10 +96,15 @@ def rank(
 ) -> None:
     """Rank states on the overall score or grade, the published rank, or one issue area; ties share a place."""
     from gapcli import api
-    from gapcli.render.views import rank_view
 
     result = api.rank(by, year, grade and grade.upper(), tier and tier.upper(), top, reverse, catalog())
-    emit(result.rows, lambda: rank_view(result), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views import rank_view
+
+        return rank_view(result)
+
+    emit(result.rows, view, fmt, as_json, export, force, theme)
 
 
 def gaps(
@@ -118,7 +131,6 @@ def gaps(
 ) -> None:
     """Unmet policy goals: how many states leave each unmet, or who meets one goal, and whose card does not say."""
     from gapcli import api
-    from gapcli.render.views import gaps_view, state_gaps_view
 
     cards = catalog()
     if state is not None:
@@ -126,11 +138,23 @@ def gaps(
             raise UsageError("give either QUERY or --state, not both")
         card = api.goals_card(state, year, cards)
         rows = api.state_gaps(state, year, cards)
-        emit(rows, lambda: state_gaps_view(rows, card.state, card.year), fmt, as_json, export, force, theme)
+
+        def state_view() -> View:
+            from gapcli.render.views import state_gaps_view
+
+            return state_gaps_view(rows, card.state, card.year)
+
+        emit(rows, state_view, fmt, as_json, export, force, theme)
         return
     found = api.gaps(query, year, cards)
     title = f"Unmet policy goals, {found.year}" if query is None else f"Policy goals matching {query!r}, {found.year}"
-    emit(found.entries, lambda: gaps_view(found, title), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views import gaps_view
+
+        return gaps_view(found, title)
+
+    emit(found.entries, view, fmt, as_json, export, force, theme)
 
 
 def stats(
@@ -143,10 +167,15 @@ def stats(
 ) -> None:
     """One edition: Shared Hope's published figures beside what the cards held here give."""
     from gapcli import api
-    from gapcli.render.views_across import stats_view
 
     result = api.stats(year, catalog())
-    emit(result, lambda: stats_view(result), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views_across import stats_view
+
+        return stats_view(result)
+
+    emit(result, view, fmt, as_json, export, force, theme)
 
 
 def history(
@@ -159,10 +188,15 @@ def history(
 ) -> None:
     """A state in every edition: grade and its change, score, tier and published rank."""
     from gapcli import api
-    from gapcli.render.views_across import history_view
 
     rows = api.history(state, catalog())
-    emit(rows, lambda: history_view(rows), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views_across import history_view
+
+        return history_view(rows)
+
+    emit(rows, view, fmt, as_json, export, force, theme)
 
 
 def map_(
@@ -176,9 +210,14 @@ def map_(
 ) -> None:
     """A tile-grid map of the 50 states and D.C., coloured by grade."""
     from gapcli import api
-    from gapcli.render.views_across import map_view
 
     cards = catalog()
     tiles, label = api.tiles(year, by, cards)
     framework = cards.edition(year)
-    emit(tiles, lambda: map_view(tiles, framework, label), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views_across import map_view
+
+        return map_view(tiles, framework, label)
+
+    emit(tiles, view, fmt, as_json, export, force, theme)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,6 +19,9 @@ from gapcli.cli.common import (
     emit,
 )
 from gapcli.cli.complete import complete_grade
+
+if TYPE_CHECKING:
+    from gapcli.render.view import View
 
 
 def plan(
@@ -42,7 +45,12 @@ def plan(
 ) -> None:
     """Points to the next grade, headroom per issue area, and the unmet goals there with their issue briefs."""
     from gapcli import api
-    from gapcli.render.views_plan import plan_view
 
     result = api.plan(state, year, to and to.upper(), catalog())
-    emit(result, lambda: plan_view(result), fmt, as_json, export, force, theme)
+
+    def view() -> View:
+        from gapcli.render.views_plan import plan_view
+
+        return plan_view(result)
+
+    emit(result, view, fmt, as_json, export, force, theme)

@@ -40,6 +40,7 @@ class ParseCache:
         self._db: sqlite3.Connection | None = None
         self._opened = False
         self._pending: dict[str, tuple[Stamp, str]] = {}
+        self._folder_rows: dict[str, tuple[Stamp, str]] = {}  # a whole folder's rows, read in one query
 
     def read(self, path: Path, fresh: bool = False) -> dict[str, Any]:
         """The parsed TOML of ``path``, from the cache when the file is unchanged (``fresh``: never)."""
@@ -56,30 +57,44 @@ class ParseCache:
         return data
 
     def _lookup(self, key: str, stamp: Stamp) -> dict[str, Any] | None:
-        db = self._connect()
-        if db is None:
+        row = self._folder_rows.pop(key, None)
+        if row is None:
+            db = self._connect()
+            if db is None:
+                return None
+            try:
+                found = db.execute("SELECT mtime_ns, size, inode, data FROM entries WHERE path = ?", (key,)).fetchone()
+            except Exception:  # noqa: BLE001 - sqlite3.Error, imported lazily: a broken cache is no cache
+                return None
+            row = None if found is None else ((found[0], found[1], found[2]), found[3])
+        if row is None or tuple(row[0]) != stamp:
             return None
         try:
-            row = db.execute("SELECT mtime_ns, size, inode, data FROM entries WHERE path = ?", (key,)).fetchone()
-        except Exception:  # noqa: BLE001 - sqlite3.Error, imported lazily: a broken cache is no cache
-            return None
-        if row is None or tuple(row[:3]) != stamp:
-            return None
-        try:
-            data = json.loads(row[3])
+            data = json.loads(row[1])
         except (TypeError, ValueError):
             return None
         return data if isinstance(data, dict) else None
 
-    def forget_missing(self, folder: Path, present: set[str]) -> None:
-        """Drop the rows of files in ``folder`` that are gone: one range query over that folder."""
+    def read_folder(self, folder: Path, present: set[str]) -> None:
+        """One range query over a folder about to be read whole: its files' rows are kept for
+        ``read``, and the rows of files that are gone are dropped."""
         db = self._connect()
         if db is None:
             return
         prefix = str(folder) + os.sep
         try:
-            rows = db.execute("SELECT path FROM entries WHERE path >= ? AND path < ?", (prefix, prefix + "\U0010ffff"))
-            gone = [(p,) for (p,) in rows if os.sep not in p[len(prefix) :] and p not in present]
+            rows = db.execute(
+                "SELECT path, mtime_ns, size, inode, data FROM entries WHERE path >= ? AND path < ?",
+                (prefix, prefix + "\U0010ffff"),
+            )
+            gone = []
+            for path, mtime_ns, size, inode, data in rows:
+                if os.sep in path[len(prefix) :]:
+                    continue
+                if path in present:
+                    self._folder_rows[path] = ((mtime_ns, size, inode), data)
+                else:
+                    gone.append((path,))
             if gone:
                 db.executemany("DELETE FROM entries WHERE path = ?", gone)
         except Exception:  # noqa: BLE001 - sqlite3.Error
@@ -92,6 +107,8 @@ class ParseCache:
         if db is None:
             return
         try:
+            db.execute("PRAGMA journal_mode = WAL")  # a cache: no fsync per write; a crash costs a rebuild
+            db.execute("PRAGMA synchronous = NORMAL")
             with db:
                 db.executemany(
                     "INSERT OR REPLACE INTO entries (path, mtime_ns, size, inode, data) VALUES (?, ?, ?, ?, ?)",
@@ -137,8 +154,6 @@ class ParseCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.file, timeout=0.2, isolation_level=None)
             layout = db.execute("PRAGMA user_version").fetchone()[0]
-            db.execute("PRAGMA journal_mode = WAL")  # a cache: no fsync per write; a crash costs a rebuild
-            db.execute("PRAGMA synchronous = NORMAL")
             if layout != LAYOUT:
                 db.executescript(
                     "DROP TABLE IF EXISTS entries;"

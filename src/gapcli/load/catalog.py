@@ -140,7 +140,7 @@ class Catalog:
         for root in self.roots:
             folder = root.path / "cards" / str(year)
             paths = self._toml_files(root, folder)
-            self.cache.forget_missing(folder, {str(p) for p in paths})
+            self.cache.read_folder(folder, {str(p) for p in paths})
             for path in paths:
                 card = self._load_card(root, path, year, keep)
                 if card is not None:

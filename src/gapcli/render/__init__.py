@@ -22,7 +22,7 @@ FORMATS: dict[str, str] = {
     "tsv": "delimited:format_tsv",
     "markdown": "markdown:format",
 }
-DATA_ONLY = ("json", "jsonl")  # formats that print the records as they are: no view is built
+DATA_ONLY = {"json": "dumps", "jsonl": "dumps_lines"}  # the records as they are: no view is built or imported
 
 
 class Formatter(Protocol):
@@ -37,3 +37,11 @@ def formatter(fmt: str) -> Formatter:
 
 def format(view: View, fmt: str) -> str:  # noqa: A001 - the one verb of this package
     return formatter(fmt)(view)
+
+
+def format_data(data: object, fmt: str) -> str:
+    """JSON or JSON Lines of the records themselves, without importing the views."""
+    from gapcli.render import json as json_format
+
+    text: str = getattr(json_format, DATA_ONLY[fmt])(data)
+    return text

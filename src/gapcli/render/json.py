@@ -20,9 +20,13 @@ def format(view: View) -> str:  # noqa: A001
     return dumps(view.data)
 
 
-def format_lines(view: View) -> str:
+def dumps_lines(data: object) -> str:
     """One compact object per line (sqlite-utils' ``--nl``); an object alone is one line."""
-    items = view.data if isinstance(view.data, list) else [view.data]
+    items = data if isinstance(data, list) else [data]
     return "".join(
         json.dumps(item, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n" for item in items
     )
+
+
+def format_lines(view: View) -> str:
+    return dumps_lines(view.data)
