@@ -43,3 +43,12 @@ def test_unknown_name_suggests_the_closest():
 def test_unknown_names_raise_not_found(text):
     with pytest.raises(NotFound):
         resolve(text)
+
+
+def test_commas_and_prefixes():
+    from gapcli.errors import NotFound
+    from gapcli.states import resolve
+
+    assert resolve("Washington, D.C.").code == "DC"
+    with pytest.raises(NotFound, match="did you mean Washington"):
+        resolve("wash")

@@ -22,7 +22,7 @@ from gapcli.states import by_code
 
 if TYPE_CHECKING:
     from gapcli.load.catalog import Catalog
-    from gapcli.model import Card
+    from gapcli.model import Card, Framework
     from gapcli.query.gaps import Goals
     from gapcli.query.rank import Ranking
     from gapcli.records import CardRecord, DiffRecord, HistoryRow, PlanRecord, StateGap, StateRow, StatsRecord, TileRow
@@ -185,12 +185,25 @@ def plan(state: str, year: int | None = None, to: str | None = None, catalog: Ca
 
 def export(year: int | None = None, catalog: Catalog | None = None) -> Iterator[CardRecord]:
     """Every card of every edition (or of one), as records, one at a time (``list()`` them to keep them)."""
-    from gapcli.query.cards import card_record
+    import json
+
+    return (json.loads(text) for text in export_json(year, catalog))
+
+
+def export_json(year: int | None = None, catalog: Catalog | None = None) -> Iterator[str]:
+    """Every card as one line of compact JSON, an unchanged card's straight from the cache."""
+    import json
+
+    from gapcli.query.cards import RECORD_VERSION, card_record
 
     cards = _catalog(catalog)
     if year is not None:
         cards.framework(year)
-    return (card_record(c, cards.framework(c.year)) for c in cards.iter_cards(year))
+
+    def build(card: Card, framework: Framework) -> str:
+        return json.dumps(card_record(card, framework), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+    return cards.iter_records(year, build, RECORD_VERSION)
 
 
 def tiles(year: int | None = None, by: str = "overall", catalog: Catalog | None = None) -> tuple[list[TileRow], str]:

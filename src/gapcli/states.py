@@ -50,7 +50,7 @@ _ALIASES = {"dc": "DC", "d c": "DC", "washington dc": "DC", "washington d c": "D
 def _key(text: str) -> str:
     """``New_York``, ``new-york``, ``NEW YORK``, ``Ｎｅｗ Ｙｏｒｋ`` → ``new york``; ``D.C.`` → ``d c``."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(text.replace(".", " ").replace("_", " ").replace("-", " ").split())
+    return " ".join(text.replace(".", " ").replace(",", " ").replace("_", " ").replace("-", " ").split())
 
 
 _LOOKUP: dict[str, Jurisdiction] = {j.name.lower(): j for j in JURISDICTIONS}  # the table is plain ASCII
@@ -76,8 +76,10 @@ def suggest(text: str) -> list[str]:
     import difflib
 
     names = {_key(j.name): j.name for j in JURISDICTIONS}
-    close = difflib.get_close_matches(_key(text)[:60], list(names), n=3, cutoff=0.6)
-    return [names[c] for c in close]
+    wanted = _key(text)[:60]
+    starting = [names[n] for n in names if wanted and n.startswith(wanted)]  # "wash" → Washington
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    return list(dict.fromkeys(starting[:3] + [names[c] for c in close]))[:3]
 
 
 def by_code(code: str) -> Jurisdiction:

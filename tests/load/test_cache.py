@@ -103,3 +103,51 @@ def test_deleted_files_rows_are_dropped(user_dir, tmp_path):
     catalog.save_cache()
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
         assert db.execute("SELECT count(*) FROM entries WHERE path = ?", (str(path),)).fetchone() == (0,)
+
+
+def export(user_dir, cache_dir) -> tuple[list[dict], list[str]]:
+    from gapcli import api
+
+    catalog = Catalog.open(user=user_dir, cache_dir=cache_dir)
+    records = list(api.export(2021, catalog))
+    catalog.save_cache()
+    return records, catalog.warnings
+
+
+def test_finished_records_are_served_until_the_card_or_its_framework_changes(user_dir, tmp_path, monkeypatch):
+    import gapcli.query.cards as cards_module
+
+    cache_dir = tmp_path / "cache"
+    path = florida(user_dir)
+    first, _ = export(user_dir, cache_dir)
+    built: list[str] = []
+    real = cards_module.card_record
+    monkeypatch.setattr(cards_module, "card_record", lambda card, fw, newer=(): built.append(card.code) or real(card, fw, newer))
+    again, _ = export(user_dir, cache_dir)
+    assert again == first and built == []  # every record from the cache: nothing parsed, checked or built
+    path.write_text(path.read_text("utf-8").replace("71.5", "70"), "utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    changed, _ = export(user_dir, cache_dir)
+    assert built == ["FL"] and next(c for c in changed if c["code"] == "FL")["score"] == 70
+    built.clear()
+    framework = user_dir / "frameworks" / "2021.toml"
+    framework.parent.mkdir(parents=True)
+    from gapcli.load.catalog import bundled_data_dir
+
+    framework.write_text((bundled_data_dir() / "frameworks" / "2021.toml").read_text("utf-8").replace("Criminal Provisions", "Criminal Law"))
+    renamed, _ = export(user_dir, cache_dir)
+    assert len(built) == 51 and renamed[0]["issues"][0]["name"] == "Criminal Law"
+
+
+def test_a_poisoned_record_row_is_rebuilt_and_a_broken_user_card_falls_back(user_dir, tmp_path):
+    cache_dir = tmp_path / "cache"
+    path = florida(user_dir)
+    first, _ = export(user_dir, cache_dir)
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        poisoned = db.execute("UPDATE entries SET data = json_set(data, '$.record', 'not json') WHERE path = ?", (str(path) + "\0record",))
+        assert poisoned.rowcount == 1
+    assert export(user_dir, cache_dir)[0] == first
+    path.write_text("state = \n", "utf-8")
+    records, warnings = export(user_dir, cache_dir)
+    assert next(c for c in records if c["code"] == "FL")["score"] == 72.5  # the bundled card again
+    assert any("florida.toml:1: malformed TOML" in w for w in warnings)

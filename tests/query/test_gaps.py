@@ -73,3 +73,8 @@ def test_one_states_unmet_goals_with_brief_links():
 def test_a_card_without_goal_data_is_not_a_card_without_gaps():
     with pytest.raises(NotFound, match="policy goals of Alaska's 2021 card are not known"):
         gaps.of_state(CARDS[3], FW)
+
+
+def test_an_issue_area_number_lists_its_goals():
+    assert {e["id"] for e in gaps.find(CARDS, FW, "1").entries} == {"1.4", "1.5"}
+    assert [e["goal"] for e in gaps.find(CARDS, FW, "3").entries] == ["appropriations"]

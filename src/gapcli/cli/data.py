@@ -215,7 +215,7 @@ def export(
     """Every card (or one edition's) in one document, for spreadsheets and scripts."""
     from gapcli import api
     from gapcli.load.save import write_atomic
-    from gapcli.render.exports import chunks
+    from gapcli.render.exports import chunks, json_chunks
 
     chosen = _export_format(fmt, out)
     if out is not None and not out.parent.is_dir():
@@ -230,7 +230,10 @@ def export(
         written = write_database(out, api.export(year, cards), editions, force)
         print(f"wrote {written} cards to {out}", file=sys.stderr)
         return
-    text = chunks(api.export(year, catalog()), chosen, table)
+    if chosen in ("json", "jsonl"):
+        text = json_chunks(api.export_json(year, catalog()), chosen)
+    else:
+        text = chunks(api.export(year, catalog()), chosen, table)
     if out is None:
         for chunk in text:
             write_stdout(chunk)

@@ -27,9 +27,10 @@ LAYOUT = 2  # PRAGMA user_version of the cache's layout; anything else is rebuil
 FILE_NAME = "parsed.sqlite3"
 FLUSH_EVERY = 1000
 Stamp = tuple[int, int, int]
+RECORD = "\0record"  # a finished record's row: the file's path and this; sorts right after the file's own row
 
 
-def _stamp(path: Path) -> Stamp:
+def path_stamp(path: Path) -> Stamp:
     found = path.stat()
     return (found.st_mtime_ns, found.st_size, found.st_ino)
 
@@ -44,7 +45,7 @@ class ParseCache:
 
     def read(self, path: Path, fresh: bool = False) -> dict[str, Any]:
         """The parsed TOML of ``path``, from the cache when the file is unchanged (``fresh``: never)."""
-        key, stamp = str(path), _stamp(path)
+        key, stamp = str(path), path_stamp(path)
         if not fresh:
             cached = self._lookup(key, stamp)
             if cached is not None:
@@ -91,7 +92,7 @@ class ParseCache:
             for path, mtime_ns, size, inode, data in rows:
                 if os.sep in path[len(prefix) :]:
                     continue
-                if path in present:
+                if path.removesuffix(RECORD) in present:
                     self._folder_rows[path] = ((mtime_ns, size, inode), data)
                 else:
                     gone.append((path,))
@@ -99,6 +100,31 @@ class ParseCache:
                 db.executemany("DELETE FROM entries WHERE path = ?", gone)
         except Exception:  # noqa: BLE001 - sqlite3.Error
             return
+
+    def record(self, path: Path, stamp: Stamp, made_with: str) -> str | None:
+        """The finished record of an unchanged file, made with the same framework file and code
+        (``made_with``); it must still decode to a table. None: build it afresh."""
+        key = str(path) + RECORD
+        row = self._folder_rows.pop(key, None)
+        if row is None or tuple(row[0]) != stamp:
+            return None
+        try:
+            stored = json.loads(row[1])
+        except (TypeError, ValueError):
+            return None
+        if (
+            not isinstance(stored, dict)
+            or stored.get("made_with") != made_with
+            or not isinstance(stored.get("record"), str)
+        ):
+            return None
+        text: str = stored["record"]
+        return text if text.startswith("{") and text.endswith("}") else None
+
+    def keep_record(self, path: Path, stamp: Stamp, made_with: str, text: str) -> None:
+        self._pending[str(path) + RECORD] = (stamp, json.dumps({"made_with": made_with, "record": text}))
+        if len(self._pending) >= FLUSH_EVERY:
+            self.save()
 
     def save(self) -> None:
         if not self._pending:

@@ -12,6 +12,7 @@ a bug and raises.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from gapcli.errors import DataError, NotFound
-from gapcli.load.cache import ParseCache
+from gapcli.load.cache import ParseCache, path_stamp
 from gapcli.load.schema import card_from_dict, framework_from_dict
 from gapcli.load.tomlfile import read_toml
 from gapcli.load.validate import problems
@@ -64,6 +65,7 @@ class Catalog:
         self.warnings: list[str] = []
         self._years: list[int] | None = None
         self._frameworks: dict[int, Framework | None] = {}  # parsed on first use; None: unusable
+        self._framework_files: dict[int, str] = {}  # the file each framework came from, with its stamp
         self._by_year: dict[int, list[Card]] = {}
         self._files: dict[Path, Card | None] = {}  # each file is read once
 
@@ -113,6 +115,8 @@ class Catalog:
                 self._fail(root, DataError(str(path), f"year {framework.year} but the file is named {path.name}"))
                 framework = None
             if framework is not None:
+                with contextlib.suppress(OSError):
+                    self._framework_files[year] = f"{path}|{'|'.join(map(str, path_stamp(path)))}"
                 return framework
         return None
 
@@ -239,6 +243,47 @@ class Catalog:
             yield from (
                 cached if cached is not None else sorted(self._year_cards(each, keep=False), key=lambda c: c.state)
             )
+
+    def iter_records(self, year: int | None, build: Callable[[Card, Framework], str], version: str) -> Iterator[str]:
+        """``build(card, framework)`` for every card (of one edition, or all), one edition at a time.
+
+        An unchanged card file's output is taken from the cache when it was built with the same
+        framework file and ``version`` of the builder: no parsing, validating or building again.
+        """
+        for each in [year] if year is not None else list(self.frameworks()):
+            self.framework(each)  # parsed first: its file and stamp are part of what a cached record was made with
+            made_with = f"{self._framework_files.get(each)}|{version}"
+            candidates: dict[str, list[tuple[_Root, Path]]] = {}
+            for root in self.roots:
+                folder = root.path / "cards" / str(each)
+                paths = self._toml_files(root, folder)
+                self.cache.read_folder(folder, {str(p) for p in paths})
+                for path in paths:
+                    candidates.setdefault(path.stem, []).insert(0, (root, path))  # the user's file first
+            for slug in sorted(candidates, key=lambda name: _SLUGS[name].name if name in _SLUGS else name):
+                text = next(
+                    (t for root, path in candidates[slug] if (t := self._record(root, path, each, build, made_with))),
+                    None,
+                )
+                if text is not None:
+                    yield text
+
+    def _record(
+        self, root: _Root, path: Path, year: int, build: Callable[[Card, Framework], str], made_with: str
+    ) -> str | None:
+        try:
+            stamp = path_stamp(path)
+        except OSError:
+            stamp = None
+        text = self.cache.record(path, stamp, made_with) if stamp is not None else None
+        if text is None:
+            card = self._load_card(root, path, year, keep=False)
+            if card is None:
+                return None
+            text = build(card, self.framework(year))
+            if stamp is not None:
+                self.cache.keep_record(path, stamp, made_with, text)
+        return text
 
     def save_cache(self) -> None:
         self.cache.save()

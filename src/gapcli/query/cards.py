@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, overload
 
 from gapcli.model import Card, Framework, IssueResult
 
+# the shape and making of a card record; change it whenever card_record changes, so cached records are rebuilt
+RECORD_VERSION = "2"
+
 if TYPE_CHECKING:
     from gapcli.records import CardRecord, EditionGrade, GoalRecord, IssueRecord, Number, StateRow
 

@@ -67,9 +67,12 @@ def _words(text: str) -> list[str]:
 
 
 def find(cards: list[Card], framework: Framework, query: str) -> Goals:
-    """Goals matching a number (``1.3``) or all the words of ``query``, with who meets them."""
+    """Goals matching a number (``1.3``), an issue area (``1``) or all the words of ``query``, with who meets them."""
     entries = _entries(cards, framework)
     wanted = query.strip().casefold()
+    if wanted.isascii() and wanted.isdigit() and framework.issue(int(wanted)) is not None:
+        found = [e for e in entries.values() if e["issue"] == int(wanted)]
+        return _result(cards, framework, sorted(found, key=lambda e: (e["id"] or "~", e["goal"])))
     known_ids = {g.id: g for g in framework.goals}
     if wanted in known_ids:
         goal = known_ids[wanted]

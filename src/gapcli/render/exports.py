@@ -35,24 +35,26 @@ def rows(card: CardRecord, table: str) -> list[dict[str, Any]]:
     return card_records([card])[1:]  # show's CSV rows, without its Overall row
 
 
+def json_chunks(lines: Iterable[str], fmt: str) -> Iterator[str]:
+    """Cards already serialised, one compact JSON object each, as a JSON array or JSON Lines."""
+    if fmt == "jsonl":
+        yield from (line + "\n" for line in lines)
+        return
+    yield "["
+    for index, line in enumerate(lines):
+        yield ("," if index else "") + "\n" + line
+    yield "\n]\n"
+
+
 def chunks(cards: Iterable[CardRecord], fmt: str, table: str = "cards") -> Iterator[str]:
-    if fmt == "json":
-        yield "["
-        for index, card in enumerate(cards):
-            yield (
-                ("," if index else "")
-                + "\n"
-                + json.dumps(card, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-            )
-        yield "\n]\n"
-    elif fmt == "jsonl":
-        for card in cards:
-            yield json.dumps(card, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
-    else:
-        columns = TABLES[table]
-        yield _line(columns, fmt)
-        for card in cards:
-            yield "".join(_line([cell(row.get(k)) for k in columns], fmt) for row in rows(card, table))
+    if fmt in ("json", "jsonl"):
+        compact = (json.dumps(card, ensure_ascii=False, allow_nan=False, separators=(",", ":")) for card in cards)
+        yield from json_chunks(compact, fmt)
+        return
+    columns = TABLES[table]
+    yield _line(columns, fmt)
+    for card in cards:
+        yield "".join(_line([cell(row.get(k)) for k in columns], fmt) for row in rows(card, table))
 
 
 def _line(values: Iterable[str], fmt: str) -> str:
