@@ -122,7 +122,9 @@ def test_finished_records_are_served_until_the_card_or_its_framework_changes(use
     first, _ = export(user_dir, cache_dir)
     built: list[str] = []
     real = cards_module.card_record
-    monkeypatch.setattr(cards_module, "card_record", lambda card, fw, newer=(): built.append(card.code) or real(card, fw, newer))
+    monkeypatch.setattr(
+        cards_module, "card_record", lambda card, fw, newer=(): built.append(card.code) or real(card, fw, newer)
+    )
     again, _ = export(user_dir, cache_dir)
     assert again == first and built == []  # every record from the cache: nothing parsed, checked or built
     path.write_text(path.read_text("utf-8").replace("71.5", "70"), "utf-8")
@@ -134,7 +136,11 @@ def test_finished_records_are_served_until_the_card_or_its_framework_changes(use
     framework.parent.mkdir(parents=True)
     from gapcli.load.catalog import bundled_data_dir
 
-    framework.write_text((bundled_data_dir() / "frameworks" / "2021.toml").read_text("utf-8").replace("Criminal Provisions", "Criminal Law"))
+    framework.write_text(
+        (bundled_data_dir() / "frameworks" / "2021.toml")
+        .read_text("utf-8")
+        .replace("Criminal Provisions", "Criminal Law")
+    )
     renamed, _ = export(user_dir, cache_dir)
     assert len(built) == 51 and renamed[0]["issues"][0]["name"] == "Criminal Law"
 
@@ -144,7 +150,9 @@ def test_a_poisoned_record_row_is_rebuilt_and_a_broken_user_card_falls_back(user
     path = florida(user_dir)
     first, _ = export(user_dir, cache_dir)
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
-        poisoned = db.execute("UPDATE entries SET data = json_set(data, '$.record', 'not json') WHERE path = ?", (str(path) + "\0record",))
+        poisoned = db.execute(
+            "UPDATE entries SET data = json_set(data, '$.record', 'not json') WHERE path = ?", (str(path) + "\0record",)
+        )
         assert poisoned.rowcount == 1
     assert export(user_dir, cache_dir)[0] == first
     path.write_text("state = \n", "utf-8")
