@@ -1,9 +1,11 @@
 """Ctrl-C at any moment after gapcli's code starts: exit 130, no traceback, nothing half-written."""
 
+import os
 import random
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -11,9 +13,17 @@ from conftest import GAPCLI
 
 pytestmark = pytest.mark.timeout(120)
 
-# gapcli's own code starts running ~20-30 ms after exec on the test machine (interpreter start-up,
-# site, the console script's `import re` come first and are Python's); a run takes ~300 ms.
-EARLIEST, LATEST = 0.06, 0.2
+# gapcli's own code starts ~20-30 ms of CPU after exec (interpreter start-up, site and the console
+# script's `import re` come first, and are Python's); a run takes ~300 ms. The interrupt lands at a
+# random moment after the process has used STARTED seconds of CPU, so a loaded machine cannot make
+# it land in Python's start-up instead.
+STARTED, LATEST = 0.04, 0.12
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
 
 
 def test_fifty_random_interrupts_exit_130_without_a_traceback(tmp_path):
@@ -24,7 +34,9 @@ def test_fifty_random_interrupts_exit_130_without_a_traceback(tmp_path):
         process = subprocess.Popen(
             [GAPCLI, "show", "ct", "--json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
         )
-        time.sleep(rng.uniform(EARLIEST, LATEST))
+        while cpu_seconds(process.pid) < STARTED:
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0, LATEST))
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
         assert b"Traceback" not in err and b"Exception ignored" not in err, err.decode(errors="replace")

@@ -101,6 +101,10 @@ class ParseCache:
         except Exception:  # noqa: BLE001 - sqlite3.Error
             return
 
+    def release_folder_rows(self) -> None:
+        """Forget prefetched rows not asked for (a file whose finished record was served)."""
+        self._folder_rows.clear()
+
     def record(self, path: Path, stamp: Stamp, made_with: str) -> str | None:
         """The finished record of an unchanged file, made with the same framework file and code
         (``made_with``); it must still decode to a table. None: build it afresh."""

@@ -252,6 +252,7 @@ class Catalog:
         """
         for each in [year] if year is not None else list(self.frameworks()):
             self.framework(each)  # parsed first: its file and stamp are part of what a cached record was made with
+            self.cache.release_folder_rows()  # one edition's rows in memory at a time
             made_with = f"{self._framework_files.get(each)}|{version}"
             candidates: dict[str, list[tuple[_Root, Path]]] = {}
             for root in self.roots:
