@@ -68,13 +68,7 @@ class ParseCache:
             except Exception:  # noqa: BLE001 - sqlite3.Error, imported lazily: a broken cache is no cache
                 return None
             row = None if found is None else ((found[0], found[1], found[2]), found[3])
-        if row is None or tuple(row[0]) != stamp:
-            return None
-        try:
-            data = json.loads(row[1])
-        except (TypeError, ValueError):
-            return None
-        return data if isinstance(data, dict) else None
+        return _decoded(row, stamp)
 
     def read_folder(self, folder: Path, present: set[str]) -> None:
         """One range query over a folder about to be read whole: its files' rows are kept for
@@ -108,19 +102,8 @@ class ParseCache:
     def record(self, path: Path, stamp: Stamp, made_with: str) -> str | None:
         """The finished record of an unchanged file, made with the same framework file and code
         (``made_with``); it must still decode to a table. None: build it afresh."""
-        key = str(path) + RECORD
-        row = self._folder_rows.pop(key, None)
-        if row is None or tuple(row[0]) != stamp:
-            return None
-        try:
-            stored = json.loads(row[1])
-        except (TypeError, ValueError):
-            return None
-        if (
-            not isinstance(stored, dict)
-            or stored.get("made_with") != made_with
-            or not isinstance(stored.get("record"), str)
-        ):
+        stored = _decoded(self._folder_rows.pop(str(path) + RECORD, None), stamp)
+        if stored is None or stored.get("made_with") != made_with or not isinstance(stored.get("record"), str):
             return None
         text: str = stored["record"]
         return text if text.startswith("{") and text.endswith("}") else None
@@ -202,3 +185,14 @@ class ParseCache:
             return True
         except OSError:
             return False
+
+
+def _decoded(row: tuple[Stamp, str] | None, stamp: Stamp) -> dict[str, Any] | None:
+    """A row's table, if it is a table and was stored for this very version of the file."""
+    if row is None or tuple(row[0]) != stamp:
+        return None
+    try:
+        data = json.loads(row[1])
+    except (TypeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
