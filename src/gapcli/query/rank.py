@@ -12,14 +12,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from gapcli.model import GRADES, Card, Framework
 from gapcli.query.cards import number
+from gapcli.query.select import FIGURES, GRADE, OVERALL, PUBLISHED
 
 if TYPE_CHECKING:
     from gapcli.records import RankRow
-
-OVERALL = "overall"  # the --by values that are not issue areas
-GRADE = "grade"
-PUBLISHED = "published"
-FIGURES = (OVERALL, GRADE, PUBLISHED)
 
 
 class Ranking(NamedTuple):  # a result record; cheaper to define at start-up than a dataclass

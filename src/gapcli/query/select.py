@@ -7,10 +7,13 @@ from typing import NamedTuple
 
 from gapcli.errors import NotFound, UsageError
 from gapcli.model import Framework
-from gapcli.query.rank import FIGURES
 from gapcli.states import Jurisdiction, resolve
 
 _YEAR = re.compile(r"[0-9]{4}")
+OVERALL = "overall"  # the --by values that are not issue areas
+GRADE = "grade"
+PUBLISHED = "published"
+FIGURES = (OVERALL, GRADE, PUBLISHED)
 
 
 class Selector(NamedTuple):
