@@ -138,7 +138,7 @@ class Catalog:
             self._by_year[year] = sorted(self._year_cards(year), key=lambda c: c.state)
         return self._by_year[year]
 
-    def _year_cards(self, year: int, keep: bool = True) -> list[Card]:
+    def _year_cards(self, year: int) -> list[Card]:
         self.framework(year)
         cards: dict[str, Card] = {}
         for root in self.roots:
@@ -146,7 +146,7 @@ class Catalog:
             paths = self._toml_files(root, folder)
             self.cache.read_folder(folder, {str(p) for p in paths})
             for path in paths:
-                card = self._load_card(root, path, year, keep)
+                card = self._load_card(root, path, year)
                 if card is not None:
                     cards[card.code] = card
         return list(cards.values())
@@ -235,14 +235,6 @@ class Catalog:
 
     def all_cards(self) -> list[Card]:
         return [card for year in self.frameworks() for card in self.cards_for_year(year)]
-
-    def iter_cards(self, year: int | None = None) -> Iterator[Card]:
-        """Every card (of one edition, or all), one edition at a time, kept in memory no longer than needed."""
-        for each in [year] if year is not None else list(self.frameworks()):
-            cached = self._by_year.get(each)
-            yield from (
-                cached if cached is not None else sorted(self._year_cards(each, keep=False), key=lambda c: c.state)
-            )
 
     def iter_records(self, year: int | None, build: Callable[[Card, Framework], str], version: str) -> Iterator[str]:
         """``build(card, framework)`` for every card (of one edition, or all), one edition at a time.

@@ -187,12 +187,6 @@ def card_records(cards: Sequence[CardRecord]) -> list[dict[str, Any]]:
     return rows
 
 
-def cards_view(cards: Sequence[CardRecord]) -> View:
-    """Several cards in one document (``import --dry-run`` of many files)."""
-    views = [card_view(card) for card in cards]
-    return View(list(cards), card_records(cards), [b for v in views for b in v.blocks], CARD_FIELDS)
-
-
 def states_view(rows: list[StateRow], year: int | None) -> View:
     if year is not None:
         columns = [
