@@ -6,8 +6,8 @@ inside an atomic write, which finishes first (``gapcli.load.save.uninterrupted``
 the work is done and flushed, a late Ctrl-C changes nothing.
 """
 
+import _signal  # type: ignore[import-not-found]  # the builtin: `import signal` builds enums first, a window a Ctrl-C could land in
 import os
-import signal
 
 
 def _interrupted(_signum: int, _frame: object) -> None:
@@ -16,7 +16,7 @@ def _interrupted(_signum: int, _frame: object) -> None:
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, _interrupted)
+    _signal.signal(_signal.SIGINT, _interrupted)
     try:
         from gapcli.cli.run import run
 
@@ -25,7 +25,7 @@ def main() -> None:
         os.write(2, b"\n")
         os._exit(130)
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
 
 
 if __name__ == "__main__":
