@@ -24,8 +24,10 @@ from typer.core import TyperGroup
 from gapcli import __version__
 from gapcli.cli.clicks import click
 from gapcli.cli.complete import ShellName, completion_script, install_completion, serve_completion
+from gapcli.cli.values import adopt
 from gapcli.errors import GapcliError
 
+HELP_OPTIONS = ["-h", "--help"]
 COMMANDS: dict[str, str] = {
     "show": "cards:show",
     "states": "cards:states",
@@ -58,7 +60,7 @@ def build_command(name: str) -> Any:
         one.command(name=name)(target)
         command = typer.main.get_command(one)
     command.name = name
-    return command
+    return adopt(command, HELP_OPTIONS)
 
 
 class _LazyCommands(MutableMapping[str, Any]):
@@ -92,6 +94,7 @@ class GapcliGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        adopt(self, HELP_OPTIONS)  # before the command table is the lazy one, which adopt would build whole
         self.commands = _LazyCommands()
 
     def main(  # type: ignore[override]  # the same call, narrowed to what gapcli passes
@@ -141,31 +144,13 @@ class GapcliGroup(TyperGroup):
 
 
 def _click_message(error: Any) -> str:
-    """Click's message in gapcli's words: one line, no pydantic phrasing."""
-    message = " ".join(error.format_message().split()).replace("Value error, ", "")
+    """Click's message in gapcli's words: one line, ``--option: problem``."""
+    message = " ".join(error.format_message().split())
     found = re.fullmatch(r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", message)
     if found is None:
         return message or type(error).__name__
     option, problem = found.groups()
-    option = option.split("/")[0]
-    if "valid integer" in problem:
-        return f"{option}: expected a whole number such as 2021, got {_given(error)!r}"
-    if "greater than or equal to" in problem:
-        return f"{option}: expected a number of at least {problem.rsplit(' ', 1)[-1]}, got {_given(error)!r}"
-    choice = re.fullmatch(r"('[^']*') is not one of (.*)\.", problem)
-    if choice:
-        given, choices = choice.groups()
-        shown = [c.strip("' ") for c in choices.split(",")]
-        upper = option in ("--grade", "--tier")
-        return f"{option}: expected one of {', '.join(c.upper() if upper else c for c in shown)}; got {given}"
-    return f"{option}: {problem}"
-
-
-def _given(error: Any) -> object:
-    """The value the user typed, from the validation error Typer's Click was raised from."""
-    errors = getattr(error.__cause__, "errors", None)
-    found = errors()[0].get("input") if callable(errors) and errors() else None
-    return found if found is not None else "?"
+    return f"{option.split('/')[0]}: {problem}"
 
 
 app = typer.Typer(
@@ -175,7 +160,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
 
 

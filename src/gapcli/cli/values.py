@@ -1,0 +1,107 @@
+"""Option values made Python values in gapcli's words, without pydantic.
+
+Typer 0.29 coerces every non-flag parameter through a pydantic ``TypeAdapter``, and
+importing pydantic costs more than the rest of a ``gapcli rank --json`` run. gapcli's
+parameters are of few kinds (text, whole numbers, years, paths, fixed choices, lists of
+these), so ``adopt`` gives each of them a converter here; a kind not listed keeps Typer's
+own coercion. tests/cli/test_values.py fails when a parameter is left to pydantic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from typer import BadParameter
+from typer._coercion import RuntimeParam
+from typer._param_types import coerce_cli_path
+from typer.models import ParameterInfo
+
+from gapcli.cli.clicks import click
+
+Convert = Callable[[Any, Any, Any], Any]  # (value, param, ctx) -> the Python value; ValueError: rejected
+
+
+@dataclass(frozen=True)
+class _Converted(RuntimeParam):
+    convert: Convert
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            return self.convert(value, param, ctx)
+        except ValueError as error:
+            raise BadParameter(str(error), ctx=ctx, param=param) from None
+
+
+def adopt(command: Any, help_names: list[str]) -> Any:
+    """Give every parameter of ``command`` and of its subcommands a converter it knows.
+
+    The help option (``help_names``) is made now too: Click builds it on first use,
+    out of ``params``, and caches it on the command.
+    """
+    help_option = command.get_help_option(click.Context(command, help_option_names=help_names))
+    for param in [*command.params, help_option]:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", True) is not None:
+            continue
+        convert = converter(descriptor.annotation, descriptor.parameter_info)
+        if convert is not None:
+            param._runtime_param = _Converted(descriptor.parameter_info, descriptor.annotation, convert)
+    for sub in getattr(command, "commands", {}).values():
+        adopt(sub, help_names)
+    return command
+
+
+def converter(annotation: Any, info: ParameterInfo) -> Convert | None:
+    """The converter for one parameter's type, or None where Typer's own must do."""
+    if info.parser is not None:
+        parse = info.parser
+        return lambda value, _param, _ctx: parse(value)
+    if get_origin(annotation) is list:
+        each = converter(get_args(annotation)[0], info)
+        return None if each is None else lambda value, p, c: [each(item, p, c) for item in value]
+    if get_origin(annotation) is Literal:
+        return _choice(get_args(annotation), info.case_sensitive)
+    if annotation is str:
+        return lambda value, _param, _ctx: str(value)
+    if annotation is bool:
+        return _flag
+    if annotation is int:
+        return _whole_number(info.min)
+    if annotation is Path:
+        return lambda value, param, ctx: coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+    return None
+
+
+def _flag(value: Any, _param: Any, _ctx: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected a flag, got {value!r}")
+
+
+def _choice(choices: tuple[str, ...], case_sensitive: bool) -> Convert:
+    fold = (lambda text: text) if case_sensitive else str.casefold
+    known = {fold(choice): choice for choice in choices}
+
+    def convert(value: Any, _param: Any, _ctx: Any) -> str:
+        found = known.get(fold(str(value)))
+        if found is None:
+            raise ValueError(f"expected one of {', '.join(choices)}; got {str(value)[:40]!r}")
+        return found
+
+    return convert
+
+
+def _whole_number(least: float | None) -> Convert:
+    def convert(value: Any, _param: Any, _ctx: Any) -> int:
+        text = str(value)
+        if not (text.isascii() and text.lstrip("-").isdigit()):
+            raise ValueError(f"expected a whole number, got {text[:20]!r}")
+        number = int(text)
+        if least is not None and number < least:
+            raise ValueError(f"expected a number of at least {least:g}, got {text[:20]!r}")
+        return number
+
+    return convert
