@@ -4,7 +4,8 @@ Typer 0.29 coerces every non-flag parameter through a pydantic ``TypeAdapter``, 
 importing pydantic costs more than the rest of a ``gapcli rank --json`` run. gapcli's
 parameters are of few kinds (text, whole numbers, years, paths, fixed choices, lists of
 these), so ``adopt`` gives each of them a converter here; a kind not listed keeps Typer's
-own coercion. tests/cli/test_values.py fails when a parameter is left to pydantic.
+own coercion. tests/cli/test_values.py fails when a parameter is left to pydantic. The hook
+(``RuntimeParam``, a parameter's ``_runtime_param``) is Typer 0.29's: pyproject.toml pins it.
 """
 
 from __future__ import annotations
