@@ -87,11 +87,15 @@ class Catalog:
         if self._years is None:
             found: set[int] = set()
             for root in self.roots:
-                for path in self._toml_files(root, root.path / "frameworks"):
-                    if path.stem.isdigit() and len(path.stem) == 4:
-                        found.add(int(path.stem))
+                folder = root.path / "frameworks"
+                for name in self._toml_names(root, folder):  # names only: thousands of editions stay cheap
+                    stem = name.removesuffix(".toml")
+                    if stem.isdigit() and len(stem) == 4:
+                        found.add(int(stem))
                     else:
-                        self._fail(root, DataError(str(path), "a framework file is named YEAR.toml, like 2021.toml"))
+                        self._fail(
+                            root, DataError(str(folder / name), "a framework file is named YEAR.toml, like 2021.toml")
+                        )
             self._years = sorted(found)
         return self._years
 
@@ -335,8 +339,11 @@ class Catalog:
         self.warnings.append(f"{error} (skipped)")
 
     def _toml_files(self, root: _Root, folder: Path) -> list[Path]:
+        return [folder / name for name in self._toml_names(root, folder)]
+
+    def _toml_names(self, root: _Root, folder: Path) -> list[str]:
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml"))
         except FileNotFoundError:
             return []
         except NotADirectoryError:
@@ -345,7 +352,7 @@ class Catalog:
         except OSError as error:
             self._fail(root, DataError(str(folder), f"cannot read directory: {error.strerror or error}"))
             return []
-        return [Path(entry.path) for entry in entries if entry.name.endswith(".toml")]
+        return names
 
 
 def _framework(data: dict[str, Any], name: str) -> Framework:
