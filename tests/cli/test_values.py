@@ -69,3 +69,5 @@ def test_converters_in_gapcli_words():
 def test_a_type_gapcli_does_not_know_is_left_to_typer():
     assert converter(float, _info()) is None
     assert converter(list[float], _info()) is None
+    assert converter(int, _info(max=9)) is None  # bounds the converter does not check stay Typer's
+    assert converter(int, _info(min=1, clamp=True)) is None

@@ -69,7 +69,7 @@ def converter(annotation: Any, info: ParameterInfo) -> Convert | None:
         return lambda value, _param, _ctx: str(value)
     if annotation is bool:
         return _flag
-    if annotation is int:
+    if annotation is int and info.max is None and not info.clamp:  # a maximum or clamping: Typer's
         return _whole_number(info.min)
     if annotation is Path:
         return lambda value, param, ctx: coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
