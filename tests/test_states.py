@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from gapcli.errors import NotFound
@@ -51,4 +53,77 @@ def test_commas_and_prefixes():
 
     assert resolve("Washington, D.C.").code == "DC"
     with pytest.raises(NotFound, match="did you mean Washington"):
-        resolve("wash")
+        resolve("washin")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Conn.", "CT"),
+        ("W. Va.", "WV"),
+        ("N.C.", "NC"),
+        ("Mass.", "MA"),
+        ("Calif.", "CA"),
+        ("Tenn", "TN"),
+        ("Tenn.", "TN"),
+        ("N. Carolina", "NC"),
+        ("N Carolina", "NC"),
+        ("S. Dak.", "SD"),
+        ("N. Mex.", "NM"),
+        ("Penna.", "PA"),
+        ("Wash.", "WA"),
+        ("Ill.", "IL"),
+        ("NewYork", "NY"),
+        ("new york state", "NY"),
+        ("ny state", "NY"),
+        ("State of New York", "NY"),
+        ("Commonwealth of Massachusetts", "MA"),
+        ("washington state", "WA"),
+    ],
+)
+def test_ap_gpo_abbreviations_and_short_forms(text, code):
+    """The forms journalists write (AP style, GPO Style Manual) name the state they abbreviate."""
+    assert resolve(text).code == code
+
+
+@pytest.mark.parametrize("text", ["narnia", "zz", "n", "w", "state", "new york city council"])
+def test_far_off_names_get_no_suggestion(text):
+    with pytest.raises(NotFound) as raised:
+        resolve(text)
+    assert "did you mean" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "text, name", [("conneticut", "Connecticut"), ("tennesee", "Tennessee"), ("pensylvania", "Pennsylvania")]
+)
+def test_typos_still_get_their_state(text, name):
+    with pytest.raises(NotFound, match=f"did you mean {name}"):
+        resolve(text)
+
+
+def test_every_abbreviation_names_one_known_state():
+    """No form in the table is shadowed by, or shadows, another state's name or code."""
+    from gapcli.states import _ABBREVIATIONS, _key
+
+    seen: dict[str, str] = {}
+    for entry in _ABBREVIATIONS.replace("\n", "|").split("|"):
+        if entry.strip():
+            code, *forms = entry.split()
+            for form in forms:
+                key = _key(form.replace("_", " "))
+                assert key not in seen, f"{form} is listed for {seen.get(key)} and {code}"
+                seen[key] = code
+                assert resolve(form.replace("_", " ")).code == code
+
+
+@pytest.mark.parametrize("text", ["Conn.", "W. Va.", "N.C."])
+def test_show_takes_abbreviations(run, text):
+    result = run("show", text, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["code"] == {"Conn.": "CT", "W. Va.": "WV", "N.C.": "NC"}[text]
+
+
+def test_show_suggests_nothing_far_off(run):
+    result = run("show", "narnia")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "gapcli: error: unknown state 'narnia'"

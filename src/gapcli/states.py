@@ -45,6 +45,16 @@ def _parse_table() -> tuple[Jurisdiction, ...]:
 
 JURISDICTIONS = _parse_table()
 _ALIASES = {"dc": "DC", "d c": "DC", "washington dc": "DC", "washington d c": "DC"}
+# The abbreviations journalists and clerks write (AP style, the GPO Style Manual) and common
+# short forms, in key form (``W. Va.`` → ``w va``). Postal codes and full names need no entry.
+_ABBREVIATIONS = """
+AL ala|AZ ariz|AR ark|CA cal calif|CO colo|CT conn|DE del|FL fla|GA ga|IL ill|IN ind
+KS kan kans|MA mass|MI mich|MN minn|MS miss|MO mo|MT mont|NE neb nebr|NV nev|NH n_h
+NJ n_j|NM n_m n_mex|NY n_y|NC n_c|ND n_d n_dak|OK okla|OR ore oreg|PA penn penna|RI r_i
+SC s_c|SD s_d s_dak|TN tenn|TX tex|VT vt|VA va|WA wash|WV w_va w_virg|WI wis wisc|WY wyo
+"""  # an underscore stands for a space inside one form
+_DIRECTIONS = {"n": "north", "s": "south", "w": "west"}  # "N. Carolina", "W Virginia"
+_WRAPPERS = ("state of ", "commonwealth of ")  # "State of New York", "New York State"
 
 
 def _key(text: str) -> str:
@@ -55,12 +65,33 @@ def _key(text: str) -> str:
 
 _LOOKUP: dict[str, Jurisdiction] = {j.name.lower(): j for j in JURISDICTIONS}  # the table is plain ASCII
 _LOOKUP.update({j.code.lower(): j for j in JURISDICTIONS})
-_LOOKUP.update({alias: next(j for j in JURISDICTIONS if j.code == code) for alias, code in _ALIASES.items()})
+_CODES = {j.code: j for j in JURISDICTIONS}
+_LOOKUP.update({alias: _CODES[code] for alias, code in _ALIASES.items()})
+for _entry in _ABBREVIATIONS.replace("\n", "|").split("|"):
+    if _entry.strip():
+        _code, *_forms = _entry.split()
+        _LOOKUP.update({form.replace("_", " "): _CODES[_code] for form in _forms})
+_UNSPACED = {name.replace(" ", ""): j for name, j in _LOOKUP.items()}  # "NewYork", "NorthCarolina"
+
+
+def _find(key: str) -> Jurisdiction | None:
+    found = _LOOKUP.get(key) or _UNSPACED.get(key.replace(" ", ""))
+    if found is None:
+        first, _, rest = key.partition(" ")
+        if first in _DIRECTIONS and rest:
+            found = _LOOKUP.get(f"{_DIRECTIONS[first]} {rest}")
+    return found
 
 
 def resolve(text: str) -> Jurisdiction:
-    """Find a jurisdiction by name or postal code, in any case and spelling of spaces."""
-    found = _LOOKUP.get(_key(text))
+    """Find a jurisdiction by name, postal code or a usual abbreviation, in any case and spelling of spaces."""
+    key = _key(text)
+    found = _find(key)
+    if found is None:
+        bare = key.removesuffix(" state")
+        for wrapper in _WRAPPERS:
+            bare = bare.removeprefix(wrapper)
+        found = _find(bare) if bare != key else None
     if found is not None:
         return found
     shown = text if len(text) <= 40 else text[:40] + "…"
@@ -72,13 +103,13 @@ def resolve(text: str) -> Jurisdiction:
 
 
 def suggest(text: str) -> list[str]:
-    """Up to three jurisdiction names close to ``text``."""
+    """Up to three jurisdiction names close to ``text``: a name it begins, or a near spelling (a typo, not a guess)."""
     import difflib
 
     names = {_key(j.name): j.name for j in JURISDICTIONS}
     wanted = _key(text)[:60]
-    starting = [names[n] for n in names if wanted and n.startswith(wanted)]  # "wash" → Washington
-    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    starting = [names[n] for n in names if len(wanted) >= 3 and n.startswith(wanted)]  # "missi" → Mississippi
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)
     return list(dict.fromkeys(starting[:3] + [names[c] for c in close]))[:3]
 
 
