@@ -35,3 +35,53 @@ def test_a_framework_with_unknown_maxima_has_no_complete_cards():
     card = Card("Connecticut", "CT", 2021, grade="F", score=5, tier="II", issues=(IssueResult(1, "F", 5, ("met",)),))
     assert not fw.is_fully_known()
     assert not card.is_complete(fw)
+
+
+PIC = dict(
+    year=2014,
+    name="Protected Innocence Challenge",
+    issues=(IssueArea(1, "One", 10.0), IssueArea(2, "Two", 92.5)),
+    max_score=102.5,
+    extra_credit_max=0,
+    scale=SCALE,
+    scale_basis="points",
+    tiers=False,
+    issue_grades=False,
+    goal_lists=False,
+)
+
+
+def test_a_points_scale_grades_points_not_a_share_of_the_maximum():
+    fw = framework(**PIC)
+    assert [fw.grade_for(s, 102.5) for s in (96, 90, 89.5, 80.5, 70, 60, 58.5)] == ["A", "A", "B", "B", "C", "D", "F"]
+    assert framework(max_score=102.5).grade_for(60, 102.5) == "F"  # 58.5 % on a percent scale
+    assert fw.grade_for(9, 10) is None  # the points scale is the overall score's, not a section's
+
+
+def test_score_bounds_are_the_one_mapping_of_a_grade_to_points():
+    percent = framework(max_score=100.0, extra_credit_max=10.0)
+    assert percent.score_bounds("D") == (60, 70, False) and percent.score_bounds("F") == (0, 60, False)
+    assert percent.score_bounds("A") == (90, 110, True)  # extra credit lifts the best letter's ceiling
+    assert percent.score_bounds("C", 15) == (10.5, 12, False) and percent.score_bounds("A", 15) == (13.5, 15, True)
+    points = framework(**PIC)
+    assert points.score_bounds("D") == (60, 70, False) and points.score_bounds("A") == (90, 102.5, True)
+    assert points.score_bounds("B", 10) is None and framework(scale=None).score_bounds("A") is None
+    assert points.score_bounds("E") is None
+
+
+def test_grade_for_and_score_bounds_agree_on_every_half_point():
+    for fw, maximum in ((framework(**PIC), 102.5), (framework(max_score=100.0), 100.0), (framework(), 15.0)):
+        for half_points in range(int(maximum * 2) + 1):
+            score = half_points / 2
+            low, high, included = fw.score_bounds(fw.grade_for(score, maximum), maximum)
+            assert low <= score and (score < high or (included and score <= high)), (fw.scale_basis, score)
+
+
+def test_completeness_is_the_framework_s_figures():
+    pic = framework(**PIC)
+    scored = (IssueResult(1, score=10), IssueResult(2, score=86))
+    assert Card("Louisiana", "LA", 2014, grade="A", score=96, issues=scored).is_complete(pic)
+    assert not Card("Louisiana", "LA", 2014, grade="A", score=96, issues=scored[:1]).is_complete(pic)
+    assert not Card("Louisiana", "LA", 2014, score=96, issues=scored).is_complete(pic)
+    report_cards = framework(issues=(IssueArea(1, "One", 10.0), IssueArea(2, "Two", 92.5)))
+    assert not Card("Louisiana", "LA", 2021, grade="A", score=96, issues=scored).is_complete(report_cards)

@@ -11,6 +11,8 @@ from functools import cached_property
 from typing import Literal
 
 GoalLists = Literal["complete", "partial"]
+ScaleBasis = Literal["percent", "points"]
+SCALE_BASES = ("percent", "points")
 
 GRADES = ("A", "B", "C", "D", "F")
 TIERS = ("I", "II", "III")
@@ -58,7 +60,29 @@ class EditionFacts:
     national_average: float | None = None
     ranked: int | None = None  # how many jurisdictions the published ranking places
     goal_points: float | None = None  # points a policy goal is worth at most
+    counts_consistent: bool = True  # False: the published counts contradict each other; never a denominator
+    counts_note: str | None = None  # why the counts are not consistent
+    most_improved: str | None = None
+    highlights: tuple[str, ...] = ()  # other published statements about the edition, as printed
     citations: tuple[Citation, ...] = ()
+
+
+# The scores a grade implies: (low, high, high_included), low <= score < high; for the best letter,
+# high is the most a score can be, and reachable (high_included). A plain tuple: no class to define
+# at every start-up for the few commands that ask.
+ScoreBounds = tuple[float, float, bool]
+
+
+class NoEdition:
+    """A year in which Shared Hope published no report cards (2020: grading paused); not an edition.
+
+    A plain class: read only by ``history`` and the "no edition" error, so not worth a dataclass at start-up.
+    """
+
+    __slots__ = ("citations", "reason", "year")
+
+    def __init__(self, year: int, reason: str, citations: tuple[Citation, ...] = ()):
+        self.year, self.reason, self.citations = year, reason, citations
 
 
 @dataclass(repr=False, eq=False)  # never compared or printed: cheaper to define at start-up
@@ -71,8 +95,12 @@ class Framework:
     short_name: str = ""
     issues: tuple[IssueArea, ...] = ()
     max_score: float | None = None
-    extra_credit_max: float | None = None  # points extra credit can add above max_score
-    scale: tuple[tuple[str, float], ...] | None = None  # (letter, minimum %), best first
+    extra_credit_max: float | None = None  # points extra credit can add above max_score (0: none)
+    scale: tuple[tuple[str, float], ...] | None = None  # (letter, minimum), best first
+    scale_basis: ScaleBasis = "percent"  # a minimum is a % of the maximum, or points of the overall score
+    tiers: bool = True  # what a complete card of the framework has: a tier,
+    issue_grades: bool = True  # a grade per issue area,
+    goal_lists: bool = True  # and the goals met and unmet per issue area
     extra_credit: tuple[str, ...] = ()
     goals: tuple[PolicyGoal, ...] = ()
     links: dict[str, str] = field(default_factory=dict)
@@ -86,15 +114,45 @@ class Framework:
         """Issue areas, every maximum and the grade scale: enough to check a complete card."""
         return bool(self.issues) and self.scale is not None and all(a.max_score is not None for a in self.issues)
 
-    def grade_for(self, score: float, maximum: float) -> str | None:
-        """The letter the scale gives ``score`` out of ``maximum``; ``None`` without a scale."""
+    def _scaled(self, maximum: float | None) -> bool:
+        """Whether the scale grades a score out of ``maximum`` (a points scale grades the overall score only)."""
         if self.scale is None or not maximum:
+            return False
+        return self.scale_basis == "percent" or maximum == self.max_score
+
+    def grade_for(self, score: float, maximum: float) -> str | None:
+        """The letter the scale gives ``score`` out of ``maximum``; ``None`` where the scale does not apply."""
+        if not self._scaled(maximum) or self.scale is None:
             return None
-        percent = 100 * score / maximum
+        measured = score if self.scale_basis == "points" else 100 * score / maximum
         for letter, minimum in self.scale:
-            if percent >= minimum - 1e-9:
+            if measured >= minimum - 1e-9:
                 return letter
         return GRADES[-1]
+
+    def score_bounds(self, grade: str, maximum: float | None = None) -> ScoreBounds | None:
+        """The scores ``grade`` implies, out of ``maximum`` (an issue area's), else the overall score's:
+        ``(low, high, high_included)``, low <= score < high (<= high for the best letter).
+
+        Overall, the best letter reaches ``max_score`` plus any extra credit. ``None`` where
+        the scale, the maximum or the letter is not known. The one mapping of a grade to
+        points: validation, ``plan`` and the map legend read the scale through here.
+        """
+        reference = self.max_score if maximum is None else maximum
+        if not self._scaled(reference) or self.scale is None or reference is None:
+            return None
+        minima = dict(self.scale)
+        if grade not in minima:
+            return None
+
+        def points(minimum: float) -> float:
+            return minimum if self.scale_basis == "points" else round(reference * minimum / 100, 9)
+
+        better = [m for letter, m in self.scale if m > minima[grade]]
+        if better:
+            return (points(minima[grade]), points(min(better)), False)
+        ceiling = reference + ((self.extra_credit_max or 0) if maximum is None else 0)
+        return (points(minima[grade]), ceiling, True)
 
     def goal_for_phrase(self, phrase: str) -> PolicyGoal | None:
         return self._goals_by_phrase.get(phrase.casefold())
@@ -166,14 +224,19 @@ class Card:
         return next((result for result in self.issues if result.number == number), None)
 
     def is_complete(self, framework: Framework) -> bool:
-        """Complete: every overall figure, and every issue area's grade, score, maximum and goal lists."""
-        if None in (self.grade, self.score, self.tier) or not framework.issues:
+        """Complete: every figure the framework defines (grade, score, tier; each issue area's
+        score and maximum, its grade and goal lists) is known."""
+        if self.grade is None or self.score is None or not framework.issues:
+            return False
+        if framework.tiers and self.tier is None:
             return False
         for area in framework.issues:
             result = self.issue(area.number)
-            if result is None or result.grade is None or result.score is None:
+            if result is None or result.score is None or (area.max_score is None and result.max_score is None):
                 return False
-            if result.goal_lists != "complete" or (area.max_score is None and result.max_score is None):
+            if framework.issue_grades and result.grade is None:
+                return False
+            if framework.goal_lists and result.goal_lists != "complete":
                 return False
         return True
 

@@ -1,11 +1,16 @@
 """The bundled data is the source material in data/sources/, figure for figure."""
 
 import csv
+import hashlib
 import importlib.util
+import json
 import re
+import subprocess
+import sys
 from collections import Counter
 
 from conftest import ROOT, SOURCES
+from gapcli.load.tomlfile import read_toml
 from gapcli.states import JURISDICTIONS, by_code, resolve
 
 
@@ -28,15 +33,55 @@ def test_nothing_reads_outside_the_repository():
             assert "GAPCLI_" + "SHARED" not in text and '"sha' + 'red"' not in text, path
 
 
-def test_bundled_cards_are_exactly_what_the_sources_give():
-    expected = _build_module().build(SOURCES)
+def test_bundled_cards_and_generated_frameworks_are_exactly_what_the_sources_give():
+    build = _build_module()
+    expected = build.build(SOURCES)
     bundled = {
-        p.relative_to(ROOT / "data" / "cards").as_posix(): p.read_text("utf-8")
-        for p in (ROOT / "data" / "cards").glob("*/*.toml")
+        p.relative_to(ROOT / "data").as_posix(): p.read_text("utf-8") for p in (ROOT / "data").glob("cards/*/*.toml")
     }
+    marker = build.GENERATED.split("{")[0]
+    for path in (ROOT / "data" / "frameworks").glob("*.toml"):
+        text = path.read_text("utf-8")
+        if text.startswith(marker):  # a generated framework no definition gives would linger
+            bundled[f"frameworks/{path.name}"] = text
     assert sorted(bundled) == sorted(expected)
     for name, text in expected.items():
-        assert bundled[name] == text, f"data/cards/{name} differs from scripts/build_cards.py output"
+        assert bundled[name] == text, f"data/{name} differs from scripts/build_cards.py output"
+
+
+def test_the_rebuild_is_byte_identical_when_run_twice(tmp_path):
+    out = tmp_path / "data"
+    script = [sys.executable, str(ROOT / "scripts" / "build_cards.py"), "--out", str(out)]
+
+    def files():
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.toml")}
+
+    subprocess.run(script, check=True, capture_output=True)
+    first = files()
+    subprocess.run(script, check=True, capture_output=True)
+    assert files() == first
+    repository = {name: (ROOT / "data" / name).read_bytes() for name in first}
+    assert first == repository and sum(name.startswith("frameworks/") for name in first) == 9
+
+
+def test_every_edition_a_shared_definition_gives_is_reachable(catalog, run):
+    definition = read_toml(ROOT / "scripts" / "frameworks" / "protected-innocence-challenge.toml")
+    years = [edition["year"] for edition in definition["editions"]]
+    assert years == list(range(2011, 2020))
+    generated = {
+        int(p.stem) for p in (ROOT / "data" / "frameworks").glob("*.toml") if p.read_text().startswith("# Generated")
+    }
+    assert generated == set(years)  # no generated edition without its definition, none defined and missing
+    for year in years:
+        framework = catalog.framework(year)
+        assert (framework.id, framework.scale_basis, framework.max_score) == (
+            definition["framework"]["id"],
+            "points",
+            102.5,
+        )
+        assert year in catalog.years() and catalog.cards_for_year(year)
+        result = run("stats", "--year", str(year), "--json")
+        assert result.exit_code == 0 and json.loads(result.stdout)["year"] == year
 
 
 def test_every_bundled_card_loads_and_validates(catalog):
@@ -129,13 +174,23 @@ def test_goal_corrections(catalog):
     )
 
 
-def test_connecticut_cites_its_page_and_the_text_in_the_repository(catalog):
-    citations = catalog.card(by_code("CT"), 2021).citations
-    assert [c.url for c in citations] == [
-        "https://reportcards.sharedhope.org/connecticut",
-        "data/sources/text/2021/connecticut.txt",
-    ]
-    assert (ROOT / citations[1].url).is_file()
+def test_connecticut_cites_its_public_page_name_date_and_the_digest_of_its_text(catalog, seed_text):
+    [citation] = catalog.card(by_code("CT"), 2021).citations
+    assert citation.url == "https://reportcards.sharedhope.org/connecticut"
+    assert "Shared Hope International, Connecticut 2021 report card, released 2021-11-17" in citation.note
+    assert hashlib.sha256(seed_text.encode("utf-8")).hexdigest() in citation.note
+
+
+REPOSITORY_PATHS = re.compile(r"data/sources/|sources/text/|\btext/20\d\d/|editions\.md|figures\.tsv|policy-goals-2021")
+
+
+def test_no_bundled_file_cites_a_path_in_this_repository():
+    files = [*(ROOT / "data" / "cards").glob("*/*.toml"), *(ROOT / "data" / "frameworks").glob("*.toml")]
+    files.append(ROOT / "data" / "no-edition.toml")
+    assert len(files) > 280
+    for path in files:
+        found = REPOSITORY_PATHS.search(path.read_text("utf-8"))
+        assert found is None, (path, found)
 
 
 def test_connecticut_card_matches_the_seed_text(catalog, seed_text):

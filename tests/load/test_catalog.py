@@ -32,9 +32,12 @@ def test_default_card_is_the_latest_complete_one(catalog):
 
 
 def test_unknown_year_and_missing_card(catalog):
-    with pytest.raises(NotFound, match="no edition 2019; editions: 2021, 2022, 2023, 2025"):
-        catalog.card(CT, 2019)
-    with pytest.raises(NotFound, match="no 2022 card for Connecticut; editions with a card: 2021, 2023"):
+    editions = "2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022, 2023, 2025"
+    with pytest.raises(NotFound, match=f"no edition 2010; editions: {editions}$"):
+        catalog.card(CT, 2010)
+    with pytest.raises(NotFound, match=rf"no edition 2024 \(no edition found\); editions: {editions}$"):
+        catalog.card(CT, 2024)
+    with pytest.raises(NotFound, match="no 2022 card for Connecticut; editions with a card: 2015, 2021, 2023, 2025"):
         catalog.card(CT, 2022)
 
 
@@ -147,3 +150,29 @@ def test_a_corrupt_cache_is_ignored(user_dir, tmp_path):
     _score_of(user_dir, cache_dir)
     (cache_dir / "parsed.sqlite3").write_text("{not a database", "utf-8")
     assert _score_of(user_dir, cache_dir) == 71.5
+
+
+def test_a_complete_older_framework_card_is_never_the_default(catalog, tmp_path):
+    louisiana = by_code("LA")
+    assert catalog.card(louisiana, 2014).is_complete(catalog.framework(2014))  # complete: A 96, all six sections
+    assert catalog.card(louisiana).year == 2023  # the latest card from the default edition (2021) on
+    assert all(catalog.card(place).year >= 2021 for place in (louisiana, by_code("KS"), by_code("NC"), CT))
+    root = tmp_path / "data"  # a state with no card from 2021 on: its latest card, whatever the framework
+    (root / "frameworks").mkdir(parents=True)
+    for year in (2014, 2015, 2021):
+        (root / "frameworks" / f"{year}.toml").write_bytes(
+            (bundled_data_dir() / "frameworks" / f"{year}.toml").read_bytes()
+        )
+    for year in (2014, 2015):
+        (root / "cards" / str(year)).mkdir(parents=True)
+        source = bundled_data_dir() / "cards" / str(year) / "louisiana.toml"
+        (root / "cards" / str(year) / "louisiana.toml").write_bytes(source.read_bytes())
+    assert Catalog.open(bundled=root, user=False, cache_dir=False).card(louisiana).year == 2015
+
+
+def test_years_without_an_edition_are_facts_not_editions(catalog):
+    missing = catalog.no_editions()
+    assert sorted(missing) == [2020, 2024] and not set(missing) & set(catalog.years())
+    assert missing[2020].reason == "no grades: grading paused in 2020 due to the COVID-19 pandemic"
+    assert missing[2024].reason == "no edition found" and all(m.citations for m in missing.values())
+    assert catalog.default_year() == 2021

@@ -4,6 +4,7 @@ Layout of a data root (bundled ``data/`` or the user data dir)::
 
     frameworks/YEAR.toml
     cards/YEAR/STATE-SLUG.toml
+    no-edition.toml            (bundled only: years without an edition, and why)
 
 A user card replaces the bundled card of the same state and year. A broken user
 file or folder becomes a warning naming it and is skipped; a broken bundled file is
@@ -21,14 +22,15 @@ from typing import Any, NamedTuple, TypeVar
 
 from gapcli.errors import DataError, NotFound
 from gapcli.load.cache import ParseCache, path_stamp
-from gapcli.load.schema import card_from_dict, framework_from_dict
+from gapcli.load.schema import card_from_dict, framework_from_dict, no_editions_from_dict
 from gapcli.load.tomlfile import read_toml
-from gapcli.load.validate import problems
-from gapcli.model import Card, Framework
+from gapcli.load.validate import framework_problems, problems
+from gapcli.model import Card, Framework, NoEdition
 from gapcli.states import JURISDICTIONS, Jurisdiction
 
 _SLUGS = {j.slug: j for j in JURISDICTIONS}
 _CODES = {j.code: j for j in JURISDICTIONS}
+NO_EDITION_FILE = "no-edition.toml"
 T = TypeVar("T")
 
 
@@ -68,6 +70,7 @@ class Catalog:
         self._framework_files: dict[int, str] = {}  # the file each framework came from, with its stamp
         self._by_year: dict[int, list[Card]] = {}
         self._files: dict[Path, Card | None] = {}  # each file is read once
+        self._no_editions: dict[int, NoEdition] | None = None
 
     @classmethod
     def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
@@ -106,8 +109,21 @@ class Catalog:
         found = self._frameworks[year]
         if found is None:
             known = ", ".join(str(y) for y in self.years() if self._frameworks.get(y, True) is not None)
-            raise NotFound(f"no edition {year}; editions: {known}")
+            missing = self.no_editions().get(year) if year not in self.years() else None
+            why = f" ({missing.reason})" if missing else ""
+            raise NotFound(f"no edition {year}{why}; editions: {known}")
         return found
+
+    def no_editions(self) -> dict[int, NoEdition]:
+        """Years between editions in which Shared Hope published none, with why (bundled facts, read on demand)."""
+        if self._no_editions is None:
+            bundled = next(root for root in self.roots if root.origin == "bundled")
+            path = bundled.path / NO_EDITION_FILE
+            found = (
+                self._read(bundled, path, partial(no_editions_from_dict, path=str(path))) if path.is_file() else None
+            )
+            self._no_editions = {y: e for y, e in (found or {}).items() if y not in self.years()}
+        return self._no_editions
 
     def _load_framework(self, year: int) -> Framework | None:
         for root in reversed(self.roots):  # the user's first
@@ -181,9 +197,11 @@ class Catalog:
         return found
 
     def card(self, place: Jurisdiction, year: int | None = None) -> Card:
-        """One card; without a year, the state's latest complete card, else its latest.
+        """One card; without a year, the state's latest complete card from the default edition on, else its latest.
 
-        Editions are tried newest first, so the search stops at the first complete card.
+        A complete card of an older framework (a Protected Innocence Challenge card) is never
+        chosen over a card of the default edition or later. Editions are tried newest first,
+        so the search stops at the first complete card.
         """
         if year is not None:
             self.framework(year)
@@ -193,11 +211,14 @@ class Catalog:
                 raise NotFound(f"no {year} card for {place.name}; editions with a card: {have}")
             return match
         latest = None
+        since = self.default_year()
         for each in reversed(self.years()):
+            if each < since and latest is not None:
+                break
             card = self._state_card(place, each)
             if card is None:
                 continue
-            if card.is_complete(self.framework(each)):
+            if each >= since and card.is_complete(self.framework(each)):
                 return card
             latest = latest or card
         if latest is None:
@@ -289,8 +310,13 @@ class Catalog:
     def check_file(self, path: Path) -> None:
         """Raise DataError for anything wrong with one card or framework file."""
         data = read_toml(path)
+        if path.name == NO_EDITION_FILE:
+            no_editions_from_dict(data, str(path))
+            return
         if path.parent.name == "frameworks":
-            framework_from_dict(data, str(path))
+            found = framework_problems(framework_from_dict(data, str(path)))
+            if found:
+                raise DataError(str(path), "; ".join(found))
             return
         card = card_from_dict(data, str(path), "user")
         if card.year not in self.frameworks():
@@ -356,7 +382,11 @@ class Catalog:
 
 
 def _framework(data: dict[str, Any], name: str) -> Framework:
-    return framework_from_dict(data, name)
+    framework = framework_from_dict(data, name)
+    found = framework_problems(framework)
+    if found:
+        raise DataError(name, "; ".join(found))
+    return framework
 
 
 def _placement(card: Card, path: Path, year: int) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from gapcli.errors import DataError
 from gapcli.model import (
+    SCALE_BASES,
     Card,
     Citation,
     EditionFacts,
@@ -18,6 +19,7 @@ from gapcli.model import (
     Framework,
     IssueArea,
     IssueResult,
+    NoEdition,
     PolicyGoal,
 )
 
@@ -126,6 +128,9 @@ def framework_from_dict(data: dict[str, Any], path: str) -> Framework:
         )
         goal.done()
     facts = _facts(top._take("facts", (dict,), False), path)
+    basis = top.text("scale_basis") or "percent"  # files from before the field grade on a percentage
+    if basis not in SCALE_BASES:
+        raise DataError(path, f"field 'scale_basis' must be one of {', '.join(SCALE_BASES)}, got {basis!r}")
     framework = Framework(
         year=year,
         name=name,
@@ -135,6 +140,10 @@ def framework_from_dict(data: dict[str, Any], path: str) -> Framework:
         max_score=max_score,
         extra_credit_max=top.number("extra_credit_max"),
         scale=scale,
+        scale_basis="points" if basis == "points" else "percent",
+        tiers=_defined(top, "tiers"),
+        issue_grades=_defined(top, "issue_grades"),
+        goal_lists=_defined(top, "goal_lists"),
         extra_credit=top.texts("extra_credit"),
         goals=tuple(goals),
         links=top.mapping("links"),
@@ -143,6 +152,12 @@ def framework_from_dict(data: dict[str, Any], path: str) -> Framework:
     )
     top.done()
     return framework
+
+
+def _defined(table: _Table, key: str) -> bool:
+    """A figure every card of the framework has, unless the file says ``KEY = false``."""
+    value = table._take(key, (bool,), False)
+    return True if value is None else bool(value)
 
 
 def _facts(data: dict[str, Any] | None, path: str) -> EditionFacts:
@@ -158,10 +173,26 @@ def _facts(data: dict[str, Any] | None, path: str) -> EditionFacts:
         national_average=table.number("national_average"),
         ranked=table.integer("ranked"),
         goal_points=table.number("goal_points"),
+        counts_consistent=_defined(table, "counts_consistent"),
+        counts_note=table.text("counts_note"),
+        most_improved=table.text("most_improved"),
+        highlights=table.texts("highlights"),
         citations=_citations(table),
     )
     table.done()
     return facts
+
+
+def no_editions_from_dict(data: dict[str, Any], path: str) -> dict[int, NoEdition]:
+    """``[[years]]`` without an edition, each with why (``reason``) and its ``[[years.sources]]``."""
+    top = _Table(data, "", path)
+    found = {}
+    for entry in top.tables("years"):
+        year = entry.need_integer("year")
+        found[year] = NoEdition(year, entry.need_text("reason"), _citations(entry))
+        entry.done()
+    top.done()
+    return found
 
 
 def _citations(table: _Table) -> tuple[Citation, ...]:

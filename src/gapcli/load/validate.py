@@ -28,12 +28,63 @@ def problems(card: Card, framework: Framework) -> list[str]:
         found.append(f"published_rank: {card.published_rank} is outside 1..{ranked}")
     found += _issue_problems(card, framework)
     found += _overall_problems(card, framework)
+    found += _undefined(card, framework)
     categories = set(framework.extra_credit)
     for extra in card.extra_credit:
         if categories and extra.category is not None and extra.category not in categories:
             found.append(f"extra_credit: unknown category {extra.category!r} (known: {', '.join(sorted(categories))})")
         if extra.points < 0:
             found.append(f"extra_credit: {extra.category or 'unknown category'} points {extra.points:g} are negative")
+    return found
+
+
+def _undefined(card: Card, framework: Framework) -> list[str]:
+    """Figures the card's framework does not have (the Protected Innocence Challenge: tiers, extra credit, goals)."""
+    found = []
+    name = f"the {framework.year} framework ({framework.short_name})"
+    if card.tier is not None and not framework.tiers:
+        found.append(f"tier: {name} has no tiers")
+    if card.extra_credit and framework.extra_credit_max == 0:
+        found.append(f"extra_credit: {name} has no extra credit")
+    if not framework.goal_lists:
+        for result in card.issues:
+            if result.goal_lists is not None:
+                found.append(f"issues[{result.number}]: {name} lists no policy goals met or unmet")
+    return found
+
+
+def framework_problems(framework: Framework) -> list[str]:
+    """What contradicts itself in a framework file: its scale, its maxima, its published grade counts."""
+    found: list[str] = []
+    for letter, minimum in framework.scale or ():
+        if letter not in GRADES:
+            found.append(f"scale: {letter!r} is not one of {', '.join(GRADES)}")
+        ceiling = 100 if framework.scale_basis == "percent" else framework.max_score
+        if ceiling is None:
+            found.append("scale: a points scale needs the framework's max_score")
+            break
+        if not 0 <= minimum <= ceiling:
+            found.append(f"scale.{letter}: {minimum:g} is outside 0..{ceiling:g} ({framework.scale_basis})")
+    maxima = [a.max_score for a in framework.issues]
+    if framework.max_score is not None and maxima and None not in maxima:
+        total = sum(m for m in maxima if m is not None)
+        if abs(total - framework.max_score) > _TOLERANCE:
+            found.append(f"max_score: {framework.max_score:g} is not the sum of the issue maxima ({total:g})")
+    facts = framework.facts
+    unknown = sorted(set(facts.grade_counts) - set(GRADES))
+    if unknown:
+        found.append(f"facts.grade_counts: {', '.join(unknown)} not a grade")
+    counted = sum(facts.grade_counts.values())
+    every_letter = set(facts.grade_counts) == set(GRADES)
+    most = facts.graded if facts.graded is not None else len(JURISDICTIONS)
+    contradicts = counted > most or (every_letter and facts.graded is not None and counted != facts.graded)
+    if contradicts and facts.counts_consistent:
+        found.append(
+            f"facts.grade_counts: they add up to {counted}, not the {most} graded; "
+            "store them as published with counts_consistent = false and a counts_note"
+        )
+    if not facts.counts_consistent and not facts.counts_note:
+        found.append("facts.counts_note: say why the counts are not consistent")
     return found
 
 
@@ -81,7 +132,7 @@ def _issue_problems(card: Card, framework: Framework) -> list[str]:
         if result.score > maximum + _TOLERANCE:
             found.append(f"{field}.score: {result.score:g} is above the maximum {maximum:g}")
         expected = framework.grade_for(result.score, maximum)
-        if result.grade and expected and result.grade != expected:
+        if result.grade and expected and result.grade != expected:  # a grade checked here is on a percent scale
             percent = 100 * result.score / maximum
             found.append(
                 f"{field}.grade: {result.grade} disagrees with the scale ({result.score:g}/{maximum:g} = {percent:.1f}% → {expected})"
@@ -99,7 +150,8 @@ def _overall_problems(card: Card, framework: Framework) -> list[str]:
             found.append(f"score: {card.score:g} is above the maximum {ceiling:g} (with extra credit)")
         expected = framework.grade_for(card.score, framework.max_score)
         if card.grade and expected and card.grade != expected:
-            found.append(f"grade: {card.grade} disagrees with the scale for score {card.score:g} (→ {expected})")
+            basis = " on points" if framework.scale_basis == "points" else ""
+            found.append(f"grade: {card.grade} disagrees with the scale for score {card.score:g} (→ {expected}{basis})")
     scores = [
         r.score for area in framework.issues if (r := card.issue(area.number)) is not None and r.score is not None
     ]
