@@ -118,6 +118,8 @@ def rank(
 
     cards = _catalog(catalog)
     framework = cards.edition(year)
+    if tier is not None and not framework.tiers:
+        raise NotFound(f"the {framework.year} edition ({framework.short_name}) has no tiers, so none is Tier {tier}")
     return ranking(
         cards.cards_for_year(framework.year), framework, resolve_by(framework, by), grade, tier, top, reverse
     )
@@ -171,7 +173,8 @@ def history(state: str, catalog: Catalog | None = None) -> list[HistoryRow]:
     found = {c.year: c for c in cards.cards_for_state(chosen.place)}
     if not found:
         raise NotFound(f"no card for {chosen.place.name} in any edition")
-    return through(chosen.place.name, chosen.place.code, [(f, found.get(y)) for y, f in cards.frameworks().items()])
+    editions = [(f, found.get(y)) for y, f in cards.frameworks().items()]
+    return through(chosen.place.name, chosen.place.code, editions, cards.no_editions())
 
 
 def plan(state: str, year: int | None = None, to: str | None = None, catalog: Catalog | None = None) -> PlanRecord:

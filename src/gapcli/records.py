@@ -64,6 +64,13 @@ class EditionGrade(TypedDict):
     published_rank: int | None
 
 
+class FrameworkDefines(TypedDict):
+    tier: bool
+    issue_grades: bool
+    goal_lists: bool
+    extra_credit: bool
+
+
 class CardRecord(TypedDict):
     state: str
     code: str
@@ -82,6 +89,7 @@ class CardRecord(TypedDict):
     links: dict[str, str]
     source: SourceRecord
     newer_editions: list[EditionGrade]
+    framework_defines: FrameworkDefines
 
 
 class StateRow(TypedDict):
@@ -102,6 +110,7 @@ class DiffSide(TypedDict):
     state: str
     code: str
     year: int
+    framework_defines: FrameworkDefines
 
 
 class DiffFigures(TypedDict):
@@ -140,6 +149,7 @@ class DiffRecord(TypedDict):
     comparable: bool
     overall: DiffOverall
     issues: list[DiffIssue]
+    not_comparable_reason: str | None
 
 
 class RankRow(TypedDict):
@@ -198,6 +208,10 @@ class PublishedFacts(TypedDict):
     ranked: int | None
     goal_points: Number | None
     sources: list[CitationRecord]
+    counts_consistent: bool
+    counts_note: str | None
+    most_improved: str | None
+    highlights: list[str]
 
 
 class StatsRecord(TypedDict):
@@ -217,8 +231,8 @@ class HistoryRow(TypedDict):
     state: str
     code: str
     year: int
-    framework: str
-    framework_short: str
+    framework: str | None
+    framework_short: str | None
     has_card: bool
     grade: str | None
     score: Number | None
@@ -228,6 +242,10 @@ class HistoryRow(TypedDict):
     delta: Number | None
     grade_steps: int | None
     comparable_with_previous: bool
+    edition: bool
+    reason: str | None
+    framework_changed: bool
+    framework_defines: FrameworkDefines | None
 
 
 class TileRow(TypedDict):
@@ -278,6 +296,8 @@ class PlanRecord(TypedDict):
     areas_alone: list[int] | None
     goals_known: bool
     issues: list[PlanIssue]
+    scale_basis: str
+    framework_defines: FrameworkDefines
 
 
 class PathsRecord(TypedDict):
@@ -300,6 +320,7 @@ CONTRACT: dict[str, type] = {
     "card.source": SourceRecord,
     "card.source.citations": CitationRecord,
     "card.newer_editions": EditionGrade,
+    "card.framework_defines": FrameworkDefines,
     "states": StateRow,
     "diff": DiffRecord,
     "diff.a": DiffSide,

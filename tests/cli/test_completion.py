@@ -48,9 +48,30 @@ CASES = [
     ("gapcli gaps --state co", ["colorado", "connecticut"]),
     ("gapcli history tenn", ["tennessee"]),
     ("gapcli plan io", ["iowa"]),
-    ("gapcli show ct@", ["ct@2021", "ct@2022", "ct@2023", "ct@2025"]),
+    (
+        "gapcli show ct@",
+        [
+            f"ct@{y}"
+            for y in (
+                "2011",
+                "2012",
+                "2013",
+                "2014",
+                "2015",
+                "2016",
+                "2017",
+                "2018",
+                "2019",
+                "2021",
+                "2022",
+                "2023",
+                "2025",
+            )
+        ],
+    ),
     ("gapcli rank --by ", ["overall", "grade", "published", "1", "2", "3", "4", "5", "6"]),
     ("gapcli rank --year 202", ["2021", "2022", "2023", "2025"]),
+    ("gapcli stats --year 201", [str(year) for year in range(2011, 2020)]),  # the PIC editions
     ("gapcli rank --grade ", ["A", "B", "C", "D", "F"]),
     ("gapcli rank --grade d", ["d"]),
     ("gapcli rank --tier ", ["I", "II", "III"]),

@@ -33,7 +33,7 @@ MATRIX = [
     (["diff", "ct@", "fl"], 2, "invalid selector 'ct@'"),
     (["diff", "@2021", "fl"], 2, "invalid selector '@2021'"),
     (["diff", "ct@20x1", "fl"], 2, "invalid selector 'ct@20x1'"),
-    (["diff", "ct@2019", "fl"], 1, "no edition 2019"),
+    (["diff", "ct@2020", "fl"], 1, "no edition 2020 (no grades: grading paused in 2020"),
     (["diff", "ct"], 2, "Missing argument"),
     (["rank", "--by", "nothing"], 1, "unknown issue area 'nothing'"),
     (["rank", "--by", "and"], 1, "ambiguous"),

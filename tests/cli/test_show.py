@@ -7,6 +7,7 @@ import json
 import pytest
 
 CARD_KEYS = {
+    "framework_defines",
     "state",
     "code",
     "year",
@@ -151,8 +152,12 @@ def test_unknown_state_suggests(run):
 
 
 def test_unknown_year(run):
-    result = run("show", "ct", "--year", "2019")
-    assert result.exit_code == 1 and "no edition 2019" in result.stderr
+    result = run("show", "ct", "--year", "2010")
+    assert result.exit_code == 1 and "no edition 2010; editions: 2011, 2012" in result.stderr
+    paused = run("show", "ct", "--year", "2020")  # a year without an edition says why
+    assert paused.exit_code == 1 and paused.stderr.startswith(
+        "gapcli: error: no edition 2020 (no grades: grading paused in 2020 due to the COVID-19 pandemic); editions: 2011"
+    )
 
 
 def test_states_lists_every_jurisdiction(run):

@@ -1,4 +1,4 @@
-from gapcli.model import Card, Framework, IssueArea, IssueResult
+from gapcli.model import Card, Framework, IssueArea, IssueResult, NoEdition
 from gapcli.query.compare import diff, history
 
 FW = Framework(
@@ -48,7 +48,12 @@ def test_goals_met_in_one_and_unmet_in_the_other():
         ["Financial penalties"],
     )
     assert result["overall"]["delta"] == 32.5
-    assert result["a"] == {"state": "Connecticut", "code": "CT", "year": 2021}
+    assert result["a"] == {
+        "state": "Connecticut",
+        "code": "CT",
+        "year": 2021,
+        "framework_defines": {"tier": True, "issue_grades": True, "goal_lists": True, "extra_credit": True},
+    }
 
 
 def test_goals_unknown_on_one_side_are_null_not_empty():
@@ -120,3 +125,30 @@ def test_history_lists_every_edition_and_changes_within_a_framework():
     assert [r["grade_steps"] for r in rows] == [None, None, 2, None]  # since the previous card, 2021
     assert [r["comparable_with_previous"] for r in rows] == [False, True, True, False]
     assert rows[1]["grade"] is None and rows[2]["published_rank"] == 1
+
+
+def test_history_has_a_row_for_each_year_without_an_edition_and_marks_framework_changes():
+    pic = Framework(2019, "Protected Innocence Challenge", "pic", issues=FW.issues, max_score=102.5)
+    paused = NoEdition(2020, "no grades: grading paused", ())
+    rows = history(
+        "Kansas",
+        "KS",
+        [(pic, Card("Kansas", "KS", 2019, "A", 93.5)), (FW, Card("Kansas", "KS", 2021, "F"))],
+        {2020: paused, 2024: NoEdition(2024, "no edition found", ()), 2010: NoEdition(2010, "before", ())},
+    )
+    assert [(r["year"], r["edition"], r["reason"]) for r in rows] == [
+        (2019, True, None),
+        (2020, False, "no grades: grading paused"),
+        (2021, True, None),
+    ]  # only years between the first and the last edition
+    assert [r["framework_changed"] for r in rows] == [False, False, True]
+    assert rows[2]["comparable_with_previous"] is False and rows[2]["grade_steps"] is None
+    assert rows[1]["framework"] is None and rows[1]["framework_defines"] is None and not rows[1]["has_card"]
+
+
+def test_diff_across_frameworks_says_why():
+    pic = Framework(2019, "Protected Innocence Challenge", "pic", "PIC", issues=FW.issues, max_score=102.5)
+    result = diff(Card("Kansas", "KS", 2019, "A", 93.5), pic, Card("Kansas", "KS", 2021, "F"), FW)
+    assert result["comparable"] is False
+    assert result["not_comparable_reason"].startswith("different frameworks: PIC (2019) and ")
+    assert diff(Card("Iowa", "IA", 2021, "F", 48.5), FW, Card("Ohio", "OH", 2021), FW)["not_comparable_reason"] is None

@@ -78,3 +78,15 @@ def test_a_card_without_goal_data_is_not_a_card_without_gaps():
 def test_an_issue_area_number_lists_its_goals():
     assert {e["id"] for e in gaps.find(CARDS, FW, "1").entries} == {"1.4", "1.5"}
     assert [e["goal"] for e in gaps.find(CARDS, FW, "3").entries] == ["appropriations"]
+
+
+def test_a_framework_without_goal_lists_is_not_one_without_gaps():
+    pic = Framework(2014, "Protected Innocence Challenge", "pic", "PIC", issues=FW.issues, goal_lists=False)
+    card = Card("Louisiana", "LA", 2014, "A", 96)
+    for ask in (
+        lambda: gaps.summary([card], pic),
+        lambda: gaps.find([card], pic, "1"),
+        lambda: gaps.of_state(card, pic),
+    ):
+        with pytest.raises(NotFound, match="the 2014 edition \\(PIC\\) lists no policy goals met or unmet"):
+            ask()

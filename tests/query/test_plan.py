@@ -65,3 +65,23 @@ def test_grade_only_and_unknown_scale_are_errors():
         plan(Card("Alabama", "AL", 2021, "F"), FW)
     with pytest.raises(NotFound, match="grade scale or maximum is not known"):
         plan(card(66, "D", [1, 1, 1]), Framework(2023, "t", "t", issues=FW.issues))
+
+
+def test_a_points_scale_plans_in_points():
+    pic = Framework(
+        2015,
+        "Protected Innocence Challenge",
+        "pic",
+        issues=(IssueArea(1, "One", 50.0), IssueArea(2, "Two", 52.5)),
+        max_score=102.5,
+        extra_credit_max=0,
+        scale=SCALE,
+        scale_basis="points",
+        goal_lists=False,
+    )
+    kansas = Card("Kansas", "KS", 2015, "B", 80.5, issues=(IssueResult(1, None, 40), IssueResult(2, None, 40.5)))
+    result = plan(kansas, pic)
+    assert (result["target"], result["target_score"], result["needs"]) == ("A", 90, 9.5)  # not 90 % of 102.5
+    assert result["scale_basis"] == "points" and result["least_goals"] is None
+    assert result["framework_defines"]["goal_lists"] is False and result["areas_alone"] == [2, 1]
+    assert plan(kansas, pic, "D")["needs"] == 0

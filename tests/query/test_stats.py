@@ -46,3 +46,24 @@ def test_tiles_cover_every_jurisdiction():
     assert (texas["grade"], texas["has_card"], texas["row"], texas["col"]) == ("D", True, 7, 3)
     assert sum(t["has_card"] for t in result) == 1
     assert texas["max_score"] == 100
+
+
+def test_inconsistent_counts_are_passed_on_as_published_and_used_for_nothing():
+    facts = EditionFacts(
+        grade_counts={"A": 0, "B": 6, "C": 9, "D": 19, "F": 18},
+        graded=51,
+        counts_consistent=False,
+        counts_note="they add up to 52",
+    )
+    result = published(Framework(2012, "p", "p", facts=facts))
+    assert result["grade_counts"] == {"A": 0, "B": 6, "C": 9, "D": 19, "F": 18}
+    assert (result["counts_consistent"], result["counts_note"]) == (False, "they add up to 52")
+    missing = published(
+        Framework(
+            2012,
+            "p",
+            "p",
+            facts=EditionFacts(grade_counts={"B": 6}, graded=6, counts_consistent=False, counts_note="n"),
+        )
+    )
+    assert missing["grade_counts"]["A"] is None  # never 0 by subtraction from counts that do not add up

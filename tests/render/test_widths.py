@@ -40,3 +40,16 @@ def test_every_figure_and_code_appears_whole_at_every_width(catalog, ct_record, 
         lines = out.splitlines()
         for cell in whole_cells(view):
             assert cell in tokens if " " not in cell else any(cell in line for line in lines), (name, width, cell)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
+def test_no_column_header_is_cut(catalog, ct_record, width):
+    """A table whose headers would not fit is stacked: Rich would otherwise shorten "Published" to "Publi"."""
+    for name, view in every_view(catalog, ct_record).items():
+        lines = rendered(view, width).splitlines()
+        for block in view.blocks:
+            if isinstance(block, v.Grid) and block.rows:
+                heads = 2 if block.columns[0].kind == "number" else 1  # a stacked row is headed by these cells
+                for column in block.columns[heads:]:
+                    if column.header and not column.wrap and column.kind not in ("bar", "spark"):
+                        assert any(column.header in line for line in lines), (name, width, column.header)

@@ -53,11 +53,12 @@ def states(
     """The jurisdictions with cards: each one's grade in every edition, or one edition's cards."""
     from gapcli import api
 
-    rows = api.states(year, catalog())
+    cards = catalog()
+    rows = api.states(year, cards)
 
     def view() -> View:
         from gapcli.render.views import states_view
 
-        return states_view(rows, year)
+        return states_view(rows, year, cards.frameworks())
 
     emit(rows, view, fmt, as_json, export, force, theme)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, overload
 from gapcli.model import Card, Framework, IssueResult
 
 # the shape and making of a card record; change it whenever card_record changes, so cached records are rebuilt
-RECORD_VERSION = "2"
+RECORD_VERSION = "3"
 
 if TYPE_CHECKING:
-    from gapcli.records import CardRecord, EditionGrade, GoalRecord, IssueRecord, Number, StateRow
+    from gapcli.records import CardRecord, EditionGrade, FrameworkDefines, GoalRecord, IssueRecord, Number, StateRow
 
 
 @overload
@@ -118,6 +118,17 @@ def card_record(card: Card, framework: Framework, newer: Sequence[tuple[Card, Fr
             "citations": [{"fields": list(c.fields), "url": c.url, "note": c.note} for c in card.citations],
         },
         "newer_editions": [edition_grade(c, f, f.id == framework.id) for c, f in newer],
+        "framework_defines": framework_defines(framework),
+    }
+
+
+def framework_defines(framework: Framework) -> FrameworkDefines:
+    """The figures a card of the framework has: where one is ``False``, its ``null`` or ``[]`` means "none"."""
+    return {
+        "tier": framework.tiers,
+        "issue_grades": framework.issue_grades,
+        "goal_lists": framework.goal_lists,
+        "extra_credit": framework.extra_credit_max != 0,
     }
 
 

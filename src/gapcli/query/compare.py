@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gapcli.model import GRADES, Card, Framework, IssueResult
-from gapcli.query.cards import goals_of, number
+from gapcli.model import GRADES, Card, Framework, IssueResult, NoEdition
+from gapcli.query.cards import framework_defines, goals_of, number
 
 if TYPE_CHECKING:
     from gapcli.records import DiffIssue, DiffRecord, HistoryRow, Number
 
 
 def comparable(a: Framework, b: Framework) -> bool:
-    """Scores compare only within one framework (same ``id``); 2025's Just Like Me cards are another."""
+    """Scores compare only within one framework (same ``id``): PIC (2011-2019), the 2021 Report Cards, Just Like Me."""
     return a.id == b.id
+
+
+def not_comparable_reason(a: Framework, b: Framework) -> str | None:
+    """Why two editions' cards do not compare; ``None`` where they do."""
+    if comparable(a, b):
+        return None
+    return (
+        f"different frameworks: {a.short_name} ({a.year}) and {b.short_name} ({b.year}); "
+        "no score, grade step or rank compares across them"
+    )
 
 
 def _delta(a: float | None, b: float | None, same_scale: bool) -> Number | None:
@@ -69,8 +79,8 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
                 }
             )
     return {
-        "a": {"state": a.state, "code": a.code, "year": a.year},
-        "b": {"state": b.state, "code": b.code, "year": b.year},
+        "a": {"state": a.state, "code": a.code, "year": a.year, "framework_defines": framework_defines(fa)},
+        "b": {"state": b.state, "code": b.code, "year": b.year, "framework_defines": framework_defines(fb)},
         "comparable": same,
         "overall": {
             "a": {"grade": a.grade, "score": number(a.score), "tier": a.tier},
@@ -79,16 +89,21 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
             "delta": _delta(a.score, b.score, same),
         },
         "issues": issues,
+        "not_comparable_reason": not_comparable_reason(fa, fb),
     }
 
 
-def history(state: str, code: str, editions: list[tuple[Framework, Card | None]]) -> list[HistoryRow]:
+def history(
+    state: str, code: str, editions: list[tuple[Framework, Card | None]], missing: dict[int, NoEdition] | None = None
+) -> list[HistoryRow]:
     """Every edition oldest first, each with the change from the state's previous card of the same framework.
 
-    An edition without a card for the state is a row of its own (``has_card`` false), not a gap in the list.
+    An edition without a card for the state is a row of its own (``has_card`` false), not a gap
+    in the list; so is a year without an edition (``edition`` false, with its ``reason``).
     """
     rows: list[HistoryRow] = []
     previous: tuple[Card, Framework] | None = None
+    before_edition: Framework | None = None
     for framework, card in editions:
         same = previous is not None and comparable(previous[1], framework)
         before = previous[0] if previous is not None and same else None
@@ -111,8 +126,40 @@ def history(state: str, code: str, editions: list[tuple[Framework, Card | None]]
                 "delta": _delta(before.score if before else None, card.score if card else None, same),
                 "grade_steps": steps,  # +1: one letter better than the previous card
                 "comparable_with_previous": same,
+                "edition": True,
+                "reason": None,
+                "framework_changed": before_edition is not None and not comparable(before_edition, framework),
+                "framework_defines": framework_defines(framework),
             }
         )
+        before_edition = framework
         if card is not None:
             previous = (card, framework)
-    return rows
+    first, last = (rows[0]["year"], rows[-1]["year"]) if rows else (0, 0)
+    for year, gap in (missing or {}).items():
+        if first < year < last:
+            rows.append(_no_edition_row(state, code, gap))
+    return sorted(rows, key=lambda row: row["year"])
+
+
+def _no_edition_row(state: str, code: str, gap: NoEdition) -> HistoryRow:
+    return {
+        "state": state,
+        "code": code,
+        "year": gap.year,
+        "framework": None,
+        "framework_short": None,
+        "has_card": False,
+        "grade": None,
+        "score": None,
+        "max_score": None,
+        "tier": None,
+        "published_rank": None,
+        "delta": None,
+        "grade_steps": None,
+        "comparable_with_previous": False,
+        "edition": False,
+        "reason": gap.reason,
+        "framework_changed": False,
+        "framework_defines": None,
+    }

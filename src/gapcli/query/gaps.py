@@ -25,6 +25,15 @@ class Goals(NamedTuple):
     with_goal_data: int  # cards that name at least one goal
 
 
+def _lists_goals(framework: Framework) -> None:
+    """The Protected Innocence Challenge lists no goals: that is not "no unmet goals"."""
+    if not framework.goal_lists:
+        raise NotFound(
+            f"the {framework.year} edition ({framework.short_name}) lists no policy goals met or unmet: "
+            "its cards give section scores only"
+        )
+
+
 def _entries(cards: list[Card], framework: Framework) -> dict[str, GapEntry]:
     entries: dict[str, GapEntry] = {}
     for card in cards:
@@ -57,6 +66,7 @@ def _result(cards: list[Card], framework: Framework, entries: list[GapEntry]) ->
 
 def summary(cards: list[Card], framework: Framework) -> Goals:
     """Every goal some card leaves unmet, most often unmet first."""
+    _lists_goals(framework)
     entries = [e for e in _entries(cards, framework).values() if e["states_unmet"]]
     ordered = sorted(entries, key=lambda e: (-len(e["states_unmet"]), e["issue"], e["id"] or "~", e["goal"]))
     return _result(cards, framework, ordered)
@@ -68,6 +78,7 @@ def _words(text: str) -> list[str]:
 
 def find(cards: list[Card], framework: Framework, query: str) -> Goals:
     """Goals matching a number (``1.3``), an issue area (``1``) or all the words of ``query``, with who meets them."""
+    _lists_goals(framework)
     entries = _entries(cards, framework)
     wanted = query.strip().casefold()
     if wanted.isascii() and wanted.isdigit() and framework.issue(int(wanted)) is not None:
@@ -94,6 +105,7 @@ def of_state(card: Card, framework: Framework) -> list[StateGap]:
 
     A card that names no goal at all is not a card without gaps: that is an error.
     """
+    _lists_goals(framework)
     if not card.has_goal_data():
         raise NotFound(
             f"the policy goals of {card.state}'s {card.year} card are not known (no source names them); "

@@ -1,7 +1,8 @@
 """What it would take to reach a grade (``plan``): arithmetic on published figures, never a prediction.
 
 The points a target needs follow from the framework file's grade scale (our reading of
-the published figures, not a rule Shared Hope states); the least number of goals uses
+the published figures, not a rule Shared Hope states; on a share of the maximum, or on
+points for the Protected Innocence Challenge); the least number of goals uses
 the published "up to 2.5 points per policy goal". Headroom is an area's maximum less
 its score. Nothing here says how Shared Hope would score a new law.
 """
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from gapcli.errors import NotFound
 from gapcli.model import GRADES, Card, Framework, IssueResult
-from gapcli.query.cards import goals_of, number
+from gapcli.query.cards import framework_defines, goals_of, number
 
 if TYPE_CHECKING:
     from gapcli.records import PlanIssue, PlanRecord
@@ -31,8 +32,10 @@ def plan(card: Card, framework: Framework, target: str | None = None) -> PlanRec
         )
     current = card.grade or framework.grade_for(card.score, framework.max_score) or GRADES[-1]
     goal = target or GRADES[max(GRADES.index(current) - 1, 0)]
-    scale = dict(framework.scale)
-    threshold = framework.max_score * scale[goal] / 100
+    bounds = framework.score_bounds(goal)
+    if bounds is None:
+        raise NotFound(f"the {framework.year} edition's grade scale has no {goal}")
+    threshold = bounds[0]
     needs = max(0.0, round(threshold - card.score, 6))
     issues = sorted((_issue(card, framework, a.number, needs) for a in framework.issues), key=_by_headroom)
     total = sum(i["headroom"] or 0 for i in issues)
@@ -59,6 +62,8 @@ def plan(card: Card, framework: Framework, target: str | None = None) -> PlanRec
         "areas_alone": [i["number"] for i in issues if i["could_close_alone"]] if scored else None,
         "goals_known": any(i["goal_lists"] is not None for i in issues),
         "issues": issues,
+        "scale_basis": framework.scale_basis,
+        "framework_defines": framework_defines(framework),
     }
 
 

@@ -11,11 +11,11 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from gapcli.model import GRADES, Card, Framework
-from gapcli.query.cards import number
+from gapcli.query.cards import framework_defines, number
 from gapcli.query.select import FIGURES, GRADE, OVERALL, PUBLISHED
 
 if TYPE_CHECKING:
-    from gapcli.records import RankRow
+    from gapcli.records import FrameworkDefines, RankRow
 
 
 class Ranking(NamedTuple):  # a result record; cheaper to define at start-up than a dataclass
@@ -27,6 +27,7 @@ class Ranking(NamedTuple):  # a result record; cheaper to define at start-up tha
     cards: int  # cards of the edition
     filtered_out: int  # rows dropped by --grade/--tier
     coverage: dict[str, int]  # for each of FIGURES, how many cards have it
+    defines: FrameworkDefines  # the figures the edition's cards have (the Protected Innocence Challenge: no tiers)
 
 
 def label_of(framework: Framework, by: str | int) -> str:
@@ -76,7 +77,15 @@ def rank(
         chosen = [row for row in chosen if (row["rank"] >= cutoff if reverse else row["rank"] <= cutoff)]
     coverage = {figure: sum(1 for c in cards if _key(c, figure) is not None) for figure in FIGURES}
     return Ranking(
-        framework.year, str(by), label_of(framework, by), chosen, len(keyed), len(cards), filtered_out, coverage
+        framework.year,
+        str(by),
+        label_of(framework, by),
+        chosen,
+        len(keyed),
+        len(cards),
+        filtered_out,
+        coverage,
+        framework_defines(framework),
     )
 
 

@@ -23,9 +23,13 @@ def _mean(values: list[float]) -> float | None:
 
 
 def published(framework: Framework) -> PublishedFacts:
-    """The edition's published facts; a letter no source counts is 0 only where the counts add up to all graded."""
+    """The edition's published facts; a letter no source counts is 0 only where the counts add up to all graded.
+
+    Counts flagged as inconsistent (2012: they add up to 52) are passed on as published, and nothing is
+    worked out from them.
+    """
     facts = framework.facts
-    complete = facts.graded is not None and sum(facts.grade_counts.values()) == facts.graded
+    complete = facts.counts_consistent and facts.graded is not None and sum(facts.grade_counts.values()) == facts.graded
     return {
         "released": facts.released,
         "graded": facts.graded,
@@ -34,6 +38,10 @@ def published(framework: Framework) -> PublishedFacts:
         "ranked": facts.ranked,
         "goal_points": number(facts.goal_points),
         "sources": [{"fields": list(c.fields), "url": c.url, "note": c.note} for c in facts.citations],
+        "counts_consistent": facts.counts_consistent,
+        "counts_note": facts.counts_note,
+        "most_improved": facts.most_improved,
+        "highlights": list(facts.highlights),
     }
 
 

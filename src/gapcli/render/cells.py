@@ -19,11 +19,13 @@ def _num(value: float) -> str:
 def plain(value: Any, kind: str, unicode: bool = True) -> str:
     if kind == "score":
         score, maximum = value
-        shown = UNKNOWN if score is None else _num(score)
+        shown = UNKNOWN if score is None else clean(score) if isinstance(score, str) else _num(score)
         return shown if maximum is None else f"{shown}/{_num(maximum)}"
     if kind == "bar":
         score, maximum = value
         return bar(score, maximum, unicode=unicode)
+    if kind in ("delta", "steps") and isinstance(value, str):
+        return clean(value)  # "—": no figure applies (no previous card to compare with)
     if kind == "delta":
         return UNKNOWN if value is None else f"{value:+g}" if value else "0"
     if kind == "steps":

@@ -37,7 +37,8 @@ PALETTES: dict[str, dict[str, tuple[str, str]]] = {
                  "D": ("black", "yellow"), "F": ("bright_white", "red")},
 }  # fmt: skip
 _OPTIONAL = ("bar",)  # columns that go first when a table does not fit
-_PADDING = 2  # a column's padding left and right; the boxes below draw no vertical lines
+_PADDING = 2  # a column's padding left and right
+_EDGES = 2  # the boxes below draw no vertical lines, but a blank divider between columns and at each edge
 _ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
@@ -61,7 +62,7 @@ def _text(value: Any, kind: str, look: Look) -> Text:
     shown = plain(value, kind, look.unicode)
     if kind == "grade" and value in GRADE_LETTERS:
         return Text(shown, style=look.grade(value))
-    if kind == "delta" and value:
+    if kind == "delta" and isinstance(value, (int, float)) and value:
         return Text(shown, style="blue" if value > 0 else "red")
     if kind in ("bar", "spark"):
         return Text(shown, style="cyan")
@@ -94,9 +95,10 @@ def _needs(block: v.Grid, keep: Sequence[int], unicode: bool) -> dict[int, int]:
 
 def _grid(block: v.Grid, width: int, look: Look) -> RenderableType:
     keep = list(range(len(block.columns)))
+    padding = _PADDING // 2 if block.compact else _PADDING
     for attempt in (keep, [i for i in keep if block.columns[i].kind not in _OPTIONAL]):
         needs = _needs(block, attempt, look.unicode)
-        if sum(needs.values()) + _PADDING * len(attempt) <= width:
+        if sum(needs.values()) + (padding + 1) * len(attempt) - 1 + _EDGES <= width:
             return _table(block, attempt, needs, look)
     return _stack(block, look)
 
@@ -107,6 +109,7 @@ def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look
         title_justify="left",
         box=box.SIMPLE_HEAD if look.unicode else _ASCII_SIMPLE_HEAD,
         header_style="bold",
+        padding=(0, 1, 0, 0) if block.compact else (0, 1),
     )
     for i in keep:
         column = block.columns[i]

@@ -44,6 +44,7 @@ class Grid(NamedTuple):
     columns: list[Column]
     rows: list[list[Any]]
     title: str | None = None
+    compact: bool = False  # columns two spaces apart, not three: many narrow columns (grades by edition)
 
 
 class Title(NamedTuple):

@@ -6,12 +6,13 @@ not known as not known: a note, a count of its own, or ``?`` — never as zero o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gapcli.render.view import Block, Bullets, Column, Grid, Links, Note, Title, View
 
 if TYPE_CHECKING:
+    from gapcli.model import Framework
     from gapcli.query.gaps import Goals
     from gapcli.query.rank import Ranking
     from gapcli.records import CardRecord, ExtraCreditRecord, IssueRecord, StateGap, StateRow
@@ -106,15 +107,22 @@ def card_view(card: CardRecord) -> View:
         )
     if card["published_rank"]:
         blocks.append(Note(f"Published rank: {published_rank(card['published_rank'], card['published_rank_of'])}."))
+    graded = card["framework_defines"]["issue_grades"]  # PIC sections are scored, not graded: no column of '?'
     rows = [
-        [i["number"], i["name"], i["grade"], (i["score"], i["max_score"]), (i["score"], i["max_score"])]
+        [
+            i["number"],
+            i["name"],
+            *([i["grade"]] if graded else []),
+            (i["score"], i["max_score"]),
+            (i["score"], i["max_score"]),
+        ]
         for i in card["issues"]
     ]
     if rows:
         columns = [
             Column("#", "number", "right"),
             Column("Issue area", wrap=True),
-            Column("Grade", "grade"),
+            *([Column("Grade", "grade")] if graded else []),
             Column("Score", "score", "right"),
             Column("", "bar"),
         ]
@@ -122,7 +130,11 @@ def card_view(card: CardRecord) -> View:
     for issue in card["issues"]:
         blocks += _goal_blocks(issue)
     unknown = [str(i["number"]) for i in card["issues"] if i["goal_lists"] is None]
-    if unknown and len(unknown) == len(card["issues"]):
+    if not card["framework_defines"]["goal_lists"]:
+        blocks.append(
+            Note(f"{card['framework']}: the cards list no policy goals met or unmet; sections are scored only.")
+        )
+    elif unknown and len(unknown) == len(card["issues"]):
         blocks.append(Note("Policy goals met and unmet: not known for this card (no source names them)."))
     elif unknown:
         blocks.append(
@@ -187,8 +199,14 @@ def card_records(cards: Sequence[CardRecord]) -> list[dict[str, Any]]:
     return rows
 
 
-def states_view(rows: list[StateRow], year: int | None) -> View:
+def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int, Framework]) -> View:
+    """One edition's cards, or (no year) each state's grade in every edition: one table per framework.
+
+    ``frameworks`` are the editions' frameworks by year; grades never share a table across a
+    framework change, and thirteen editions stay readable at 80 columns.
+    """
     if year is not None:
+        tiers = frameworks[year].tiers if year in frameworks else True  # "—" where the framework has none
         columns = [
             Column("State", wrap=True),
             Column("Code"),
@@ -206,7 +224,7 @@ def states_view(rows: list[StateRow], year: int | None) -> View:
                 r["year"],
                 r["grade"],
                 (r["score"], r["max_score"]),
-                r["tier"],
+                r["tier"] if tiers else "—",
                 r["complete"],
                 r["origin"] + (" (grade derived)" if "grade" in r["derived"] else ""),
             ]
@@ -219,32 +237,57 @@ def states_view(rows: list[StateRow], year: int | None) -> View:
         ]
         return View(rows, rows, blocks, list(STATE_FIELDS))
     years = list(rows[0]["grades"]) if rows else []
-    columns = [Column("State", wrap=True), Column("Code")] + [Column(y, "grade") for y in years]
-    table = [[r["state"], r["code"], *r["grades"].values()] for r in rows]
-    records = [{"state": r["state"], "code": r["code"], **r["grades"]} for r in rows]
-    notes = [
+    named = {str(y): f.short_name for y, f in frameworks.items()}
+    groups: list[list[str]] = []
+    for each in years:  # consecutive editions of one framework share a table
+        if groups and named.get(each) == named.get(groups[-1][-1]):
+            groups[-1].append(each)
+        else:
+            groups.append([each])
+    blocks = []
+    for group in groups:
+        held = [r for r in rows if any(r["grades"][y] is not None for y in group)]
+        span = group[0] if len(group) == 1 else f"{group[0]}–{group[-1]}"
+        name = named.get(group[0], "Grades by edition")
+        title = f"{name[:1].upper()}{name[1:]} ({span})"
+        columns = [Column("State", wrap=True), Column("Code")] + [Column(y, "grade") for y in group]
+        table = [[r["state"], r["code"], *(r["grades"][y] for y in group)] for r in held]
+        blocks.append(Grid(columns, table, title, compact=True))
+        if len(held) < len(rows):
+            blocks.append(Note(f"{len(rows) - len(held)} of {len(rows)} jurisdictions have no grade held in {span}."))
+    blocks.append(
         Note(
             "Overall grade in each edition; '?' means no card or no grade published. "
-            "2025 is the Just Like Me framework: its grades do not compare with earlier ones."
+            "Each table is one framework: grades do not compare across tables."
         )
-    ]
-    return View(rows, records, [Grid(columns, table, "Grades by edition"), *notes], ["state", "code", *years])
+    )
+    records = [{"state": r["state"], "code": r["code"], **r["grades"]} for r in rows]
+    return View(rows, records, blocks, ["state", "code", *years])
 
 
 STATE_FIELDS = ("state", "code", "year", "grade", "score", "max_score", "tier", "complete", "derived", "origin")
 
 
 def rank_view(ranking: Ranking) -> View:
+    tiers = [Column("Tier")] if ranking.defines["tier"] else []  # none in the Protected Innocence Challenge
+    ungraded = ranking.by not in ("overall", "grade", "published") and not ranking.defines["issue_grades"]
     columns = [
         Column("Rank", "number", "right"),
         Column("State", wrap=True),
         Column("Grade", "grade"),
         Column("Score", "score", "right"),
-        Column("Tier"),
+        *tiers,
         Column("Published", "number", "right"),
     ]
     table = [
-        [r["rank"], r["state"], r["grade"], (r["score"], r["max_score"]), r["tier"], r["published_rank"]]
+        [
+            r["rank"],
+            r["state"],
+            "—" if ungraded else r["grade"],
+            (r["score"], r["max_score"]),
+            *([r["tier"]] if tiers else []),
+            r["published_rank"],
+        ]
         for r in ranking.rows
     ]
     title = f"{ranking.year} ranking by {ranking.label}: {ranking.ranked} of {ranking.cards} cards have one"

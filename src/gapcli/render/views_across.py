@@ -38,30 +38,34 @@ def diff_view(d: DiffRecord) -> View:
             o["delta"],
         ]
     ]
+    graded = a["framework_defines"]["issue_grades"]  # both sides are one framework where issues are listed
     rows += [
         [
             i["number"],
             i["name"],
-            i["a"]["grade"],
+            i["a"]["grade"] if graded else "—",
             (i["a"]["score"], i["max_score"]),
-            i["b"]["grade"],
+            i["b"]["grade"] if graded else "—",
             (i["b"]["score"], i["max_score"]),
             i["delta"],
         ]
         for i in d["issues"]
     ]
-    subtitle = f"Tier {o['a']['tier'] or '?'} → {o['b']['tier'] or '?'}; Δ = {name_b} − {name_a}"
+    tiers = [
+        (s["tier"] or "?") if side["framework_defines"]["tier"] else "none" for s, side in ((o["a"], a), (o["b"], b))
+    ]
+    subtitle = f"Tier {tiers[0]} → {tiers[1]}; Δ = {name_b} − {name_a}"
     blocks: list[Block] = [Title(f"{a['state']} {a['year']} → {b['state']} {b['year']}", subtitle), Grid(columns, rows)]
     if not d["comparable"]:
-        blocks.append(
-            Note("The two editions use different frameworks: scores are not comparable, so no deltas are given.")
-        )
+        blocks.append(Note(f"Not comparable: {d['not_comparable_reason']}. No deltas are given."))
     for i in d["issues"]:
         if i["only_a_met"]:
             blocks.append(Bullets(f"{i['number']}. met by {name_a}, a gap for {name_b}", i["only_a_met"], "met"))
         if i["only_b_met"]:
             blocks.append(Bullets(f"{i['number']}. met by {name_b}, a gap for {name_a}", i["only_b_met"], "met"))
     unknown = [str(i["number"]) for i in d["issues"] if i["only_a_met"] is None]
+    if not (a["framework_defines"]["goal_lists"] and b["framework_defines"]["goal_lists"]):
+        unknown = []  # the Protected Innocence Challenge lists no goals: nothing unknown about them
     if unknown:
         blocks.append(
             Note(f"Goal differences not known in issue area(s) {', '.join(unknown)}: a card there names no goals.")
@@ -103,12 +107,19 @@ def stats_view(s: StatsRecord) -> View:
     ]
     counted = sum(v for v in p["grade_counts"].values() if v is not None)
     published_unknown = (
-        p["graded"] - counted if p["graded"] is not None and None not in p["grade_counts"].values() else None
+        p["graded"] - counted
+        if p["counts_consistent"] and p["graded"] is not None and None not in p["grade_counts"].values()
+        else None
     )
     rows = [[g, _count(p["grade_counts"][g]), s["grades"][g]] for g in GRADES]
     rows.append(["not known", _count(published_unknown) if published_unknown is not None else "?", s["ungraded"]])
     columns = [Column("Grade", "grade"), Column("Published", justify="right"), Column("Cards held", "number", "right")]
     blocks.append(Grid(columns, rows, "Grade distribution"))
+    if not p["counts_consistent"]:
+        blocks.append(Note(p["counts_note"] or "The published counts are not consistent."))
+    facts_lines = ([f"Most improved: {p['most_improved']}."] if p["most_improved"] else []) + p["highlights"]
+    if facts_lines:
+        blocks.append(Bullets("Also published", facts_lines))
     mean = "?" if s["mean_score"] is None else f"{s['mean_score']:.1f}"
     median = "?" if s["median_score"] is None else f"{s['median_score']:g}"
     share = s["scored"] / s["cards"] if s["cards"] else 0
@@ -148,26 +159,29 @@ def history_view(rows: list[HistoryRow]) -> View:
         Column("Grade", "grade"),
         Column("Change", "steps", "right"),
         Column("Score", "score", "right"),
-        Column("Δ score", "delta", "right"),
+        Column("Δ", "delta", "right"),
         Column("Tier"),
         Column("Published", "number", "right"),
     ]
     table = [
         [
             r["year"],
-            r["framework_short"],
-            r["grade"] if r["has_card"] else "no card",
-            r["grade_steps"],
-            (r["score"], r["max_score"]),
-            r["delta"],
-            r["tier"],
-            r["published_rank"],
+            _framework_cell(r),
+            r["grade"] if r["has_card"] else "no card" if r["edition"] else "—",
+            r["grade_steps"] if r["has_card"] and r["comparable_with_previous"] else "—",
+            (r["score"], r["max_score"]) if r["has_card"] else ("—", None),
+            r["delta"] if r["has_card"] and r["comparable_with_previous"] else "—",
+            r["tier"]
+            if r["has_card"] and r["framework_defines"] is not None and r["framework_defines"]["tier"]
+            else "—",
+            r["published_rank"] if r["has_card"] else "—",
         ]
         for r in rows
     ]
     blocks: list[Block] = [Grid(columns, table, f"{rows[0]['state']} through the editions")]
     trends = []
-    for short in dict.fromkeys(r["framework_short"] for r in rows):  # one line per framework: a trend never crosses one
+    frameworks = dict.fromkeys(r["framework_short"] for r in rows if r["edition"])
+    for short in frameworks:  # one line per framework: a trend never crosses one
         grades = [
             None if r["grade"] is None else float(len(GRADES) - GRADES.index(r["grade"]))
             for r in rows
@@ -178,24 +192,48 @@ def history_view(rows: list[HistoryRow]) -> View:
     if trends:
         blocks.append(Grid([Column("Framework"), Column("Grade trend", "spark")], trends))
     blocks.append(
-        Note("Change: letter grades gained (+) or lost (−) since the state's previous card of the same framework.")
+        Note(
+            "Change (in letters) and Δ (score): since the state's previous card of the same framework; '—' where there is no "
+            "card, or none before it in its framework; '?' where a figure is not published. Tier '—': no tiers."
+        )
     )
-    if any(not r["comparable_with_previous"] and r["has_card"] for r in rows[1:]):
-        blocks.append(Note("No change is given across a framework change (2025: Just Like Me)."))
-    missing = [str(r["year"]) for r in rows if not r["has_card"]]
+    changes = [f"{r['year']}: {r['framework_short']}" for r in rows if r["framework_changed"]]
+    if changes:
+        blocks.append(Note(f"Framework changes ({'; '.join(changes)}): no change is given across them."))
+    missing = [str(r["year"]) for r in rows if r["edition"] and not r["has_card"]]
     if missing:
         blocks.append(Note(f"No card for {rows[0]['state']} in {', '.join(missing)}: not in the sources gapcli holds."))
     return View(rows, rows, blocks, list(rows[0]))
 
 
+def _framework_cell(row: HistoryRow) -> str:
+    """The edition's framework, marked where it changes; for a year without an edition, why."""
+    if not row["edition"]:
+        return str(row["reason"])
+    return f"{row['framework_short']} (new framework)" if row["framework_changed"] else str(row["framework_short"])
+
+
 def map_view(tiles: list[TileRow], framework: Framework, label: str) -> View:
     counts = [(g, sum(1 for t in tiles if t["grade"] == g)) for g in GRADES]
-    scale = dict(framework.scale or ())
-    floors = [scale.get(g) for g in GRADES]
-    legend = [
-        (f"{g} ≥{m:g}%" if m else f"{g} <{floors[-2]:g}%" if scale and floors[-2] else g, n)
-        for (g, n), m in zip(counts, floors, strict=False)
-    ]
+    legend = [(_legend(framework, g), n) for g, n in counts]
     legend.append(("no figure", sum(1 for t in tiles if t["grade"] is None)))
     blocks: list[Block] = [Title(f"{framework.year}: {label}", ""), Tiles(tiles, legend)]
+    scored = sum(1 for t in tiles if t["grade"] is None and t["score"] is not None)
+    if scored:  # a PIC section is scored, never graded: its map would look empty
+        blocks.append(
+            Note(f"{scored} tile(s) have a score but no published grade, so no colour; their scores are in --json.")
+        )
     return View(tiles, tiles, blocks, list(tiles[0]))
+
+
+def _legend(framework: Framework, grade: str) -> str:
+    """``A ≥90%`` (a share of the maximum) or ``A ≥90`` (points), from the bounds the grade implies."""
+    bounds, maximum = framework.score_bounds(grade), framework.max_score
+    if bounds is None or maximum is None:
+        return grade
+
+    def shown(points: float) -> str:
+        return f"{round(100 * points / maximum, 6):g}%" if framework.scale_basis == "percent" else f"{points:g}"
+
+    low, high, _ = bounds
+    return f"{grade} ≥{shown(low)}" if low else f"{grade} <{shown(high)}"

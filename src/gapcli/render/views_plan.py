@@ -17,10 +17,11 @@ def plan_view(p: PlanRecord) -> View:
     else:
         subtitle = f"To reach {p['target']} ({p['target_score']:g} points) needs {p['needs']:g} more."
     blocks: list[Block] = [Title(head, subtitle, p["grade"])]
-    scale = ", ".join(f"{letter} ≥ {minimum:g}%" for letter, minimum in p["scale"].items() if minimum)
+    unit, of = ("%", " of the points possible") if p["scale_basis"] == "percent" else ("", " points")
+    scale = ", ".join(f"{letter} ≥ {minimum:g}{unit}" for letter, minimum in p["scale"].items() if minimum)
     blocks.append(
         Note(
-            f"Assumes the grade scale {scale} of the points possible: it fits every published score and grade, "
+            f"Assumes the grade scale {scale}{of}: it fits every published score and grade, "
             "but Shared Hope does not state it."
         )
     )
@@ -39,6 +40,7 @@ def plan_view(p: PlanRecord) -> View:
                 "Arithmetic on published figures, not a prediction of how a new law would be scored."
             )
         )
+    goals = p["framework_defines"]["goal_lists"]  # the Protected Innocence Challenge lists none
     rows = [
         [
             i["number"],
@@ -46,7 +48,7 @@ def plan_view(p: PlanRecord) -> View:
             (i["score"], i["max_score"]),
             i["headroom"],
             i["headroom_share"],
-            len(i["unmet_goals"]) if i["unmet_goals"] is not None else None,
+            *([len(i["unmet_goals"]) if i["unmet_goals"] is not None else None] if goals else []),
         ]
         for i in p["issues"]
     ]
@@ -56,7 +58,7 @@ def plan_view(p: PlanRecord) -> View:
         Column("Score", "score", "right"),
         Column("Headroom", "number", "right"),
         Column("Share %", "number", "right"),
-        Column("Unmet goals", "number", "right"),
+        *([Column("Unmet goals", "number", "right")] if goals else []),
     ]
     blocks.append(Grid(columns, rows, "Issue areas, most headroom first"))
     for issue in p["issues"]:
@@ -67,7 +69,9 @@ def plan_view(p: PlanRecord) -> View:
                 for g in issue["unmet_goals"]
             ]
             blocks.append(Bullets(f"{issue['number']}. {issue['name']} — unmet goals{partial}", items, "gap"))
-    if not p["goals_known"]:
+    if not p["framework_defines"]["goal_lists"]:
+        blocks.append(Note("This framework's cards list no policy goals: headroom only."))
+    elif not p["goals_known"]:
         blocks.append(Note("The card's policy goals are not known (no source names them): headroom only."))
     records: list[dict[str, Any]] = [
         {
