@@ -48,27 +48,7 @@ CASES = [
     ("gapcli gaps --state co", ["colorado", "connecticut"]),
     ("gapcli history tenn", ["tennessee"]),
     ("gapcli plan io", ["iowa"]),
-    (
-        "gapcli show ct@",
-        [
-            f"ct@{y}"
-            for y in (
-                "2011",
-                "2012",
-                "2013",
-                "2014",
-                "2015",
-                "2016",
-                "2017",
-                "2018",
-                "2019",
-                "2021",
-                "2022",
-                "2023",
-                "2025",
-            )
-        ],
-    ),
+    ("gapcli show ct@", [f"ct@{year}" for year in [*range(2011, 2020), 2021, 2022, 2023, 2025]]),
     ("gapcli rank --by ", ["overall", "grade", "published", "1", "2", "3", "4", "5", "6"]),
     ("gapcli rank --year 202", ["2021", "2022", "2023", "2025"]),
     ("gapcli stats --year 201", [str(year) for year in range(2011, 2020)]),  # the PIC editions
