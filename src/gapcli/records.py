@@ -65,6 +65,8 @@ class EditionGrade(TypedDict):
 
 
 class FrameworkDefines(TypedDict):
+    """The figures a card of the framework has at all: where one is false, null or [] means "none"."""
+
     tier: bool
     issue_grades: bool
     goal_lists: bool
@@ -149,7 +151,7 @@ class DiffRecord(TypedDict):
     comparable: bool
     overall: DiffOverall
     issues: list[DiffIssue]
-    not_comparable_reason: str | None
+    not_comparable_reason: str | None  # why comparable is false (two frameworks); null where it is true
 
 
 class RankRow(TypedDict):
@@ -208,7 +210,7 @@ class PublishedFacts(TypedDict):
     ranked: int | None
     goal_points: Number | None
     sources: list[CitationRecord]
-    counts_consistent: bool
+    counts_consistent: bool  # false: the published counts contradict each other (2012); never a denominator
     counts_note: str | None
     most_improved: str | None
     highlights: list[str]
@@ -242,9 +244,9 @@ class HistoryRow(TypedDict):
     delta: Number | None
     grade_steps: int | None
     comparable_with_previous: bool
-    edition: bool
+    edition: bool  # false: a year without an edition (2020, 2024), with its reason
     reason: str | None
-    framework_changed: bool
+    framework_changed: bool  # the first edition of a new framework: nothing compares across it
     framework_defines: FrameworkDefines | None
 
 
@@ -296,7 +298,7 @@ class PlanRecord(TypedDict):
     areas_alone: list[int] | None
     goals_known: bool
     issues: list[PlanIssue]
-    scale_basis: str
+    scale_basis: str  # "percent" (a share of max_score) or "points" (the Protected Innocence Challenge)
     framework_defines: FrameworkDefines
 
 
