@@ -4,6 +4,14 @@ from __future__ import annotations
 
 EXIT_ERROR = 1  # not found, invalid data, refused write
 EXIT_USAGE = 2  # bad arguments (Typer's convention)
+MESSAGE_LIMIT = 500  # characters of what is wrong with a file: a hostile one cannot flood stderr
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters and a count of the rest."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit:,} more characters)"
 
 
 class GapcliError(Exception):
@@ -20,18 +28,18 @@ class DataError(GapcliError):
     """A data file that cannot be read or does not validate."""
 
     def __init__(self, path: str, message: str, line: int | None = None):
-        self.path, self.message, self.line = path, message, line
+        self.path, self.message, self.line = path, shorten(message, MESSAGE_LIMIT), line
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {self.message}")
 
 
 class ParseError(GapcliError):
     """Card text that cannot be turned into a card."""
 
     def __init__(self, source: str, message: str, line: int | None = None):
-        self.source, self.message, self.line = source, message, line
+        self.source, self.message, self.line = source, shorten(message, MESSAGE_LIMIT), line
         where = f"{source}:{line}" if line else source
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {self.message}")
 
 
 class UsageError(GapcliError):
