@@ -198,13 +198,15 @@ def export_json(year: int | None = None, catalog: Catalog | None = None) -> Iter
     import json
 
     from gapcli.query.cards import RECORD_VERSION, card_record
+    from gapcli.render.safe import json_safe
 
     cards = _catalog(catalog)
     if year is not None:
         cards.framework(year)
 
     def build(card: Card, framework: Framework) -> str:
-        return json.dumps(card_record(card, framework), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        record = json.dumps(card_record(card, framework), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return json_safe(record)
 
     return cards.iter_records(year, build, RECORD_VERSION)
 

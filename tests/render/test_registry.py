@@ -10,6 +10,7 @@ from gapcli.render.view import Column, Grid, View
 # modules of gapcli.render that are not output formats
 HELPERS = {
     "view",
+    "safe",  # the one sanitiser (text for terminals), not a format
     "views",
     "views_across",
     "views_plan",

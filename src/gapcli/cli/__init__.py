@@ -25,7 +25,7 @@ from gapcli import __version__
 from gapcli.cli.clicks import click
 from gapcli.cli.complete import ShellName, completion_script, install_completion, serve_completion
 from gapcli.cli.values import adopt
-from gapcli.errors import GapcliError
+from gapcli.errors import EXIT_ERROR, GapcliError
 
 HELP_OPTIONS = ["-h", "--help"]
 COMMANDS: dict[str, str] = {
@@ -43,8 +43,37 @@ COMMANDS: dict[str, str] = {
 }
 
 
+LINE_LIMIT = 1000  # characters of one stderr line: a warning about a hostile file stays readable
+
+
+class _Said:
+    lost = False  # a line meant for stderr could not be written
+
+
+def tell(line: str) -> None:
+    """The one way a line reaches stderr: every character safe for a terminal, its length bounded.
+
+    Where stderr is closed (``2>&-``) or gone, the line is lost, and a run that would have
+    succeeded exits 1 instead (``stderr_lost``), as GNU tools do.
+    """
+    from gapcli.errors import shorten
+    from gapcli.render.safe import clean
+
+    try:
+        sys.stderr.write(shorten(clean(line), LINE_LIMIT) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # closed at start-up, a vanished terminal, a closed pipe
+        _Said.lost = True
+
+
+def stderr_lost() -> bool:
+    """Whether a line for stderr was lost (and forget it: a next run in this process starts afresh)."""
+    found, _Said.lost = _Said.lost, False
+    return found
+
+
 def fail(message: str, code: int) -> int:
-    print(f"gapcli: error: {message}", file=sys.stderr)
+    tell(f"gapcli: error: {message}")
     return code
 
 
@@ -129,13 +158,17 @@ class GapcliGroup(TyperGroup):
             code = 0  # Click's answer to a closed pipe (help included) is exit 1; gapcli's, as README says, is 0
         except typer.Abort:
             code = fail("interrupted", 130)
+        except OSError as error:  # about a file the command named (a name too long, a loop of links)
+            if error.filename is None:
+                raise  # stdout's own fault: the process layer (run.py) reports it
+            code = fail(f"{error.filename}: {error.strerror or error}", EXIT_ERROR)
         finally:
             from gapcli.cli.common import catalog, opened_catalog
 
             opened = opened_catalog()
             if opened is not None:
                 for warning in opened.warnings:
-                    print(f"gapcli: warning: {warning}", file=sys.stderr)
+                    tell(f"gapcli: warning: {warning}")
                 opened.save_cache()
                 catalog.cache_clear()  # the next invocation in this process reads the files afresh
         if standalone_mode:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
+from gapcli.cli import tell
 from gapcli.cli.complete import GRADE_LETTERS, TIER_NAMES, complete_format, complete_state, complete_year
 from gapcli.errors import DataError, UsageError
 from gapcli.render import DATA_ONLY, FORMATS
@@ -180,4 +181,4 @@ def write_export(view: View, export: Path, force: bool, theme: str) -> None:
     from gapcli.render.files import export as export_view
 
     write_atomic(export, export_view(view, export.suffix.lower(), theme.lower()), force=force)
-    print(f"wrote {export}", file=sys.stderr)
+    tell(f"wrote {export}")

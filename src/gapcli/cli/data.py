@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
+from gapcli.cli import tell
 from gapcli.cli.common import ForceFlag, FormatOption, JsonFlag, catalog, emit, output_format, write_stdout, year_value
 from gapcli.errors import GapcliError, RefusedWrite, UsageError
 
@@ -80,10 +81,7 @@ def import_(
     problems = importing.problems(planned, force)
     for item in planned:
         if item.replaces_bundled and item.card is not None and not item.problem:
-            print(
-                f"gapcli: note: {item.source}: replaces the bundled {item.card.state} {item.card.year} card",
-                file=sys.stderr,
-            )
+            tell(f"gapcli: note: {item.source}: replaces the bundled {item.card.state} {item.card.year} card")
     if not dry_run and not problems:
         importing.write(planned, force)
     rows = [_summary(item, dry_run, force, cards.framework) for item in planned]
@@ -129,11 +127,14 @@ def progress(total: int) -> Iterator[Callable[[str], None]]:
         yield lambda _name: None
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import Progress
+
+    from gapcli.render.safe import clean
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("reading", total=total)
-        yield lambda name: bar.update(task, advance=1, description=Path(name).name[:30])
+        yield lambda name: bar.update(task, advance=1, description=escape(clean(Path(name).name)[:30]))
 
 
 @data_app.command()
@@ -179,8 +180,12 @@ def validate(
 
         write_stdout(dumps({"checked": len(files), "problems": problems}))
     else:
-        write_stdout("".join(f"{problem}\n" for problem in problems))
-        print(f"{len(files)} file(s) checked, {len(problems)} problem(s)", file=sys.stderr)
+        from gapcli.cli import LINE_LIMIT
+        from gapcli.errors import shorten
+        from gapcli.render.safe import clean
+
+        write_stdout("".join(f"{shorten(clean(problem), LINE_LIMIT)}\n" for problem in problems))
+        tell(f"{len(files)} file(s) checked, {len(problems)} problem(s)")
     if problems:
         raise typer.Exit(1)
 
@@ -228,7 +233,7 @@ def export(
         cards = catalog()
         editions = [cards.framework(year)] if year is not None else list(cards.frameworks().values())
         written = write_database(out, api.export(year, cards), editions, force)
-        print(f"wrote {written} cards to {out}", file=sys.stderr)
+        tell(f"wrote {written} cards to {out}")
         return
     if chosen in ("json", "jsonl"):
         text = json_chunks(api.export_json(year, catalog()), chosen)
@@ -239,7 +244,7 @@ def export(
             write_stdout(chunk)
         return
     write_atomic(out, text, force=force)
-    print(f"wrote {out}", file=sys.stderr)
+    tell(f"wrote {out}")
 
 
 def _export_format(fmt: str | None, out: Path | None) -> str:

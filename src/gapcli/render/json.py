@@ -1,6 +1,8 @@
 """JSON and JSON Lines: the records as they are. Strings keep their original text; json escapes them.
 
 Output is strict JSON: a NaN or infinity is a bug upstream and raises, never prints ``NaN``.
+Control, bidi and invisible characters are ``\\u`` escapes (``safe.json_safe``): the same
+values, nothing a terminal acts on.
 """
 
 from __future__ import annotations
@@ -12,8 +14,16 @@ if TYPE_CHECKING:
     from gapcli.render.view import View
 
 
+def _safe(document: str) -> str:
+    if document.isascii() and "\x7f" not in document:
+        return document  # nothing to escape: the sanitiser is not even imported (show --json's hot path)
+    from gapcli.render.safe import json_safe
+
+    return json_safe(document)
+
+
 def dumps(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return _safe(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 def format(view: View) -> str:  # noqa: A001
@@ -24,7 +34,7 @@ def dumps_lines(data: object) -> str:
     """One compact object per line (sqlite-utils' ``--nl``); an object alone is one line."""
     items = data if isinstance(data, list) else [data]
     return "".join(
-        json.dumps(item, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n" for item in items
+        _safe(json.dumps(item, ensure_ascii=False, allow_nan=False, separators=(",", ":"))) + "\n" for item in items
     )
 
 

@@ -2,7 +2,7 @@
 
 Tables become tab-separated rows under a header row (ready for ``cut`` and
 ``awk``), lists become ``- item`` lines; no colour, no box drawing, no Rich.
-Data text is stripped of control characters and escape sequences.
+Data text goes through the one sanitiser (``safe.clean``): controls shown escaped.
 """
 
 from __future__ import annotations

@@ -14,23 +14,14 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple, Union
 
-# ESC/CSI/OSC sequences first, then any other C0/C1 control character
-_CONTROL = re.compile(
-    r"\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
-
-
-def clean(text: object) -> str:
-    """Data text made safe to print: control characters and escape sequences removed."""
-    return _CONTROL.sub("", str(text)).replace("\t", " ").replace("\n", " ")
-
+from gapcli.render.safe import clean as clean  # the one sanitiser, where every renderer looks for it
 
 _URL_BREAKERS = re.compile(r"[\s\"'<>\\\x00-\x1f\x7f-\x9f]")
 
 
 def is_web_link(url: str) -> bool:
-    """http(s) only, and nothing that could end an attribute or a terminal sequence."""
-    return url.startswith(("https://", "http://")) and _URL_BREAKERS.search(url) is None
+    """http(s) only, and nothing that could end an attribute or a terminal sequence, or hide."""
+    return url.startswith(("https://", "http://")) and _URL_BREAKERS.search(url) is None and clean(url) == url
 
 
 class Column(NamedTuple):
