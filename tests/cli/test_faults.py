@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 
 import pytest
@@ -19,10 +20,15 @@ def user_card(user_dir, year, slug):
     return path
 
 
+def device(major, minor):
+    """A character device node of the test's own (tests run as root): /dev/zero is 1,5, /dev/urandom 1,9."""
+    return lambda p: os.mknod(p, stat.S_IFCHR | 0o600, os.makedev(major, minor))
+
+
 @pytest.mark.parametrize(
     "make",
-    [lambda p: os.mkfifo(p), lambda p: p.symlink_to("/dev/zero"), lambda p: p.symlink_to("/dev/urandom")],
-    ids=["fifo", "dev-zero", "dev-urandom"],
+    [lambda p: os.mkfifo(p), device(1, 5), device(1, 9), lambda p: p.symlink_to("/dev/zero")],
+    ids=["fifo", "dev-zero", "dev-urandom", "link-to-dev-zero"],
 )
 @pytest.mark.parametrize(
     "args",
@@ -43,6 +49,8 @@ def test_a_card_that_is_not_a_regular_file_is_skipped_with_a_warning(run, user_d
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     if args[:2] == ["data", "validate"]:
         assert result.exit_code == 1 and "not a regular file" in result.stdout
+    elif path.is_symlink():  # a link out of the user folder is not followed at all
+        assert result.exit_code == 0 and f"{path}: links to /dev/zero, outside the user data folder" in result.stderr
     else:
         assert result.exit_code == 0 and f"{path}: is not a regular file" in result.stderr
 

@@ -3,6 +3,9 @@
 import json
 import os
 import sqlite3
+import stat
+import subprocess
+import time
 
 import pytest
 
@@ -159,3 +162,92 @@ def test_a_poisoned_record_row_is_rebuilt_and_a_broken_user_card_falls_back(user
     records, warnings = export(user_dir, cache_dir)
     assert next(c for c in records if c["code"] == "FL")["score"] == 72.5  # the bundled card again
     assert any("florida.toml:1: malformed TOML" in w for w in warnings)
+
+
+def cache_modes(cache_dir):
+    return {p.name: stat.S_IMODE(p.stat().st_mode) for p in [cache_dir, *cache_dir.iterdir()]}
+
+
+def test_the_cache_is_private_from_the_start(user_dir, tmp_path):
+    """What the cache holds is what the user's files hold: no one else may read it, whatever the umask."""
+    cache_dir = tmp_path / "cache" / "gapcli"
+    florida(user_dir)
+    old = os.umask(0o022)
+    try:
+        score(user_dir, cache_dir)
+    finally:
+        os.umask(old)
+    modes = cache_modes(cache_dir)
+    assert modes.pop("gapcli") == 0o700 and modes and set(modes.values()) == {0o600}, modes
+
+
+def test_a_readable_cache_is_tightened(user_dir, tmp_path):
+    cache_dir = tmp_path / "cache"
+    florida(user_dir)
+    score(user_dir, cache_dir)
+    cache_dir.chmod(0o755)
+    (cache_dir / FILE_NAME).chmod(0o644)
+    (cache_dir / f"{FILE_NAME}-wal").write_bytes(b"")  # a leftover of a killed run, as SQLite made it
+    (cache_dir / f"{FILE_NAME}-wal").chmod(0o644)
+    assert score(user_dir, cache_dir) == (71.5, [])  # a run that only reads the cache
+    modes = cache_modes(cache_dir)
+    assert modes.pop("cache") == 0o700 and set(modes.values()) == {0o600}, modes
+
+
+def test_a_same_size_rewrite_that_keeps_the_mtime_is_seen(user_dir, tmp_path, run, monkeypatch):
+    """``cp -p`` onto the file: same inode, same size, same mtime; only the ctime tells (the
+    file is taken as old, so that no digest is kept: the stamp alone must see it)."""
+    import gapcli.load.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    path = florida(user_dir, score=71.5)
+    assert run("show", "fl", "--year", "2021", "--json").exit_code == 0  # cached
+    edited = tmp_path / "edited.toml"
+    edited.write_text(path.read_text("utf-8").replace("71.5", "70.5"), "utf-8")
+    os.utime(edited, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    before = path.stat()
+    subprocess.run(["cp", "-p", str(edited), str(path)], check=True)
+    after = path.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+    assert json.loads(run("show", "fl", "--year", "2021", "--json").stdout)["score"] == 70.5
+
+
+def test_a_rewrite_within_one_timestamp_tick_is_caught_by_the_digest(user_dir, tmp_path, monkeypatch):
+    """The one change a stamp cannot see: same stamp, other bytes, within RACY_NS of the read.
+    Made here by writing the file's row with its very stamp, as if read just before the rewrite."""
+    import gapcli.load.cache as cache_module
+
+    cache_dir = tmp_path / "cache"
+    path = florida(user_dir, score=71.5)
+    assert score(user_dir, cache_dir)[0] == 71.5
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        digest = db.execute("SELECT digest FROM entries WHERE path = ?", (str(path),)).fetchone()[0]
+        assert digest is not None  # written just now: racy, so its bytes' digest is kept
+        stale = json.dumps({"state": "Florida", "code": "FL", "year": 2021, "grade": "C", "score": 99})
+        db.execute("UPDATE entries SET data = ? WHERE path = ?", (stale, str(path)))
+    assert score(user_dir, cache_dir)[0] == 71.5  # the digest does not match the row's data: parsed again
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # the file is old now: its next read drops the digest
+    assert score(user_dir, cache_dir)[0] == 71.5
+    assert score(user_dir, cache_dir)[0] == 71.5
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        assert db.execute("SELECT digest FROM entries WHERE path = ?", (str(path),)).fetchone() == (None,)
+
+
+@pytest.mark.parametrize(
+    "poison",
+    [
+        "[" * 100_000 + "]" * 100_000,  # deeper than the JSON decoder goes
+        json.dumps({"state": "Florida", "x": "y" * 2_000_000}),  # out of proportion to a 100-byte file
+        json.dumps({"state": "Florida", "code": "FL", "year": 2021, "issues": [{"number": 1}] * 90_000}),
+    ],
+    ids=["deep", "huge", "90,000 issues"],
+)
+def test_a_poisoned_row_out_of_proportion_is_ignored_cheaply(user_dir, tmp_path, poison):
+    cache_dir = tmp_path / "cache"
+    path = florida(user_dir, score=71.5)
+    score(user_dir, cache_dir)
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        db.execute("UPDATE entries SET data = ?, digest = NULL WHERE path = ?", (poison, str(path)))
+    started = time.process_time()
+    assert score(user_dir, cache_dir) == (71.5, [])
+    assert time.process_time() - started < 2

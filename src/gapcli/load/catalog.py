@@ -8,7 +8,9 @@ Layout of a data root (bundled ``data/`` or the user data dir)::
 
 A user card replaces the bundled card of the same state and year. A broken user
 file or folder becomes a warning naming it and is skipped; a broken bundled file is
-a bug and raises.
+a bug and raises. A symbolic link in the user folder that leads outside it (to a
+file that may be private, which the parse cache would copy) is skipped with a
+warning too; links within it, and the user folder itself being a link, are fine.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ class Catalog:
         self._by_year: dict[int, list[Card]] = {}
         self._files: dict[Path, Card | None] = {}  # each file is read once
         self._no_editions: dict[int, NoEdition] | None = None
+        self._folders_inside: dict[Path, bool] = {}  # user folders, by whether they lie inside the user folder
+        self._real_user: str | None = None  # the user folder, links resolved
 
     @classmethod
     def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
@@ -128,7 +132,7 @@ class Catalog:
     def _load_framework(self, year: int) -> Framework | None:
         for root in reversed(self.roots):  # the user's first
             path = root.path / "frameworks" / f"{year}.toml"
-            if not (path.exists() or path.is_symlink()):
+            if not (path.exists() or path.is_symlink()) or self._leads_outside(root, path):
                 continue
             framework = self._read(root, path, partial(_framework, name=str(path)))
             if framework is not None and framework.year != year:
@@ -188,7 +192,7 @@ class Catalog:
             except OSError as error:  # an unreadable folder: this root's card of that year is skipped
                 self._fail(root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}"))
                 continue
-            if present:
+            if present and not self._leads_outside(root, path):
                 try:
                     self.framework(year)
                 except NotFound:
@@ -362,14 +366,16 @@ class Catalog:
     def _fail(self, root: _Root, error: DataError) -> None:
         if root.origin == "bundled":
             raise error
-        self.warnings.append(f"{error} (skipped)")
+        warning = f"{error} (skipped)"
+        if warning not in self.warnings:  # a folder listed twice in one run is warned of once
+            self.warnings.append(warning)
 
     def _toml_files(self, root: _Root, folder: Path) -> list[Path]:
         return [folder / name for name in self._toml_names(root, folder)]
 
     def _toml_names(self, root: _Root, folder: Path) -> list[str]:
         try:
-            names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml"))
+            entries = [entry for entry in os.scandir(folder) if entry.name.endswith(".toml")]
         except FileNotFoundError:
             return []
         except NotADirectoryError:
@@ -378,7 +384,40 @@ class Catalog:
         except OSError as error:
             self._fail(root, DataError(str(folder), f"cannot read directory: {error.strerror or error}"))
             return []
-        return names
+        if root.origin == "user" and self._folder_outside(root, folder):
+            return []
+        return sorted(
+            entry.name
+            for entry in entries
+            if not (root.origin == "user" and entry.is_symlink() and self._link_outside(root, Path(entry.path)))
+        )
+
+    def _leads_outside(self, root: _Root, path: Path) -> bool:
+        """Whether a user file is, or lies in, a link to somewhere outside the user folder (warned of)."""
+        if root.origin != "user":
+            return False
+        return self._folder_outside(root, path.parent) or (path.is_symlink() and self._link_outside(root, path))
+
+    def _outside(self, root: _Root, path: Path) -> str | None:
+        """Where ``path`` leads, links resolved, if that is not inside the user folder; else None."""
+        if self._real_user is None:
+            self._real_user = os.path.realpath(root.path).rstrip(os.sep) + os.sep
+        target = os.path.realpath(path)
+        return None if (target + os.sep).startswith(self._real_user) else target
+
+    def _folder_outside(self, root: _Root, folder: Path) -> bool:
+        if folder not in self._folders_inside:
+            target = self._outside(root, folder)
+            self._folders_inside[folder] = target is None
+            if target is not None:
+                self._fail(root, DataError(str(folder), f"links to {target}, outside the user data folder"))
+        return not self._folders_inside[folder]
+
+    def _link_outside(self, root: _Root, path: Path) -> bool:
+        target = self._outside(root, path)
+        if target is not None:
+            self._fail(root, DataError(str(path), f"links to {target}, outside the user data folder"))
+        return target is not None
 
 
 def _framework(data: dict[str, Any], name: str) -> Framework:
