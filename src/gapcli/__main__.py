@@ -15,8 +15,22 @@ def _interrupted(_signum: int, _frame: object) -> None:
     os._exit(130)
 
 
+def _fill_closed_descriptors() -> None:
+    """/dev/null on a standard descriptor closed at start (``>&-``), so no file gapcli opens gets it
+    (``gapcli.cli.run`` reports the stream closed, from ``sys.stdout is None``)."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)
+            if opened != descriptor:
+                os.dup2(opened, descriptor)
+                os.close(opened)
+
+
 def main() -> None:
     _signal.signal(_signal.SIGINT, _interrupted)
+    _fill_closed_descriptors()
     try:
         from gapcli.cli.run import run
 

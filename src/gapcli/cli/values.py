@@ -6,6 +6,11 @@ parameters are of few kinds (text, whole numbers, years, paths, fixed choices, l
 these), so ``adopt`` gives each of them a converter here; a kind not listed keeps Typer's
 own coercion. tests/cli/test_values.py fails when a parameter is left to pydantic. The hook
 (``RuntimeParam``, a parameter's ``_runtime_param``) is Typer 0.29's: pyproject.toml pins it.
+
+Two rules for every option and argument, here rather than in each command: an option that
+takes one value, given twice with different values, is a usage error (Click would keep the
+last, so ``--year 2021 --year 2023`` would silently answer for 2023); an empty path is a usage
+error (``Path("")`` is the current folder).
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ def adopt(command: Any, help_names: list[str]) -> Any:
     """
     help_option = command.get_help_option(click.Context(command, help_option_names=help_names))
     for param in [*command.params, help_option]:
+        if _single_valued(param):
+            param.add_to_parser = _once(param)
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", True) is not None:
             continue
@@ -53,6 +60,56 @@ def adopt(command: Any, help_names: list[str]) -> Any:
     for sub in getattr(command, "commands", {}).values():
         adopt(sub, help_names)
     return command
+
+
+def _single_valued(param: Any) -> bool:
+    return bool(
+        getattr(param, "param_type_name", "") == "option"
+        and not (param.multiple or param.count or param.is_flag)
+        and param.nargs == 1
+    )
+
+
+def _once(param: Any) -> Callable[[Any, Any], None]:
+    """``param.add_to_parser``, with a parser that refuses a second, different value."""
+    add = type(param).add_to_parser
+
+    def add_to_parser(parser: Any, ctx: Any) -> None:
+        add(param, parser, ctx)
+        found = {id(o): o for o in (parser._long_opt.get(n) or parser._short_opt.get(n) for n in param.opts) if o}
+        for option in found.values():  # -y and --year are one parser option
+            if option.obj is param:
+                option.process = _refusing_repeats(option, option.process, param.opts[0], ctx)
+
+    return add_to_parser
+
+
+def _refusing_repeats(
+    option: Any, process: Callable[[Any, Any], None], name: str, ctx: Any
+) -> Callable[[Any, Any], None]:
+    def refuse(value: Any, state: Any) -> None:
+        earlier = state.opts.get(option.dest)
+        if earlier is not None and not _same(option.obj, earlier, value, ctx):
+            shown = " and ".join(repr(str(v)[:40]) for v in (earlier, value))
+            raise click.exceptions.BadOptionUsage(
+                name, f"{name} given twice with different values, {shown}; give it once", ctx
+            )
+        process(value, state)
+
+    return refuse
+
+
+def _same(param: Any, a: Any, b: Any, ctx: Any) -> bool:
+    """The same value, once converted: ``--grade a --grade A`` asks for one grade."""
+    if a == b:
+        return True
+    runtime = getattr(param, "_runtime_param", None)
+    if not isinstance(runtime, _Converted):
+        return False
+    try:
+        return bool(runtime.convert(a, param, ctx) == runtime.convert(b, param, ctx))
+    except (ValueError, BadParameter):
+        return False  # a value that does not convert is reported as such when it is processed
 
 
 def converter(annotation: Any, info: ParameterInfo) -> Convert | None:
@@ -72,8 +129,14 @@ def converter(annotation: Any, info: ParameterInfo) -> Convert | None:
     if annotation is int and info.max is None and not info.clamp:  # a maximum or clamping: Typer's
         return _whole_number(info.min)
     if annotation is Path:
-        return lambda value, param, ctx: coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+        return lambda value, param, ctx: coerce_cli_path(_path(value), info, path_type=Path, param=param, ctx=ctx)
     return None
+
+
+def _path(value: Any) -> Path:
+    if isinstance(value, str) and not value:
+        raise ValueError("an empty path names no file or folder")
+    return Path(value)
 
 
 def _flag(value: Any, _param: Any, _ctx: Any) -> bool:

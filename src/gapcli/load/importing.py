@@ -58,7 +58,10 @@ def expand(names: list[str]) -> list[str]:
 
 def read_input(name: str) -> bytes:
     if name == STDIN:
-        raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        try:
+            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        except OSError as error:  # closed (``<&-``), or a terminal that went away
+            raise ParseError(name, f"cannot read: {error.strerror or error}") from None
         if len(raw) > MAX_INPUT_BYTES:
             raise ParseError(name, f"more than {MAX_INPUT_BYTES:,} bytes; a card text is a few KiB")
         return raw

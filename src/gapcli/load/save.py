@@ -109,7 +109,11 @@ def write_atomic(path: Path, text: str | Iterable[str], force: bool = False) -> 
     full disk) is one DataError naming the path, and the temporary file is removed.
     A Ctrl-C waits for the write to finish or fail.
     """
-    if (path.exists() or path.is_symlink()) and not force:
+    try:
+        present = path.exists() or path.is_symlink()
+    except OSError as error:  # a name longer than the system allows, a loop of links
+        raise DataError(str(path), f"cannot write: {error.strerror or error}") from None
+    if present and not force:
         raise RefusedWrite(f"{path} exists; use --force to overwrite it")
     with uninterrupted():
         temporary = None
