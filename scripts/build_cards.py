@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from gapcli.errors import DataError  # noqa: E402
 from gapcli.load.cardtext import parse_card_text  # noqa: E402
 from gapcli.load.catalog import Catalog  # noqa: E402
+from gapcli.load.goalphrases import KnownPhrases, known_phrases  # noqa: E402
 from gapcli.load.save import card_to_toml  # noqa: E402
 from gapcli.load.schema import framework_from_dict  # noqa: E402
 from gapcli.load.tomlfile import parse_toml, read_toml  # noqa: E402
@@ -223,6 +224,19 @@ def _full_text_citation(source: dict[str, str], text: str, card: Card, framework
     return Citation(("card",), source["source"], note)
 
 
+def known(
+    framework_for: Callable[[int], Framework], cards: dict[tuple[int, str], Card]
+) -> Callable[[Framework], KnownPhrases]:
+    """A card text's known goal phrases (as on import): its framework's, and those that the cards of the
+    same framework built so far name (from figures.tsv, and the texts before it)."""
+
+    def phrases(framework: Framework) -> KnownPhrases:
+        same = [card for (year, _), card in sorted(cards.items()) if framework_for(year).id == framework.id]
+        return known_phrases(framework, same)
+
+    return phrases
+
+
 def build(sources: Path = SOURCES) -> dict[str, str]:
     """Path under data/ → TOML text of every bundled card and every generated framework file."""
     catalog = Catalog.open(bundled=ROOT / "data", user=False, cache_dir=False)
@@ -252,7 +266,7 @@ def build_cards(sources: Path, framework: Callable[[int], Framework]) -> dict[st
     for text_file in sorted((sources / "text").glob("*/*.txt")):
         year = int(text_file.parent.name)
         text = text_file.read_text("utf-8")
-        card = parse_card_text(text, framework, text_file.name)
+        card = parse_card_text(text, framework, text_file.name, known_for=known(framework, cards))
         if (year, card.code) in cards:
             raise SystemExit(f"{text_file}: figures.tsv also has single figures for this card; merge them by hand")
         source = next(r for r in figures[year, card.code] if r["field"] == "card")

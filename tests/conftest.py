@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import gapcli.load.cardtext
+import gapcli.load.importing
 from gapcli.cli import app
 from gapcli.load.catalog import Catalog
+from gapcli.load.goalphrases import known_phrases
 
 ROOT = Path(__file__).resolve().parent.parent
 GAPCLI = shutil.which("gapcli", path=os.path.dirname(sys.executable)) or shutil.which("gapcli")
@@ -60,3 +65,38 @@ def run():
         return Result(runner.invoke(app, list(args), input=input, catch_exceptions=False))
 
     return invoke
+
+
+def card_words(text: str) -> list[str]:
+    """A card text as words, after the clean-up goal phrases get (README, data/README.md): whitespace,
+    control characters, quotes and dashes as typed, a word broken at a line's end joined with its hyphen and without it."""
+    text = unicodedata.normalize("NFKC", text).translate(
+        str.maketrans("\u2018\u2019\u201c\u201d\u2010\u2011\u2013", "''\"\"---")
+    )
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", text)  # control characters read as spaces
+    variants = (re.sub(r"-[ \t]*\n\s*", "-", text), re.sub(r"-[ \t]*\n\s*", "", text))
+    return [" ".join(variant.replace("*", " ").split()).casefold() for variant in variants]
+
+
+def _no_phrase_the_card_does_not_hold(parse):
+    """Every card any test parses (import tests, CLI runs in-process, generated PDFs) is checked here:
+    each stored goal phrase is text of the card or a known phrase (the framework's or an earlier card's)."""
+
+    def checked(text, framework_for, source, *args, **kwargs):
+        card = parse(text, framework_for, source, *args, **kwargs)
+        known = kwargs.get("known_for", known_phrases)(framework_for(card.year))
+        words = card_words(text)
+        for result in card.issues:
+            for phrase, _met in result.named_goals():
+                on_card = any(re.search(rf"(?<!\w){re.escape(phrase.casefold())}(?!\w)", w) for w in words)
+                assert on_card or known.get(result.number, phrase) is not None, (
+                    f"{source}: stored phrase {phrase!r} (issue area {result.number}) is neither on the card "
+                    "nor a known phrase"
+                )
+        return card
+
+    return checked
+
+
+gapcli.load.cardtext.parse_card_text = _no_phrase_the_card_does_not_hold(gapcli.load.cardtext.parse_card_text)
+gapcli.load.importing.parse_card_text = gapcli.load.cardtext.parse_card_text

@@ -94,6 +94,18 @@ class CardRecord(TypedDict):
     framework_defines: FrameworkDefines
 
 
+class NewPhraseRecord(TypedDict):
+    issue: int
+    phrase: str
+    met: bool
+
+
+class ImportRecord(CardRecord):
+    file: str
+    result: str
+    new_phrases: list[NewPhraseRecord]
+
+
 class StateRow(TypedDict):
     state: str
     code: str
@@ -323,6 +335,8 @@ CONTRACT: dict[str, type] = {
     "card.source.citations": CitationRecord,
     "card.newer_editions": EditionGrade,
     "card.framework_defines": FrameworkDefines,
+    "import": ImportRecord,
+    "import.new_phrases": NewPhraseRecord,
     "states": StateRow,
     "diff": DiffRecord,
     "diff.a": DiffSide,

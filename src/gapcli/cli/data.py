@@ -54,6 +54,9 @@ def import_(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and check everything; write nothing.")] = False,
     force: ForceFlag = False,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="Import only the cards not there yet; list the others as skipped.")
+    ] = False,
     out: Annotated[
         Optional[Path],
         typer.Option(
@@ -69,24 +72,36 @@ def import_(
     """Turn report cards (PDF, or text copied or extracted from one) into gapcli data, all or nothing."""
     from gapcli.load import importing
     from gapcli.load.catalog import user_data_dir
-    from gapcli.query.cards import card_record
-    from gapcli.render.views_import import import_view
+    from gapcli.render.views_import import import_record, import_view
 
     output_format(fmt, as_json, None)
+    if force and skip_existing:
+        raise UsageError("--force and --skip-existing exclude each other; give one")
     cards = catalog()
     names = importing.expand(files)
+    root = out or user_data_dir()
+    if out is not None:
+        from gapcli.load.journal import recover
+
+        recover(out)  # an import into DIR that was killed: finished or undone before DIR is read
     bundled = cards.has_bundled if out is None else (lambda _card: False)
     with progress(len(names)) as step:
-        planned = importing.plan(names, cards.framework, out or user_data_dir(), bundled, year, state, source_url, step)
-    problems = importing.problems(planned, force)
+        planned = importing.plan(
+            names, cards.framework, root, bundled, year, state, source_url, step, importing.known_from(cards)
+        )
+    problems = importing.problems(planned, force, skip_existing)
     for item in planned:
+        for note in item.notes:
+            print(f"gapcli: note: {item.source}: the PDF reader says: {note}", file=sys.stderr)
         if item.replaces_bundled and item.card is not None and not item.problem:
             tell(f"gapcli: note: {item.source}: replaces the bundled {item.card.state} {item.card.year} card")
     if not dry_run and not problems:
-        importing.write(planned, force)
-    rows = [_summary(item, dry_run, force, cards.framework) for item in planned]
+        importing.write(planned, root, force, skip_existing)
+    rows = [_summary(item, dry_run, force, skip_existing, cards.framework) for item in planned]
     records = [
-        card_record(p.card, cards.framework(p.card.year)) for p in planned if p.card is not None and not p.problem
+        import_record(item, row, cards.framework(item.card.year))
+        for item, row in zip(planned, rows, strict=True)
+        if item.card is not None and not item.problem
     ]
     emit(records, lambda: import_view(rows, records, dry_run), fmt, as_json)
     if problems:
@@ -95,11 +110,17 @@ def import_(
 
 
 def _summary(
-    item: importing_Planned, dry_run: bool, force: bool, framework_for: Callable[[int], Framework]
+    item: importing_Planned,
+    dry_run: bool,
+    force: bool,
+    skip_existing: bool,
+    framework_for: Callable[[int], Framework],
 ) -> dict[str, object]:
     card = item.card
-    if item.problem or (item.exists and not force):
+    if item.problem or (item.exists and not force and not skip_existing):
         result, note = "refused", item.problem or f"{item.target} exists; use --force to overwrite"
+    elif item.exists and skip_existing:
+        result, note = ("would skip" if dry_run else "skipped"), f"{item.target} exists (--skip-existing)"
     else:
         result = (
             ("would overwrite" if item.exists else "would write")
@@ -117,6 +138,7 @@ def _summary(
         "complete": card.is_complete(framework_for(card.year)) if card else None,
         "result": result,
         "note": note,
+        "new_phrases": len(item.new_phrases) if card else None,
     }
 
 

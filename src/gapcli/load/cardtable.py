@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from gapcli.errors import ParseError
-from gapcli.load.goalphrases import read_highlights
+from gapcli.load.goalphrases import KnownPhrases, read_highlights
 from gapcli.load.textlines import Line, join_hyphenated
 from gapcli.model import GRADES, Framework, IssueResult
 
@@ -37,16 +38,45 @@ class _Row:
     number: int
     line: int
     name: list[str]
-    expected: list[str]  # the framework's name for the area, in words
+    expected: str  # the framework's name for the area
     grade: str | None = None
     score: float | None = None
     maximum: float | None = None
 
     def name_done(self) -> bool:
-        return len(self.name) >= len(self.expected)
+        return name_done(self.expected, self.name) or len(self.name) > _NAME_WORDS
+
+    def name_words(self, tokens: list[str]) -> int:
+        return name_words(self.expected, self.name, tokens)
 
 
-def read_table(lines: list[Line], framework: Framework, source: str, words: set[str]) -> list[tuple[IssueResult, int]]:
+def name_words(expected: str, read: list[str], tokens: list[str]) -> int:
+    """How many of ``tokens`` carry the name ``expected`` on from the words ``read`` of it so far.
+
+    Names are compared without case, spaces or hyphens, at the name's word and hyphen
+    boundaries, so a name wrapped over lines ("Identification / of and / Response to")
+    or broken at its hyphen ("Victim- / Centered", or "VictimCentered" as plain pdftotext
+    joins it) is read as the name.
+    """
+    target = _squash([expected])
+    cuts = set(accumulate(len(_squash([piece])) for piece in re.split(r"(?<=[ -])", expected)))
+    have = _squash(read)
+    count = 0
+    while count < len(tokens) and have != target:
+        longer = have + _squash(tokens[count : count + 1])
+        if longer == have or len(longer) not in cuts or not target.startswith(longer):
+            break
+        have, count = longer, count + 1
+    return count
+
+
+def name_done(expected: str, read: list[str]) -> bool:
+    return _squash(read) == _squash([expected])
+
+
+def read_table(
+    lines: list[Line], framework: Framework, source: str, words: set[str], known: KnownPhrases
+) -> list[tuple[IssueResult, int]]:
     """Each issue area's result, with the line it starts on."""
     rows, text = _table_cells(lines, framework, source)
     for missing in framework.issues:
@@ -65,7 +95,7 @@ def read_table(lines: list[Line], framework: Framework, source: str, words: set[
         area = framework.issue(row.number)
         assert area is not None
         name = " ".join(row.name)
-        if name.casefold() != area.name.casefold():
+        if _squash(row.name) != _squash([area.name]):
             raise ParseError(
                 source,
                 f"issue area {row.number} is {area.name!r} in {framework.year}, the card says {name!r}",
@@ -80,7 +110,7 @@ def read_table(lines: list[Line], framework: Framework, source: str, words: set[
                 row.line,
             )
         met, gaps, all_areas = read_highlights(
-            " ".join(t.text for t in block), framework, row.number, source, block[0].line
+            " ".join(t.text for t in block), known, row.number, source, block[0].line
         )
         printed = row.maximum if area.max_score is None else None  # kept where the framework lacks it
         results.append(
@@ -94,7 +124,7 @@ def _table_cells(
 ) -> tuple[list[_Row], list[tuple[str, int, bool, int]]]:
     """The issue-area cells of every row, and the rest: highlight text as (token, line, ends its line,
     how many areas had begun when it was read)."""
-    names = {area.number: area.name.split() for area in framework.issues}
+    names = {area.number: area.name for area in framework.issues}
     rows: list[_Row] = []
     text: list[tuple[str, int, bool, int]] = []
     for line in lines:
@@ -110,20 +140,18 @@ def _table_cells(
             )
         at = 0
         anchor = ANCHOR.fullmatch(tokens[0])
-        if anchor and (rows == [] or (len(tokens) > 1 and _matches(tokens[1:], names.get(int(anchor.group(1)), [])))):
+        if anchor and _starts_row(int(anchor.group(1)), tokens, rows, names):
             number = int(anchor.group(1))
             if number not in names:
                 raise ParseError(source, f"the {framework.year} framework has no issue area {number}", line.number)
             rows.append(_Row(number, line.number, [], names[number]))
-            at = 1 + _name_words(tokens[1:], names[number])
+            at = 1 + rows[-1].name_words(tokens[1:])
             rows[-1].name = tokens[1:at]
-            if at == 1:  # not the framework's name: read up to the figures, to say what the card says
-                at = 1 + _name_until_figures(tokens[1:], rows[-1])
-        elif rows and not rows[-1].name_done() and _matches(tokens, rows[-1].expected[len(rows[-1].name) :]):
-            at = _name_words(tokens, rows[-1].expected[len(rows[-1].name) :])
+            if at == 1 and len(tokens) > 1 and tokens[1] not in GRADES:  # not the framework's name: read up to
+                at = 1 + _name_until_figures(tokens[1:], rows[-1])  # the figures, to say what the card says
+        elif rows and not rows[-1].name_done() and rows[-1].name_words(tokens):
+            at = rows[-1].name_words(tokens)
             rows[-1].name += tokens[:at]
-        else:
-            at = 0
         if rows:
             at = _figures(tokens, at, rows[-1])
         text += [
@@ -134,15 +162,18 @@ def _table_cells(
     return rows, text
 
 
-def _matches(tokens: list[str], expected: list[str]) -> bool:
-    return bool(tokens) and bool(expected) and tokens[0].casefold() == expected[0].casefold()
+def _starts_row(number: int, tokens: list[str], rows: list[_Row], names: dict[int, str]) -> bool:
+    """``N.`` at a line's start begins area N's row: before any row, or followed by the area's name,
+    or (as the next area) alone on its line or followed by its grade, the name wrapped below."""
+    if not rows:
+        return True
+    if len(tokens) > 1 and number in names and _Row(number, 0, [], names[number]).name_words(tokens[1:]):
+        return True
+    return number == rows[-1].number + 1 and (len(tokens) == 1 or tokens[1] in GRADES)
 
 
-def _name_words(tokens: list[str], expected: list[str]) -> int:
-    count = 0
-    while count < min(len(tokens), len(expected)) and tokens[count].casefold() == expected[count].casefold():
-        count += 1
-    return count
+def _squash(words: list[str]) -> str:
+    return "".join(words).replace("-", "").replace(" ", "").casefold()
 
 
 def _name_until_figures(tokens: list[str], row: _Row) -> int:

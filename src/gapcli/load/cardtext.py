@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gapcli.errors import NotFound, ParseError
-from gapcli.load.cardtable import ANCHOR, NUMBER, TABLE_HEADINGS, joined, read_table
+from gapcli.load.cardtable import ANCHOR, NUMBER, TABLE_HEADINGS, read_table
+from gapcli.load.extracredit import read_extra, rows_before_label
+from gapcli.load.goalphrases import KnownPhrases, known_phrases
 from gapcli.load.textlines import TITLE, Line, drop_furniture, read_lines, tokens_of, vocabulary
 from gapcli.load.validate import problems
 from gapcli.model import GRADES, TIERS, Card, Citation, ExtraCredit, Framework, IssueResult
@@ -22,6 +24,7 @@ from gapcli.states import JURISDICTIONS, Jurisdiction, resolve
 
 _URL = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:/[^\s,;)]*)?")
 _STATE_NAMES = {j.name.casefold() for j in JURISDICTIONS}
+_TIER_LIKE = re.compile(r"[IVX]{1,4}|\d{1,2}")
 
 
 @dataclass
@@ -41,8 +44,14 @@ def parse_card_text(
     source: str,
     year: int | None = None,
     state: str | None = None,
+    known_for: Callable[[Framework], KnownPhrases] = known_phrases,
 ) -> Card:
-    """Read one card; raise ParseError naming the line for anything missing or contradictory."""
+    """Read one card; raise ParseError naming the line for anything missing or contradictory.
+
+    ``known_for(framework)`` gives the goal phrases gapcli has seen (the framework's alone
+    by default; the importer adds every earlier card's): ``goalphrases`` names no goal by a
+    phrase that is neither the card's own words nor one of these.
+    """
     raw = read_lines(text, source)
     lines = tokens_of(drop_furniture(raw, _STATE_NAMES))
     if not lines:
@@ -52,15 +61,18 @@ def parse_card_text(
         framework = framework_for(card_year)
     except NotFound as error:
         raise ParseError(source, str(error), _first_title(lines)) from None
-    sections = _sections(lines)
+    sections = _sections(lines, framework)
     place = _state(sections["header"], state, source)
-    words = vocabulary(lines, [g.phrase for g in framework.goals if g.phrase])
+    known = known_for(framework)
+    words = vocabulary(lines, known.every())
     draft = _Draft()
     _read_header(sections["header"], draft)
-    for result, line in read_table(sections["issues"], framework, source, words):
+    for result, line in read_table(sections["issues"], framework, source, words, known):
         draft.issues.append(result)
         draft.lines[f"issues[{result.number}]"] = line
-    _read_extra(sections["extra"], framework, draft, source, words)
+    for extra, line in read_extra(sections["extra"], framework, source, words):
+        draft.extra.append(extra)
+        draft.lines["extra_credit"] = line
     _read_overall(sections["overall"], draft, source)
     _read_links(sections["links"], draft)
     card = Card(
@@ -76,11 +88,24 @@ def parse_card_text(
         citations=(Citation(("card",), source, "card text"),),
         origin="user",
     )
-    found = problems(card, framework)
+    found = [_what_was_read(card, draft) if "is not the sum of" in p else p for p in problems(card, framework)]
     if found:
         field_name = found[0].split(":", 1)[0].split(".")[0]
         raise ParseError(source, "; ".join(found), draft.lines.get(field_name))
     return card
+
+
+def _what_was_read(card: Card, draft: _Draft) -> str:
+    """Figures that do not add up: what was read where, for the user to compare with the card."""
+    areas = " + ".join(
+        f"{r.score:g} (area {r.number}, line {draft.lines.get(f'issues[{r.number}]')})" for r in card.issues
+    )
+    extra = " + ".join(f"{e.points:g} ({e.category})" for e in card.extra_credit) or "no extra-credit row"
+    total = sum(r.score or 0 for r in card.issues) + sum(e.points for e in card.extra_credit)
+    return (
+        f"score: the overall score read is {card.score:g}, but the issue scores read, {areas}, and {extra} "
+        f"add up to {total:g}; is a row of the card missing from the text, or read in the wrong place?"
+    )
 
 
 def _first_title(lines: list[Line]) -> int | None:
@@ -122,11 +147,11 @@ def _state(header: list[Line], given: str | None, source: str) -> Jurisdiction:
     return chosen
 
 
-def _sections(lines: list[Line]) -> dict[str, list[Line]]:
+def _sections(lines: list[Line], framework: Framework) -> dict[str, list[Line]]:
     """Split the card at its section heads; the head's own tokens stay on its first line."""
     sections: dict[str, list[Line]] = {"header": [], "issues": [], "extra": [], "overall": [], "links": []}
     current = "header"
-    for line in lines:
+    for line in _label_lines(lines):
         upper = line.text.upper()
         heading = line.tokens[0] == "Issue" and set(line.tokens) <= TABLE_HEADINGS  # the table's own header row
         if current == "header" and (heading or (ANCHOR.fullmatch(line.tokens[0]) and len(line.tokens) > 1)):
@@ -141,14 +166,44 @@ def _sections(lines: list[Line]) -> dict[str, list[Line]]:
             current = "links"
         if line.tokens:
             sections[current].append(line)
+    if framework.extra_credit and not any(ln.tokens for ln in sections["extra"][:1]):
+        start = rows_before_label(sections["issues"], framework)  # the rows came before their label
+        if start is not None:
+            sections["extra"] = sections["issues"][start:] + sections["extra"]
+            sections["issues"] = sections["issues"][:start]
     return sections
+
+
+def _label_lines(lines: list[Line]) -> list[Line]:
+    """A two-word label wrapped in its cell ("EXTRA" above "CREDIT", the row's cells beside each word)
+    becomes a line of its own, the cells beside it lines of their own after it."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        for first, second in (("EXTRA", "CREDIT"), ("OVERALL", "GRADE")):
+            if (
+                after is not None
+                and line.tokens[0].upper() == first
+                and (len(line.tokens) == 1 or line.tokens[1].upper() != second)
+                and after.tokens[0].upper() == second
+            ):
+                out.append(Line(line.number, [first, second]))
+                out += [Line(ln.number, ln.tokens[1:]) for ln in (line, after) if len(ln.tokens) > 1]
+                index += 2
+                break
+        else:
+            out.append(line)
+            index += 1
+    return out
 
 
 def _grade_and_tier(tokens: list[str]) -> tuple[str | None, str | None]:
     grade = tier = None
     for index, token in enumerate(tokens):
-        if token.upper() == "TIER" and index + 1 < len(tokens) and tokens[index + 1] in TIERS:
-            tier = tokens[index + 1]
+        if token.upper() == "TIER" and index + 1 < len(tokens) and _TIER_LIKE.fullmatch(tokens[index + 1]):
+            tier = tokens[index + 1]  # an unknown tier ("IV") is read as printed, for validation to refuse
         elif token in GRADES and (index == 0 or tokens[index - 1].upper() != "TIER"):
             grade = grade or token
     return grade, tier
@@ -163,56 +218,6 @@ def _read_header(lines: list[Line], draft: _Draft) -> None:
         draft.lines.update(tier=line, grade=line)
 
 
-def _read_extra(lines: list[Line], framework: Framework, draft: _Draft, source: str, words: set[str]) -> None:
-    """CATEGORY POINTS, and descriptions: one sentence each, paired with the categories in order."""
-    categories = sorted((c.split() for c in framework.extra_credit), key=len, reverse=True)
-    entries: list[tuple[str, float, int]] = []
-    text: list[tuple[str, int, bool, int]] = []
-    for line in lines:
-        tokens, at = line.tokens, 0
-        category = next((c for c in categories if _starts_with(tokens, c)), None)
-        if category is None and not framework.extra_credit:  # categories not known: words before the points
-            split = next((i for i, t in enumerate(tokens) if NUMBER.fullmatch(t)), 0)
-            category = tokens[:split] if split else None
-        if category and len(tokens) > len(category) and NUMBER.fullmatch(tokens[len(category)]):
-            entries.append((" ".join(category), float(tokens[len(category)]), line.number))
-            at = len(category) + 1
-        elif category and len(tokens) == len(category):  # a cell per line: the points come next
-            entries.append((" ".join(category), -1.0, line.number))
-            at = len(tokens)
-        elif entries and entries[-1][1] < 0 and len(tokens) == 1 and NUMBER.fullmatch(tokens[0]):
-            entries[-1] = (entries[-1][0], float(tokens[0]), entries[-1][2])
-            at = 1
-        elif not entries:
-            raise ParseError(source, f"extra credit has no 'CATEGORY POINTS' start: {line.text[:60]!r}", line.number)
-        text += [
-            (token, line.number, index == len(tokens) - 1, len(entries))
-            for index, token in enumerate(tokens)
-            if index >= at
-        ]
-    descriptions = _sentences(" ".join(t.text for t in joined(text, words)), len(entries))
-    if len(descriptions) != len(entries) or any(points < 0 for _, points, _ in entries):
-        raise ParseError(
-            source,
-            f"cannot pair {len(entries)} extra-credit categories with their points and descriptions",
-            entries[0][2] if entries else None,
-        )
-    for (name, points, number), description in zip(entries, descriptions, strict=True):
-        draft.extra.append(ExtraCredit(name, points, description))
-        draft.lines["extra_credit"] = number
-
-
-def _starts_with(tokens: list[str], words: list[str]) -> bool:
-    return len(tokens) >= len(words) and all(t.casefold() == w.casefold() for t, w in zip(tokens, words, strict=False))
-
-
-def _sentences(text: str, wanted: int) -> list[str]:
-    """One description per entry: the text as is for one entry, else split at sentence ends."""
-    if wanted <= 1:
-        return [text] if text or wanted else []
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if part.strip()]
-
-
 def _read_overall(lines: list[Line], draft: _Draft, source: str) -> None:
     if not lines:
         raise ParseError(source, "the OVERALL GRADE section (grade and score) is missing; is the card cut short?")
@@ -223,11 +228,14 @@ def _read_overall(lines: list[Line], draft: _Draft, source: str) -> None:
     if grade is None or score is None or not NUMBER.fullmatch(score):
         raise ParseError(source, "OVERALL GRADE section has no 'GRADE SCORE'", lines[0].number)
     for name, value, printed in (("grade", grade, draft.grade), ("tier", tier, draft.tier)):
-        if printed is not None and value is not None and printed != value:
+        if printed in (*GRADES, *TIERS) and value in (*GRADES, *TIERS) and printed != value:
             raise ParseError(
                 source, f"overall {name} {value} disagrees with the {name} {printed} at the top", lines[0].number
             )
-    draft.grade, draft.tier, draft.score = grade, tier or draft.tier, float(score)
+    if tier is not None and tier not in TIERS:
+        draft.lines["tier"] = lines[0].number
+    draft.grade, draft.score = grade, float(score)
+    draft.tier = tier if tier is not None and (tier not in TIERS or draft.tier is None) else draft.tier
     draft.lines.update(grade=lines[0].number, score=lines[0].number)
 
 

@@ -85,7 +85,19 @@ class Catalog:
         roots = [_Root(bundled, "bundled")]
         if user_root is not None and user_root.resolve() != bundled.resolve():
             roots.append(_Root(user_root, "user"))
-        return cls(roots, ParseCache(cache_root))
+        catalog = cls(roots, ParseCache(cache_root))
+        if user_root is not None and os.path.lexists(user_root / ".import"):  # an import was killed part-way
+            catalog._finish_import(user_root)
+        return catalog
+
+    def _finish_import(self, root: Path) -> None:
+        """Roll a killed import forward or back before anything is read (load/journal.py)."""
+        from gapcli.load.journal import recover
+
+        try:
+            recover(root)
+        except DataError as error:
+            self.warnings.append(f"{error} (the user cards are read as they are)")
 
     # -- frameworks -------------------------------------------------------------
 

@@ -1,31 +1,75 @@
 """Highlights → goal phrases: "Policy goals accomplished in areas related to a, b, and c. Gaps remain …".
 
-Each item of a list is one goal, in the card's own words, except where the framework
-knows the goals an item names ("buyer and trafficker accountability under state CSEC
-laws" is two) or a shared head is distributed ("training for law enforcement,
-prosecutors, and school personnel" is three).
+A stored phrase is either the card's own words for an item (after the clean-up of
+``textlines``: whitespace, hyphenation, quotes) or a *known* phrase — one the framework
+names a goal by, or one an earlier card printed for the same issue area — chosen because
+the card's words name it. So an item of a list is one goal, as the card says it, except:
+
+- an item that is not itself a known phrase but whose words are those of several known
+  phrases is those phrases ("hearsay exceptions and victim supports", "buyer and
+  trafficker accountability under state CSEC laws");
+- an item that is not a known phrase takes the head of an earlier item of its list
+  ("training for" of "training for law enforcement") only where that makes it one
+  ("prosecutors" → "training for prosecutors").
+
+Anything else stays as the card says it, and the import lists it as a new phrase to check.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from gapcli.errors import ParseError
-from gapcli.model import Framework, PolicyGoal
+from gapcli.model import Card, Framework
 
 _MET = re.compile(r"Policy goals? (?:was |were )?accomplished (?:in (?:an )?areas? )?related to ", re.IGNORECASE)
 _GAPS = re.compile(r"Gaps? remains? in (?:(all areas), including|(?:an )?areas? related to) ", re.IGNORECASE)
-# a comma after one of these words does not end a list item ("alternatives to live, in-court testimony")
+# a comma after one of these words does not end a list item: articles, prepositions, and "live" before
+# its fellow adjective ("alternatives to live, in-court testimony")
 _DANGLING = {"a", "an", "the", "to", "of", "for", "in", "on", "and", "or", "live"}
+# words that join the phrases an item names, and belong to none of them
 _FILLER = {"and", "the", "as", "well", "of", "to", "a", "an"}
-# heads a card shares among several objects: "training for law enforcement, prosecutors, and ..."
-_HEADS = ("training for", "screening through")
-_BARE_OBJECT_WORDS = 3
 _FURNITURE_IN_GOAL = re.compile(r"\bpage\b|©|report card", re.IGNORECASE)
+_COMMA = "\x00"  # a comma inside a known phrase, kept while the list is split at commas
+
+
+class KnownPhrases:
+    """The goal phrases gapcli has seen, per issue area: the framework's and earlier cards'."""
+
+    def __init__(self, by_issue: Mapping[int, Iterable[str]]):
+        self._by_issue: dict[int, dict[str, str]] = {}
+        for issue, phrases in by_issue.items():
+            spelled = self._by_issue.setdefault(issue, {})
+            for phrase in phrases:
+                spelled.setdefault(_key(phrase), phrase)
+
+    def get(self, issue: int, phrase: str) -> str | None:
+        """The known spelling of ``phrase`` in the area (in any case, with or without its hyphens:
+        plain pdftotext drops a hyphen at a line's end), or None."""
+        return self._by_issue.get(issue, {}).get(_key(phrase))
+
+    def of(self, issue: int) -> list[str]:
+        return list(self._by_issue.get(issue, {}).values())
+
+    def every(self) -> list[str]:
+        return [phrase for spelled in self._by_issue.values() for phrase in spelled.values()]
+
+
+def known_phrases(framework: Framework, cards: Iterable[Card] = ()) -> KnownPhrases:
+    """The framework's goal phrases and every phrase the given cards (of the same framework) print."""
+    by_issue: dict[int, list[str]] = {}
+    for goal in framework.goals:
+        if goal.phrase:
+            by_issue.setdefault(goal.issue, []).append(goal.phrase)
+    for card in cards:
+        for result in card.issues:
+            by_issue.setdefault(result.number, []).extend([*(result.accomplished or ()), *(result.gaps or ())])
+    return KnownPhrases(by_issue)
 
 
 def read_highlights(
-    text: str, framework: Framework, number: int, source: str, line: int
+    text: str, known: KnownPhrases, number: int, source: str, line: int
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     met: list[str] = []
     gaps: list[str] = []
@@ -36,16 +80,19 @@ def read_highlights(
     )
     if not marks or text[: marks[0][0]].strip():
         raise ParseError(source, f"issue area {number}: cannot read highlights {text[:80]!r}", line)
+    resolver = _Resolver(known, number)
     for index, (_start, end, kind, match) in enumerate(marks):
         stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
         body = text[end:stop].strip().rstrip(".").strip()
         if not body:
             raise ParseError(source, f"issue area {number}: empty list after {match.group(0).strip()!r}", line)
-        items = _goal_items(body, framework, number)
+        items = resolver.goals(body)
         for item in items:
             if _FURNITURE_IN_GOAL.search(item):
                 raise ParseError(
-                    source, f"issue area {number}: {item[:70]!r} holds page furniture; remove it from the text", line
+                    source,
+                    f"issue area {number}: {item[:70]!r} holds a page number or running title inside a goal list",
+                    line,
                 )
         if kind == "met":
             met += items
@@ -55,47 +102,75 @@ def read_highlights(
     return tuple(met), tuple(gaps), all_areas
 
 
-def _goal_items(body: str, framework: Framework, number: int) -> list[str]:
-    """Split "a, b, c, and d" into items, then name known goals where an item covers them."""
-    fragments: list[str] = []
-    for fragment in (f.strip() for f in body.split(", ")):
-        if fragment.startswith("and "):
-            fragment = fragment[4:]
-        if fragments and fragments[-1].split()[-1].lower() in _DANGLING:
-            fragments[-1] = f"{fragments[-1]}, {fragment}"
-        else:
-            fragments.append(fragment)
-    items = [part.strip() for fragment in _distribute_head(fragments) for part in fragment.split(" as well as ")]
-    goals = [g for g in framework.goals if g.issue == number and g.phrase]
-    return [phrase for item in items for phrase in _expand(item, goals)]
+class _Resolver:
+    """One issue area's known phrases, and how an item of a list becomes goal phrases."""
+
+    def __init__(self, known: KnownPhrases, number: int):
+        self.known, self.number = known, number
+        self.words = [(p, _key(p).split()) for p in known.of(number)]
+        self.with_commas = [p for p in known.of(number) if ", " in p]
+
+    def goals(self, body: str) -> list[str]:
+        items = [part.strip() for fragment in self._fragments(body) for part in fragment.split(" as well as ")]
+        items = [item for item in items if item]
+        out: list[str] = []
+        for index, item in enumerate(items):
+            out += self._named(item) or self._with_head(item, items[:index]) or [item]
+        return out
+
+    def _fragments(self, body: str) -> list[str]:
+        """The list split at its commas, except a comma inside a known phrase or after a dangling word."""
+        for phrase in self.with_commas:
+            body = re.sub(
+                rf"(?<!\w){re.escape(phrase)}(?!\w)", lambda m: m.group(0).replace(",", _COMMA), body, flags=re.I
+            )
+        fragments: list[str] = []
+        for fragment in (f.strip() for f in body.split(", ")):
+            if fragment.startswith(("and ", "or ")) and fragments:
+                fragment = fragment.split(" ", 1)[1]
+            if fragments and fragments[-1].split() and fragments[-1].split()[-1].lower() in _DANGLING:
+                fragments[-1] = f"{fragments[-1]}, {fragment}"
+            else:
+                fragments.append(fragment)
+        return [f.replace(_COMMA, ",") for f in fragments]
+
+    def _named(self, item: str) -> list[str] | None:
+        """The known phrases the item's words name: itself, or several whose words make it up."""
+        spelled = self.known.get(self.number, item)
+        if spelled is not None:
+            return [spelled]
+        words = _key(item).split()
+        matched = [(at, phrase, needle) for phrase, needle in self.words if (at := _positions(needle, words))]
+        matched = [m for m in matched if not any(m[2] != o[2] and _positions(m[2], o[2]) for o in matched)]
+        covered = {w for _, _, needle in matched for w in needle}
+        if len(matched) > 1 and all(w in covered or w in _FILLER for w in words):
+            return [phrase for _, phrase, _ in sorted(matched)]
+        return None
+
+    def _with_head(self, item: str, before: list[str]) -> list[str] | None:
+        """``prosecutors`` after ``training for law enforcement``: the head shared, where that names known goals."""
+        for donor in reversed(before):
+            words = donor.split()
+            for length in range(len(words) - 1, 0, -1):
+                named = self._named(f"{' '.join(words[:length])} {item}")
+                if named:
+                    return named
+        return None
 
 
-def _distribute_head(fragments: list[str]) -> list[str]:
-    """``training for law enforcement, prosecutors, and school personnel`` names three goals.
-
-    The head of the first item is given to every later item only when all of them are
-    bare objects (a few words, no head of their own), so a list of unrelated goals is kept.
-    """
-    head = next((h for h in _HEADS if fragments[0].lower().startswith(h + " ")), None)
-    rest = fragments[1:]
-    if head is None or not rest:
-        return fragments
-    if any(len(f.split()) > _BARE_OBJECT_WORDS or f.lower().startswith(_HEADS) for f in rest):
-        return fragments
-    return [fragments[0]] + [f"{fragments[0][: len(head)]} {f}" for f in rest]
+def _key(phrase: str) -> str:
+    return " ".join(phrase.casefold().replace("-", "").split())
 
 
-def _expand(item: str, goals: list[PolicyGoal]) -> list[str]:
-    """``buyer and trafficker accountability under state CSEC laws`` → the two goals it names."""
-    words = item.lower().split()
-    phrases = [g.phrase for g in goals if g.phrase]
-    matched = [p for p in phrases if _is_subsequence(p.lower().split(), words)]
-    covered = {w for p in matched for w in p.lower().split()}
-    if matched and all(w in covered or w in _FILLER for w in words):
-        return matched
-    return [item]
-
-
-def _is_subsequence(needle: list[str], words: list[str]) -> bool:
-    remaining = iter(words)
-    return all(any(word == wanted for word in remaining) for wanted in needle)
+def _positions(needle: list[str], words: list[str]) -> tuple[int, ...]:
+    """Where ``needle``'s words stand in ``words``, in order, others between (empty: not there)."""
+    found: list[int] = []
+    position = 0
+    for wanted in needle:
+        while position < len(words) and words[position] != wanted:
+            position += 1
+        if position == len(words):
+            return ()
+        found.append(position)
+        position += 1
+    return tuple(found)

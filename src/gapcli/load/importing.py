@@ -3,28 +3,39 @@
 Every text is read and parsed, and every target checked, before anything is written;
 a dry run is the same plan without the last step, so it finds every problem the real
 import would. A citation records the file's name, its SHA-256 and, if given, its URL.
+The write itself is ``journal.commit``: every card or none, whatever ends the process.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from gapcli.errors import DataError, GapcliError, ParseError, RefusedWrite, UsageError
 from gapcli.load.cardtext import parse_card_text
 from gapcli.load.files import read_bounded
-from gapcli.load.save import card_to_toml, make_folder, uninterrupted, write_atomic
+from gapcli.load.goalphrases import KnownPhrases, known_phrases
+from gapcli.load.save import card_to_toml
 from gapcli.model import Card, Citation, Framework
 from gapcli.states import by_code
 
-MAX_INPUT_BYTES = 1 << 20  # a card text is a few KiB; a card PDF a few hundred
+if TYPE_CHECKING:
+    from gapcli.load.catalog import Catalog
+
+MAX_TEXT_BYTES = 1 << 20  # a card text is a few KiB
+MAX_PDF_BYTES = 64 << 20  # a card PDF is a few hundred KiB, more with photos; its text is bounded apart
 STDIN = "-"
+CARD_SUFFIXES = (".pdf", ".txt")
+
+
+class NewPhrase(NamedTuple):
+    issue: int
+    phrase: str
+    met: bool
 
 
 class Planned(NamedTuple):
@@ -34,9 +45,23 @@ class Planned(NamedTuple):
     exists: bool  # a user file is there (written only with --force)
     replaces_bundled: bool
     problem: str | None  # why the file cannot be imported
+    new_phrases: tuple[NewPhrase, ...] = ()  # goal phrases gapcli has not seen before: to check
+    notes: tuple[str, ...] = ()  # what the PDF reader said on the way
 
 
-CARD_SUFFIXES = (".pdf", ".txt")
+def known_from(catalog: Catalog) -> Callable[[Framework], KnownPhrases]:
+    """The goal phrases an import may name goals by: the framework's, and every phrase of every card
+    (bundled or the user's) of an edition with the same framework. Gathered once per framework."""
+    gathered: dict[str, KnownPhrases] = {}
+
+    def known(framework: Framework) -> KnownPhrases:
+        key = framework.id or str(framework.year)
+        if key not in gathered:
+            same = [y for y, f in catalog.frameworks().items() if f.id == framework.id or y == framework.year]
+            gathered[key] = known_phrases(framework, (c for y in same for c in catalog.cards_for_year(y)))
+        return gathered[key]
+
+    return known
 
 
 def expand(names: list[str]) -> list[str]:
@@ -57,20 +82,26 @@ def expand(names: list[str]) -> list[str]:
 
 
 def read_input(name: str) -> bytes:
+    """The file's bytes: a PDF up to MAX_PDF_BYTES (its text is bounded when extracted), text up to MAX_TEXT_BYTES."""
     if name == STDIN:
         try:
-            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            raw = sys.stdin.buffer.read(MAX_PDF_BYTES + 1)
         except OSError as error:  # closed (``<&-``), or a terminal that went away
             raise ParseError(name, f"cannot read: {error.strerror or error}") from None
-        if len(raw) > MAX_INPUT_BYTES:
-            raise ParseError(name, f"more than {MAX_INPUT_BYTES:,} bytes; a card text is a few KiB")
-        return raw
-    if not name:
+        if len(raw) > MAX_PDF_BYTES:
+            raise ParseError(name, f"more than {MAX_PDF_BYTES:,} bytes; a card PDF or text is far smaller")
+    elif not name:
         raise UsageError("an empty file name was given")
-    return read_bounded(Path(name), MAX_INPUT_BYTES, "card text")
+    else:
+        raw = read_bounded(Path(name), MAX_PDF_BYTES, "card PDF or text")
+    if not raw.startswith(b"%PDF-") and len(raw) > MAX_TEXT_BYTES:
+        raise ParseError(name, f"more than {MAX_TEXT_BYTES:,} bytes of text ({len(raw):,}); a card text is a few KiB")
+    return raw
 
 
 def decode_text(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        raise ParseError(name, "UTF-16 text; convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8")
     if b"\x00" in raw:
         raise ParseError(
             name, "binary data (NUL bytes), not card text; give a .pdf file or extract the text first, e.g. pdftotext"
@@ -82,13 +113,21 @@ def decode_text(raw: bytes, name: str) -> str:
         raise ParseError(name, "not UTF-8 text; convert it first, e.g. iconv -t UTF-8", line) from None
 
 
-def card_text(raw: bytes, name: str) -> str:
-    """The text of a card file: extracted from a PDF, or the file itself as UTF-8."""
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: of ASCII text, every other byte is NUL."""
+    sample = raw[:4096]
+    return len(sample) >= 8 and (
+        sample[1::2].count(0) > 0.9 * (len(sample) // 2) or sample[0::2].count(0) > 0.9 * (len(sample) // 2)
+    )
+
+
+def card_text(raw: bytes, name: str) -> tuple[str, list[str]]:
+    """The text of a card file (extracted from a PDF, or the file itself as UTF-8), and what the PDF reader noted."""
     if raw.startswith(b"%PDF-"):
         from gapcli.load.pdftext import pdf_text
 
         return pdf_text(raw, name)
-    return decode_text(raw, name)
+    return decode_text(raw, name), []
 
 
 def plan(
@@ -100,6 +139,7 @@ def plan(
     state: str | None = None,
     source_url: str | None = None,
     progress: Callable[[str], None] = lambda _name: None,
+    known_for: Callable[[Framework], KnownPhrases] = known_phrases,
 ) -> list[Planned]:
     """Read and parse every file and decide every write; every problem is found, none is fatal here."""
     if names.count(STDIN) > 1:
@@ -107,17 +147,30 @@ def plan(
     planned: list[Planned] = []
     for name in names:
         progress(name)
+        notes: list[str] = []
         try:
             raw = read_input(name)
-            card = parse_card_text(card_text(raw, name), framework_for, name, year=year, state=state)
+            text, notes = card_text(raw, name)
+            card = parse_card_text(text, framework_for, name, year=year, state=state, known_for=known_for)
         except GapcliError as error:
-            planned.append(Planned(name, None, None, False, False, str(error)))
+            planned.append(Planned(name, None, None, False, False, str(error), notes=tuple(notes)))
             continue
         note = f"imported from {_file_name(name)}, sha256 {hashlib.sha256(raw).hexdigest()}"
         card = replace(card, citations=(Citation(("card",), source_url or _file_name(name), note),))
         target = root / "cards" / str(card.year) / f"{by_code(card.code).slug}.toml"
-        planned.append(Planned(name, card, target, target.exists() or target.is_symlink(), bundled(card), None))
+        exists = target.exists() or target.is_symlink()
+        new = _new_phrases(card, known_for(framework_for(card.year)))
+        planned.append(Planned(name, card, target, exists, bundled(card), None, new, tuple(notes)))
     return _duplicates(planned)
+
+
+def _new_phrases(card: Card, known: KnownPhrases) -> tuple[NewPhrase, ...]:
+    return tuple(
+        NewPhrase(result.number, phrase, met)
+        for result in card.issues
+        for phrase, met in result.named_goals()
+        if known.get(result.number, phrase) is None
+    )
 
 
 def _duplicates(planned: list[Planned]) -> list[Planned]:
@@ -141,36 +194,29 @@ def _file_name(name: str) -> str:
     return "standard input" if name == STDIN else Path(name).name
 
 
-def problems(planned: list[Planned], force: bool) -> list[str]:
+def problems(planned: list[Planned], force: bool, skip_existing: bool = False) -> list[str]:
     """Everything that stops the import: files that cannot be read or parsed, duplicates, and
-    (without --force) cards that exist already."""
+    (without --force or --skip-existing) cards that exist already."""
     exists = (
-        [] if force else [f"{p.target} exists; use --force to overwrite" for p in planned if p.exists and not p.problem]
+        []
+        if force or skip_existing
+        else [f"{p.target} exists; use --force to overwrite" for p in planned if p.exists and not p.problem]
     )
     return [p.problem for p in planned if p.problem] + exists
 
 
-def write(planned: list[Planned], force: bool) -> None:
-    """Write every card or none: a refusal is checked before the first write, and a failure
-    part-way removes the cards this import wrote (a file it replaced with --force stays replaced)."""
-    found = problems(planned, force)
+def to_write(planned: list[Planned], skip_existing: bool = False) -> list[Planned]:
+    """The cards the import writes: all of them, or with --skip-existing those not there yet."""
+    return [p for p in planned if p.card is not None and not p.problem and not (skip_existing and p.exists)]
+
+
+def write(planned: list[Planned], root: Path, force: bool, skip_existing: bool = False) -> None:
+    """Write every card or none (``journal.commit``); a refusal is checked before anything is written."""
+    from gapcli.load.journal import commit
+
+    found = problems(planned, force, skip_existing)
     if found:
         raise RefusedWrite(f"{'; '.join(found)} (nothing was written)")
-    with uninterrupted():  # a Ctrl-C waits until every card is written or none is
-        _write_all(planned, force)
-
-
-def _write_all(planned: list[Planned], force: bool) -> None:
-    written: list[Path] = []
-    try:
-        for item in planned:
-            assert item.card is not None and item.target is not None
-            make_folder(item.target.parent)
-            write_atomic(item.target, card_to_toml(item.card), force=force)
-            if not item.exists:
-                written.append(item.target)
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-        raise
+    files = [(p.target, card_to_toml(p.card)) for p in to_write(planned, skip_existing) if p.target and p.card]
+    if files:
+        commit(root, files, replace=force)

@@ -29,6 +29,11 @@ _PAGE = re.compile(r"\bPage \d{1,3}(?: of \d{1,3})?\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*\d{4}\s+Shared Hope International\.?(?:\s+All rights reserved\.?)?", re.IGNORECASE
 )
+_EDGE_LINES = 4  # a print header or footer is among a page's first or last lines
+_PRINTED = re.compile(
+    r"(?:file|https?)://|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\b"
+)  # a print header's URL, date, time
+_COUNTER = re.compile(r"(?:page\s*)?(\d{1,4})(?:\s*(?:/|of)\s*(\d{1,4}))?", re.IGNORECASE)
 # words a line break may split at a hyphen that belongs to the word ("non-\ncriminalization")
 _PREFIXES = {"non", "anti", "co", "cross", "multi", "post", "pre", "re", "self", "sub", "inter", "third", "in", "out"}
 
@@ -52,19 +57,56 @@ def normalise(raw: str) -> str:
 
 
 def read_lines(text: str, source: str) -> list[tuple[int, str]]:
-    """(line number, normalised text) of every non-blank line, bounded in size."""
+    """(line number, normalised text) of every non-blank line that is not a page's print header or
+    footer, bounded in size."""
     if len(text) > MAX_TEXT_CHARS:
         raise ParseError(source, f"text is {len(text):,} characters; a card is at most {MAX_TEXT_CHARS:,}")
-    found = []
+    found: list[tuple[int, str]] = []
+    page_of: list[int] = []
+    page = 0
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if len(raw) > MAX_LINE_CHARS:
             raise ParseError(
                 source, f"line is {len(raw):,} characters; card lines are at most {MAX_LINE_CHARS:,}", number
             )
+        page += raw.count("\f")  # pdftotext and gapcli's PDF reader put a form feed between pages
         line = normalise(raw).rstrip()
         if line.strip():
             found.append((number, line))
-    return found
+            page_of.append(page)
+    edges = _page_edges(found, page_of)
+    return [line for index, line in enumerate(found) if index not in edges]
+
+
+def _page_edges(lines: list[tuple[int, str]], page_of: list[int]) -> set[int]:
+    """The lines a printer repeats at the top or bottom of every page: a header or footer (a date and
+    title, a file name, a URL) the same on each page but for its digits, and page counters ("2", "2/4",
+    "Page 2 of 4") that count the pages. Only where there are pages to compare."""
+    pages: dict[int, list[int]] = {}
+    for index, page in enumerate(page_of):
+        pages.setdefault(page, []).append(index)
+    if len(pages) < 2:
+        return set()
+    edges = {i for members in pages.values() for i in members[:_EDGE_LINES] + members[-_EDGE_LINES:]}
+    masked = {i: " ".join(re.sub(r"\d", "#", lines[i][1]).split()) for i in range(len(lines))}
+    seen: dict[str, set[int]] = {}
+    for page, members in pages.items():
+        for index in members:
+            if len(masked[index]) >= 6 and (index in edges or _PRINTED.search(lines[index][1])):
+                seen.setdefault(masked[index], set()).add(page)
+    repeated = {text for text, on in seen.items() if len(on) == len(pages)}
+    furniture = set()
+    for number, members in enumerate((pages[p] for p in sorted(pages)), start=1):
+        for index in members:
+            counter = _COUNTER.fullmatch(" ".join(lines[index][1].split()))
+            if (masked[index] in repeated and not TITLE.match(lines[index][1].strip())) or (
+                index in edges
+                and counter
+                and int(counter.group(1)) == number
+                and counter.group(2) in (None, str(len(pages)))
+            ):
+                furniture.add(index)
+    return furniture
 
 
 def drop_furniture(lines: list[tuple[int, str]], state_names: set[str]) -> list[tuple[int, str]]:

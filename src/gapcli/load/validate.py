@@ -35,6 +35,11 @@ def problems(card: Card, framework: Framework) -> list[str]:
             found.append(f"extra_credit: unknown category {extra.category!r} (known: {', '.join(sorted(categories))})")
         if extra.points < 0:
             found.append(f"extra_credit: {extra.category or 'unknown category'} points {extra.points:g} are negative")
+    total = sum(extra.points for extra in card.extra_credit)
+    if framework.extra_credit_max is not None and total > framework.extra_credit_max + _TOLERANCE:
+        found.append(
+            f"extra_credit: {total:g} points, above the {framework.year} maximum of {framework.extra_credit_max:g}"
+        )
     return found
 
 
