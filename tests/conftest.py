@@ -70,12 +70,12 @@ def run():
 def card_words(text: str) -> list[str]:
     """A card text as words, after the clean-up goal phrases get (README, data/README.md): whitespace,
     control characters, quotes and dashes as typed, a word broken at a line's end joined with its hyphen and without it."""
-    text = unicodedata.normalize("NFKC", text).translate(
-        str.maketrans("\u2018\u2019\u201c\u201d\u2010\u2011\u2013", "''\"\"---")
-    )
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", text)  # control characters read as spaces
+    typed = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'}
+    typed |= dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-") | {"\ufeff": " ", "*": " "}
+    text = unicodedata.normalize("NFKC", text).translate(str.maketrans(typed))
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", text).replace("\u00ad", "")  # controls, soft hyphens
     variants = (re.sub(r"-[ \t]*\n\s*", "-", text), re.sub(r"-[ \t]*\n\s*", "", text))
-    return [" ".join(variant.replace("*", " ").split()).casefold() for variant in variants]
+    return [" ".join(variant.split()).casefold() for variant in variants]
 
 
 def _no_phrase_the_card_does_not_hold(parse):

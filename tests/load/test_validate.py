@@ -33,6 +33,10 @@ def _with_issue(card, number, **changes):
         (lambda c: replace(c, extra_credit=(ExtraCredit("Adults", 1, ""),)), "unknown category 'Adults'"),
         (lambda c: replace(c, issues=(*c.issues, IssueResult(7, "F", 1))), "has no issue area 7"),
         (lambda c: replace(c, issues=(*c.issues, c.issues[0])), "issues[1]: issue area listed twice"),
+        (
+            lambda c: replace(c, score=51.5, extra_credit=(ExtraCredit("Youth", 6, ""), ExtraCredit("Youth", 5, ""))),
+            "extra_credit: 11 points, above the 2021 maximum of 10",
+        ),
     ],
 )
 def test_each_rule_names_the_field(connecticut, catalog, change, message):

@@ -90,14 +90,15 @@ def import_(
             names, cards.framework, root, bundled, year, state, source_url, step, importing.known_from(cards)
         )
     problems = importing.problems(planned, force, skip_existing)
+    writing = {item.source for item in importing.to_write(planned, skip_existing)}
     for item in planned:
         for note in item.notes:
-            print(f"gapcli: note: {item.source}: the PDF reader says: {note}", file=sys.stderr)
-        if item.replaces_bundled and item.card is not None and not item.problem:
+            tell(f"gapcli: note: {item.source}: the PDF reader says: {note}")
+        if item.card is not None and item.replaces_bundled and item.source in writing:
             tell(f"gapcli: note: {item.source}: replaces the bundled {item.card.state} {item.card.year} card")
     if not dry_run and not problems:
         importing.write(planned, root, force, skip_existing)
-    rows = [_summary(item, dry_run, force, skip_existing, cards.framework) for item in planned]
+    rows = [_summary(item, dry_run, force, skip_existing, cards.framework, bool(problems)) for item in planned]
     records = [
         import_record(item, row, cards.framework(item.card.year))
         for item, row in zip(planned, rows, strict=True)
@@ -115,10 +116,13 @@ def _summary(
     force: bool,
     skip_existing: bool,
     framework_for: Callable[[int], Framework],
+    refused: bool,
 ) -> dict[str, object]:
     card = item.card
     if item.problem or (item.exists and not force and not skip_existing):
         result, note = "refused", item.problem or f"{item.target} exists; use --force to overwrite"
+    elif refused:
+        result, note = "not written", "another file stops the import: all or nothing"
     elif item.exists and skip_existing:
         result, note = ("would skip" if dry_run else "skipped"), f"{item.target} exists (--skip-existing)"
     else:

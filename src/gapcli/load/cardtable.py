@@ -90,6 +90,15 @@ def read_table(
             f"{len(rows)} issue areas but {len(blocks)} blocks of highlights; cannot tell which belongs to which",
             where,
         )
+    for index, block in enumerate(blocks[:-1]):
+        later = next((token for token in block if token.rows > index + 1), None)
+        if later is not None:  # text read after the next area's row began: its highlights ran into these
+            raise ParseError(
+                source,
+                f"the highlights of issue area {rows[index].number} run into the row of area "
+                f"{rows[index + 1].number}; cannot tell where one ends ({later.text!r})",
+                later.line,
+            )
     results: list[tuple[IssueResult, int]] = []
     for row, block in zip(rows, blocks, strict=True):
         area = framework.issue(row.number)

@@ -23,14 +23,15 @@ from collections.abc import Iterable, Mapping
 from gapcli.errors import ParseError
 from gapcli.model import Card, Framework
 
-_MET = re.compile(r"Policy goals? (?:was |were )?accomplished (?:in (?:an )?areas? )?related to ", re.IGNORECASE)
-_GAPS = re.compile(r"Gaps? remains? in (?:(all areas), including|(?:an )?areas? related to) ", re.IGNORECASE)
+_MET = re.compile(r"(?<!\w)Policy goals? (?:was |were )?accomplished (?:in (?:an )?areas? )?related to ", re.IGNORECASE)
+_GAPS = re.compile(r"(?<!\w)Gaps? remains? in (?:(all areas), including|(?:an )?areas? related to) ", re.IGNORECASE)
 # a comma after one of these words does not end a list item: articles, prepositions, and "live" before
 # its fellow adjective ("alternatives to live, in-court testimony")
 _DANGLING = {"a", "an", "the", "to", "of", "for", "in", "on", "and", "or", "live"}
 # words that join the phrases an item names, and belong to none of them
 _FILLER = {"and", "the", "as", "well", "of", "to", "a", "an"}
 _FURNITURE_IN_GOAL = re.compile(r"\bpage\b|©|report card", re.IGNORECASE)
+_LIST_HEAD = re.compile(r"\baccomplished (?:in|related to)\b|\bremains? in (?:all )?areas?\b", re.IGNORECASE)
 _COMMA = "\x00"  # a comma inside a known phrase, kept while the list is split at commas
 
 
@@ -94,6 +95,10 @@ def read_highlights(
                     f"issue area {number}: {item[:70]!r} holds a page number or running title inside a goal list",
                     line,
                 )
+            if _LIST_HEAD.search(item):  # another list's head, its first letters lost: where does this list end?
+                raise ParseError(
+                    source, f"issue area {number}: cannot tell where a goal list ends: {item[:70]!r}", line
+                )
         if kind == "met":
             met += items
         else:
@@ -126,12 +131,12 @@ class _Resolver:
             )
         fragments: list[str] = []
         for fragment in (f.strip() for f in body.split(", ")):
-            if fragment.startswith(("and ", "or ")) and fragments:
-                fragment = fragment.split(" ", 1)[1]
             if fragments and fragments[-1].split() and fragments[-1].split()[-1].lower() in _DANGLING:
                 fragments[-1] = f"{fragments[-1]}, {fragment}"
-            else:
-                fragments.append(fragment)
+                continue
+            if fragment.startswith(("and ", "or ")) and fragments:
+                fragment = fragment.split(" ", 1)[1]
+            fragments.append(fragment)
         return [f.replace(_COMMA, ",") for f in fragments]
 
     def _named(self, item: str) -> list[str] | None:
