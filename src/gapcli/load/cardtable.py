@@ -12,7 +12,9 @@ import, with the line. Nothing is guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 
 from gapcli.errors import ParseError
@@ -58,8 +60,7 @@ def name_words(expected: str, read: list[str], tokens: list[str]) -> int:
     or broken at its hyphen ("Victim- / Centered", or "VictimCentered" as plain pdftotext
     joins it) is read as the name.
     """
-    target = _squash([expected])
-    cuts = set(accumulate(len(_squash([piece])) for piece in re.split(r"(?<=[ -])", expected)))
+    target, cuts = _name_cuts(expected)
     have = _squash(read)
     count = 0
     while count < len(tokens) and have != target:
@@ -70,12 +71,19 @@ def name_words(expected: str, read: list[str], tokens: list[str]) -> int:
     return count
 
 
+@cache
+def _name_cuts(expected: str) -> tuple[str, frozenset[int]]:
+    """The name squashed, and where its words and hyphenated parts end in it."""
+    pieces = re.split(r"(?<=[ -])", expected)
+    return _squash([expected]), frozenset(accumulate(len(_squash([piece])) for piece in pieces))
+
+
 def name_done(expected: str, read: list[str]) -> bool:
     return _squash(read) == _squash([expected])
 
 
 def read_table(
-    lines: list[Line], framework: Framework, source: str, words: set[str], known: KnownPhrases
+    lines: list[Line], framework: Framework, source: str, words: Container[str], known: KnownPhrases
 ) -> list[tuple[IssueResult, int]]:
     """Each issue area's result, with the line it starts on."""
     rows, text = _table_cells(lines, framework, source)
@@ -140,8 +148,7 @@ def _table_cells(
         tokens = line.tokens
         if set(tokens) <= TABLE_HEADINGS:
             continue
-        letters = [ch for ch in line.text if ch.isalpha()]
-        if len(letters) >= 5 and all(ch.isupper() for ch in letters):
+        if line.text.isupper() and sum(map(str.isalpha, line.text)) >= 5:  # all capitals: no table cell
             raise ParseError(
                 source,
                 f"cannot place {line.text[:60]!r} in the issue table (a heading or a page's furniture?)",
@@ -222,7 +229,7 @@ def _figures(tokens: list[str], at: int, row: _Row) -> int:
     return at
 
 
-def joined(text: list[tuple[str, int, bool, int]], words: set[str]) -> list[Token]:
+def joined(text: list[tuple[str, int, bool, int]], words: Container[str]) -> list[Token]:
     """Highlight tokens, a word split by a hyphen at a line's end joined again."""
     out: list[Token] = []
     carry = False

@@ -17,7 +17,7 @@ from gapcli.errors import NotFound, ParseError
 from gapcli.load.cardtable import ANCHOR, NUMBER, TABLE_HEADINGS, read_table
 from gapcli.load.extracredit import read_extra, rows_before_label
 from gapcli.load.goalphrases import KnownPhrases, known_phrases
-from gapcli.load.textlines import TITLE, Line, drop_furniture, read_lines, tokens_of, vocabulary
+from gapcli.load.textlines import TITLE, Line, Vocabulary, drop_furniture, read_lines, tokens_of
 from gapcli.load.validate import problems
 from gapcli.model import GRADES, TIERS, Card, Citation, ExtraCredit, Framework, IssueResult
 from gapcli.states import JURISDICTIONS, Jurisdiction, resolve
@@ -64,7 +64,7 @@ def parse_card_text(
     sections = _sections(lines, framework)
     place = _state(sections["header"], state, source)
     known = known_for(framework)
-    words = vocabulary(lines, known.every())
+    words = Vocabulary(lines, known.words)
     draft = _Draft()
     _read_header(sections["header"], draft)
     for result, line in read_table(sections["issues"], framework, source, words, known):

@@ -11,6 +11,7 @@ Nothing is guessed: what cannot be paired stops the import with its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from gapcli.errors import ParseError
@@ -30,7 +31,9 @@ class _Entry:
         return self.category is None or name_done(self.category, self.read)
 
 
-def read_extra(lines: list[Line], framework: Framework, source: str, words: set[str]) -> list[tuple[ExtraCredit, int]]:
+def read_extra(
+    lines: list[Line], framework: Framework, source: str, words: Container[str]
+) -> list[tuple[ExtraCredit, int]]:
     """Each extra-credit row, with the line it starts on."""
     entries: list[_Entry] = []
     text: list[tuple[str, int, bool, int]] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 
 from gapcli.errors import ParseError
 from gapcli.model import Card, Framework
@@ -40,6 +41,7 @@ class KnownPhrases:
 
     def __init__(self, by_issue: Mapping[int, Iterable[str]]):
         self._by_issue: dict[int, dict[str, str]] = {}
+        self._resolvers: dict[int, _Resolver] = {}
         for issue, phrases in by_issue.items():
             spelled = self._by_issue.setdefault(issue, {})
             for phrase in phrases:
@@ -53,8 +55,16 @@ class KnownPhrases:
     def of(self, issue: int) -> list[str]:
         return list(self._by_issue.get(issue, {}).values())
 
-    def every(self) -> list[str]:
-        return [phrase for spelled in self._by_issue.values() for phrase in spelled.values()]
+    @cached_property
+    def words(self) -> set[str]:
+        """Every word of every known phrase, in lower case."""
+        return {word for spelled in self._by_issue.values() for p in spelled.values() for word in p.lower().split()}
+
+    def resolver(self, issue: int) -> _Resolver:
+        """How a goal list of the area becomes phrases (built once per area and import)."""
+        if issue not in self._resolvers:
+            self._resolvers[issue] = _Resolver(self, issue)
+        return self._resolvers[issue]
 
 
 def known_phrases(framework: Framework, cards: Iterable[Card] = ()) -> KnownPhrases:
@@ -81,7 +91,7 @@ def read_highlights(
     )
     if not marks or text[: marks[0][0]].strip():
         raise ParseError(source, f"issue area {number}: cannot read highlights {text[:80]!r}", line)
-    resolver = _Resolver(known, number)
+    resolver = known.resolver(number)
     for index, (_start, end, kind, match) in enumerate(marks):
         stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
         body = text[end:stop].strip().rstrip(".").strip()
@@ -113,7 +123,8 @@ class _Resolver:
     def __init__(self, known: KnownPhrases, number: int):
         self.known, self.number = known, number
         self.words = [(p, _key(p).split()) for p in known.of(number)]
-        self.with_commas = [p for p in known.of(number) if ", " in p]
+        commas = [re.escape(p) for p in known.of(number) if ", " in p]
+        self.with_commas = re.compile(rf"(?<!\w)(?:{'|'.join(commas)})(?!\w)", re.I) if commas else None
 
     def goals(self, body: str) -> list[str]:
         items = [part.strip() for fragment in self._fragments(body) for part in fragment.split(" as well as ")]
@@ -125,10 +136,8 @@ class _Resolver:
 
     def _fragments(self, body: str) -> list[str]:
         """The list split at its commas, except a comma inside a known phrase or after a dangling word."""
-        for phrase in self.with_commas:
-            body = re.sub(
-                rf"(?<!\w){re.escape(phrase)}(?!\w)", lambda m: m.group(0).replace(",", _COMMA), body, flags=re.I
-            )
+        if self.with_commas is not None:
+            body = self.with_commas.sub(lambda m: m.group(0).replace(",", _COMMA), body)
         fragments: list[str] = []
         for fragment in (f.strip() for f in body.split(", ")):
             if fragments and fragments[-1].split() and fragments[-1].split()[-1].lower() in _DANGLING:

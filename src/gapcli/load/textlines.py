@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 
 from gapcli.errors import ParseError
@@ -24,6 +25,8 @@ _SPACES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })  # fmt: skip
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_EDGES = re.compile(r"^\W+|\W+$")
 TITLE = re.compile(r"(\d{4}) Report Card on\b", re.IGNORECASE)
 _PAGE = re.compile(r"\bPage \d{1,3}(?: of \d{1,3})?\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(
@@ -50,10 +53,7 @@ class Line:
 
 def normalise(raw: str) -> str:
     """One spelling per character: curly quotes, dashes and ligatures as a typist would type them."""
-    text = unicodedata.normalize("NFKC", raw).translate(_SPACES)
-    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text):
-        text = "".join(" " if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 else ch for ch in text)
-    return text
+    return _CONTROLS.sub(" ", unicodedata.normalize("NFKC", raw).translate(_SPACES))
 
 
 def read_lines(text: str, source: str) -> list[tuple[int, str]]:
@@ -152,7 +152,7 @@ def tokens_of(lines: list[tuple[int, str]]) -> list[Line]:
     return [Line(number, line.split()) for number, line in lines if line.split()]
 
 
-def join_hyphenated(first: str, second: str, vocabulary: set[str]) -> str:
+def join_hyphenated(first: str, second: str, vocabulary: Container[str]) -> str:
     """A word split at a line break: keep its hyphen where the hyphen belongs to the word."""
     left = first[:-1]
     bare = re.sub(r"\W+$", "", second.lower())
@@ -163,6 +163,15 @@ def join_hyphenated(first: str, second: str, vocabulary: set[str]) -> str:
     return f"{first}{second}"
 
 
-def vocabulary(lines: list[Line], phrases: list[str]) -> set[str]:
-    words = {re.sub(r"^\W+|\W+$", "", token.lower()) for line in lines for token in line.tokens}
-    return words | {word for phrase in phrases for word in phrase.lower().split()}
+class Vocabulary:
+    """The words of the card and the ``known`` words: what a word broken at a line's end may be.
+    Gathered on first use: most cards break no word at a line's end."""
+
+    def __init__(self, lines: list[Line], known: set[str]):
+        self._lines, self._known = lines, known
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = self._known | {_EDGES.sub("", t.lower()) for line in self._lines for t in line.tokens}
+        return word in self._words
