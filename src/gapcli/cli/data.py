@@ -22,7 +22,6 @@ data_app = typer.Typer(
 )
 
 EXPORT_FORMATS = ("json", "jsonl", "csv", "tsv", "sqlite")
-DATABASE_SUFFIXES = ("db", "sqlite", "sqlite3")
 EXPORT_TABLES = ("cards", "issues")
 if TYPE_CHECKING:
     from gapcli.load.importing import Planned as importing_Planned
@@ -239,44 +238,80 @@ def export(
         typer.Option("--table", metavar="ROWS", help="CSV/TSV rows: one per card, or one per card and issue area."),
     ] = "cards",
     out: Annotated[
-        Optional[Path], typer.Option("--out", metavar="FILE", help="Write to FILE instead of stdout.", dir_okay=False)
+        Optional[Path],
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="Write to FILE (.json, .jsonl, .ndjson, .csv, .tsv, .db, .sqlite, .sqlite3; - is stdout).",
+            dir_okay=False,
+        ),
+    ] = None,
+    metadata: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--metadata",
+            metavar="FILE",
+            help="With sqlite: the Datasette metadata file (default: NAME.metadata.json beside the database).",
+            dir_okay=False,
+        ),
     ] = None,
     force: ForceFlag = False,
 ) -> None:
-    """Every card (or one edition's) in one document, for spreadsheets and scripts."""
+    """Every card (or one edition's) in one document, for spreadsheets and scripts, or a database for SQL and Datasette."""
     from gapcli import api
-    from gapcli.load.save import write_atomic
+    from gapcli.render import output
     from gapcli.render.exports import chunks, json_chunks
 
     chosen = _export_format(fmt, out)
-    if out is not None and not out.parent.is_dir():
-        raise UsageError(f"--out {out}: no folder {out.parent}")
+    if metadata is not None and chosen != "sqlite":
+        raise UsageError("--metadata describes a database: give it with --format sqlite (or an --out FILE.db)")
     if chosen == "sqlite":
-        from gapcli.render.database import write_database
-
-        if out is None:
+        if out is None or str(out) == output.STDOUT:
             raise UsageError("--format sqlite writes a file: give --out FILE.db")
-        cards = catalog()
-        editions = [cards.framework(year)] if year is not None else list(cards.frameworks().values())
-        written = write_database(out, api.export(year, cards), editions, force)
-        tell(f"wrote {written} cards to {out}")
+        _export_database(year, out, metadata, force)
         return
+    target = output.resolve(out or output.STDOUT, force)
     if chosen in ("json", "jsonl"):
         text = json_chunks(api.export_json(year, catalog()), chosen)
     else:
         text = chunks(api.export(year, catalog()), chosen, table)
-    if out is None:
-        for chunk in text:
-            write_stdout(chunk)
-        return
-    write_atomic(out, text, force=force)
-    tell(f"wrote {out}")
+    output.write(target, text)
+    if target.kind != "stdout":
+        tell(f"wrote {target.shown} ({chosen})")
+
+
+def _export_database(year: int | None, out: Path, metadata: Path | None, force: bool) -> None:
+    """The database, and beside it the Datasette metadata that describes it; refusals before either is made."""
+    import json
+
+    from gapcli import api
+    from gapcli.render import output
+    from gapcli.render.database import write_database
+    from gapcli.render.datasette import metadata as describe
+
+    target = output.resolve(out, force, stream_ok=False)
+    assert target.path is not None
+    about_path = metadata or target.path.with_name(target.path.stem + ".metadata.json")
+    about = output.resolve(about_path, force, option="--metadata")
+    cards = catalog()
+    editions = [cards.framework(year)] if year is not None else list(cards.frameworks().values())
+    described = describe(target.path.stem, editions)
+    written = write_database(target, api.export_json(year, cards), editions, force, described)
+    output.write(about, [json.dumps(described, indent=2, ensure_ascii=False) + "\n"])
+    tell(f"wrote {written} cards to {target.shown}; Datasette metadata: {about.shown}")
+
+
+SUFFIXES = {"json": "json", "jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv", "tsv": "tsv", "db": "sqlite",
+            "sqlite": "sqlite", "sqlite3": "sqlite"}  # fmt: skip
 
 
 def _export_format(fmt: str | None, out: Path | None) -> str:
-    """--format, else the --out suffix, else json; the two must agree."""
+    """--format, else the --out suffix, else json; the two must agree, and a suffix gapcli cannot write is refused."""
     suffix = out.suffix.lower().lstrip(".") if out is not None else ""
-    implied = "sqlite" if suffix in DATABASE_SUFFIXES else suffix if suffix in EXPORT_FORMATS else None
+    implied = SUFFIXES.get(suffix)
+    if suffix and implied is None:
+        known = ", ".join(f".{s}" for s in SUFFIXES)
+        raise UsageError(f"--out {out}: gapcli cannot write .{suffix} files; give a name ending in {known}")
     if fmt and implied and fmt.lower() != implied:
         raise UsageError(f"--format {fmt} and --out {out} disagree; give a matching suffix")
     return (fmt or implied or "json").lower()
