@@ -128,7 +128,8 @@ def test_history_lists_every_edition_and_keeps_trends_within_a_framework(run):
 
 def test_states_without_a_year_has_a_column_per_edition(run):
     rows = list(csv.DictReader(io.StringIO(run("states", "-f", "csv").stdout)))
-    assert list(rows[0]) == ["state", "code", *map(str, [*range(2011, 2020), 2021, 2022, 2023, 2025])]
+    card_fields = ["year", "grade", "score", "max_score", "tier", "complete", "derived", "origin"]  # JSON's, after
+    assert list(rows[0]) == ["state", "code", *map(str, [*range(2011, 2020), 2021, 2022, 2023, 2025]), *card_fields]
     tn = next(r for r in rows if r["code"] == "TN")
     assert (tn["2021"], tn["2022"], tn["2023"], tn["2025"]) == ("D", "B", "A", "C")
     assert next(r for r in rows if r["code"] == "DC")["2023"] == ""  # no card: empty, not a grade

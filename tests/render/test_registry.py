@@ -5,6 +5,7 @@ import pkgutil
 
 import gapcli.render
 from gapcli.render import DATA_ONLY, FORMATS, formatter
+from gapcli.render.files import EXPORTS
 from gapcli.render.view import Column, Grid, View
 
 # modules of gapcli.render that are not output formats
@@ -19,13 +20,17 @@ HELPERS = {
     "files",
     "views_import",
     "database",
-}  # database: a file, not a text format
+    "datasette",
+    "output",
+    "provenance",
+}  # database and datasette: files, not text formats; output: where files go; provenance: source lines
 
 
 def test_every_format_module_is_registered():
-    registered = {entry.partition(":")[0] for entry in FORMATS.values()}
+    """Output formats (--format) and export formats (--export FILE.suffix) each have one registry."""
+    registered = {entry.partition(":")[0] for entry in (*FORMATS.values(), *EXPORTS.values())}
     modules = {info.name for info in pkgutil.iter_modules(gapcli.render.__path__)}
-    assert modules - HELPERS == registered
+    assert modules - HELPERS == registered - {"files"}
 
 
 def test_every_format_renders_a_view():

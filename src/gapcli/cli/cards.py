@@ -9,6 +9,7 @@ from gapcli.cli.common import (
     ForceFlag,
     FormatOption,
     JsonFlag,
+    SizeOption,
     StateArgument,
     ThemeOption,
     YearOption,
@@ -27,6 +28,7 @@ def show(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """A state's report card: grades, scores, unmet policy goals, extra credit and links."""
@@ -39,7 +41,7 @@ def show(
 
         return card_view(record)
 
-    emit(record, view, fmt, as_json, export, force, theme)
+    emit(record, view, fmt, as_json, export, force, theme, size)
 
 
 def states(
@@ -48,6 +50,7 @@ def states(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """The jurisdictions with cards: each one's grade in every edition, or one edition's cards."""
@@ -61,4 +64,4 @@ def states(
 
         return states_view(rows, year, cards.frameworks())
 
-    emit(rows, view, fmt, as_json, export, force, theme)
+    emit(rows, view, fmt, as_json, export, force, theme, size)

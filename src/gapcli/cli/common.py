@@ -12,7 +12,7 @@ import typer
 
 from gapcli.cli import tell
 from gapcli.cli.complete import GRADE_LETTERS, TIER_NAMES, complete_format, complete_state, complete_year
-from gapcli.errors import DataError, UsageError
+from gapcli.errors import UsageError
 from gapcli.render import DATA_ONLY, FORMATS
 
 if TYPE_CHECKING:
@@ -23,13 +23,13 @@ if TYPE_CHECKING:
     GradeLetter = str
     TierName = str
     ThemeName = str
+    SizeName = str
 else:  # choices Typer checks, made from the one registry of each
     FormatName = Literal[tuple(FORMATS)]
     ThemeName = Literal["light", "dark"]
+    SizeName = Literal["page", "slide"]
     GradeLetter = Literal[GRADE_LETTERS]
     TierName = Literal[TIER_NAMES]
-
-EXPORT_SUFFIXES = (".svg", ".html", ".htm", ".txt")
 
 FormatOption = Annotated[
     Optional[FormatName],
@@ -57,6 +57,15 @@ ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing 
 ThemeOption = Annotated[
     ThemeName,
     typer.Option("--theme", metavar="THEME", case_sensitive=False, help="With --export .svg/.html: light or dark."),
+]
+SizeOption = Annotated[
+    SizeName,
+    typer.Option(
+        "--size",
+        metavar="SIZE",
+        case_sensitive=False,
+        help="With --export .svg: page (100 columns, as tall as needed) or slide (1920x1080, 16:9, large text).",
+    ),
 ]
 
 
@@ -121,6 +130,7 @@ def emit(
     export: Path | None = None,
     force: bool = False,
     theme: str = "light",
+    size: str = "page",
 ) -> None:
     """Write ``data`` (JSON) or the view ``build`` makes of it to stdout, or to the export file.
 
@@ -130,8 +140,10 @@ def emit(
     from gapcli import render
 
     chosen = output_format(fmt, as_json, export)
+    if size.lower() != "page" and (export is None or export.suffix.lower() != ".svg"):
+        raise UsageError("--size slide lays out an SVG picture: give --export FILE.svg")
     if export is not None:
-        write_export(build(), export, force, theme)
+        write_export(build(), export, force, theme, size)
         return
     if chosen is None:
         chosen = "table" if sys.stdout.isatty() else "plain"
@@ -172,13 +184,22 @@ def write_stdout(text: str) -> None:
     sys.stdout.write(fallback(text, getattr(sys.stdout, "encoding", None) or "utf-8"))
 
 
-def write_export(view: View, export: Path, force: bool, theme: str) -> None:
-    if export.suffix.lower() not in EXPORT_SUFFIXES:
-        raise UsageError(f"--export {export}: the file must end in {', '.join(EXPORT_SUFFIXES)}")
-    if not export.parent.is_dir():
-        raise DataError(str(export), f"cannot write: no folder {export.parent}")
-    from gapcli.load.save import write_atomic
+def write_export(view: View, export: Path, force: bool, theme: str, size: str = "page") -> None:
+    from gapcli.render import output
+    from gapcli.render.files import EXPORTS
     from gapcli.render.files import export as export_view
 
-    write_atomic(export, export_view(view, export.suffix.lower(), theme.lower()), force=force)
-    tell(f"wrote {export}")
+    if export.suffix.lower() not in EXPORTS:
+        raise UsageError(f"--export {export}: the file must end in {', '.join(EXPORTS)}")
+
+    target = output.resolve(export, force, option="--export")
+    output.write(target, [export_view(view, export.suffix.lower(), theme.lower(), size.lower(), source_of(view))])
+    tell(f"wrote {target.shown}")
+
+
+def source_of(view: View) -> str:
+    """The source line of the editions the view's figures come from."""
+    from gapcli.render.provenance import source_line
+
+    cards = catalog()
+    return source_line(cards.framework(year) for year in sorted(set(view.editions)))

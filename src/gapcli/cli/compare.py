@@ -12,6 +12,7 @@ from gapcli.cli.common import (
     FormatOption,
     GradeLetter,
     JsonFlag,
+    SizeOption,
     StateArgument,
     ThemeOption,
     TierName,
@@ -46,6 +47,7 @@ def diff(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """Two cards side by side: two states in one edition, or one state in two editions (delta = B - A)."""
@@ -58,7 +60,7 @@ def diff(
 
         return diff_view(result)
 
-    emit(result, view, fmt, as_json, export, force, theme)
+    emit(result, view, fmt, as_json, export, force, theme, size)
 
 
 def rank(
@@ -92,6 +94,7 @@ def rank(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """Rank states on the overall score or grade, the published rank, or one issue area; ties share a place."""
@@ -104,7 +107,7 @@ def rank(
 
         return rank_view(result)
 
-    emit(result.rows, view, fmt, as_json, export, force, theme)
+    emit(result.rows, view, fmt, as_json, export, force, theme, size)
 
 
 def gaps(
@@ -127,6 +130,7 @@ def gaps(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """Unmet policy goals: how many states leave each unmet, or who meets one goal, and whose card does not say."""
@@ -144,7 +148,7 @@ def gaps(
 
             return state_gaps_view(rows, card.state, card.year)
 
-        emit(rows, state_view, fmt, as_json, export, force, theme)
+        emit(rows, state_view, fmt, as_json, export, force, theme, size)
         return
     found = api.gaps(query, year, cards)
     title = f"Unmet policy goals, {found.year}" if query is None else f"Policy goals matching {query!r}, {found.year}"
@@ -154,7 +158,7 @@ def gaps(
 
         return gaps_view(found, title)
 
-    emit(found.entries, view, fmt, as_json, export, force, theme)
+    emit(found.entries, view, fmt, as_json, export, force, theme, size)
 
 
 def stats(
@@ -163,6 +167,7 @@ def stats(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """One edition: Shared Hope's published figures beside what the cards held here give."""
@@ -175,7 +180,7 @@ def stats(
 
         return stats_view(result)
 
-    emit(result, view, fmt, as_json, export, force, theme)
+    emit(result, view, fmt, as_json, export, force, theme, size)
 
 
 def history(
@@ -184,6 +189,7 @@ def history(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """A state in every edition: grade and its change, score, tier and published rank."""
@@ -196,7 +202,7 @@ def history(
 
         return history_view(rows)
 
-    emit(rows, view, fmt, as_json, export, force, theme)
+    emit(rows, view, fmt, as_json, export, force, theme, size)
 
 
 def map_(
@@ -206,6 +212,7 @@ def map_(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """A tile-grid map of the 50 states and D.C., coloured by grade."""
@@ -220,4 +227,4 @@ def map_(
 
         return map_view(tiles, framework, label)
 
-    emit(tiles, view, fmt, as_json, export, force, theme)
+    emit(tiles, view, fmt, as_json, export, force, theme, size)

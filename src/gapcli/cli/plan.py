@@ -12,6 +12,7 @@ from gapcli.cli.common import (
     FormatOption,
     GradeLetter,
     JsonFlag,
+    SizeOption,
     StateArgument,
     ThemeOption,
     YearOption,
@@ -41,6 +42,7 @@ def plan(
     as_json: JsonFlag = False,
     export: ExportOption = None,
     theme: ThemeOption = "light",
+    size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
     """Points to the next grade, headroom per issue area, and the unmet goals there with their issue briefs."""
@@ -53,4 +55,4 @@ def plan(
 
         return plan_view(result)
 
-    emit(result, view, fmt, as_json, export, force, theme)
+    emit(result, view, fmt, as_json, export, force, theme, size)

@@ -1,59 +1,23 @@
 """``--export FILE``: the table view as a self-contained SVG, HTML or text file for slides and reports.
 
-Light by default (``--theme dark`` for dark slides), no fake window chrome, no fonts
-fetched from the network (a system font stack), the view's title on the page. HTML
-keeps every http(s) link clickable; SVG text stays text, so it can be searched and copied.
+Every export is in the documented colour-blind-safe palette (RdYlBu, true colour, whatever the
+terminal has: the file is not a terminal), carries the source line, and prints no path
+inside gapcli's repository. Light by default (``--theme dark`` for dark slides); no window
+chrome, nothing fetched from the network. SVG (gapcli.render.svg) keeps text as text and
+links as links, at page size or on a 16:9 slide (``--size slide``); HTML
+(gapcli.render.html) is a document with real tables; text is the view as a terminal shows it.
 """
 
 from __future__ import annotations
 
-import html
 import io
 
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME, SVG_EXPORT_THEME, TerminalTheme
 
 from gapcli.render import view as v
-from gapcli.render.table import draw, make_console
+from gapcli.render.provenance import is_repository_path, without_paths
 
 THEMES: dict[str, TerminalTheme] = {"light": DEFAULT_TERMINAL_THEME, "dark": SVG_EXPORT_THEME}
-FONTS = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace"
-
-SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{width}} {{height}}" role="img">
-<title>{title}</title>
-<style>
-.{{unique_id}}-matrix {{{{ font-family: {fonts}; font-size: {{char_height}}px; line-height: {{line_height}}px; }}}}
-{{styles}}
-</style>
-<defs>
-<clipPath id="{{unique_id}}-clip-terminal"><rect x="0" y="0" width="{{terminal_width}}" height="{{terminal_height}}" /></clipPath>
-{{lines}}
-</defs>
-<rect width="100%" height="100%" fill="{background}" />
-<g transform="translate({{terminal_x}}, {{terminal_y}})" clip-path="url(#{{unique_id}}-clip-terminal)">
-{{backgrounds}}
-<g class="{{unique_id}}-matrix">
-{{matrix}}
-</g>
-</g>
-</svg>
-"""
-
-HTML = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<style>
-body {{{{ margin: 2em; color: {foreground}; background-color: {background}; }}}}
-pre {{{{ font-family: {fonts}; font-size: 14px; line-height: 1.3; }}}}
-a {{{{ color: inherit; }}}}
-</style>
-</head>
-<body>
-<pre><code>{{code}}</code></pre>
-</body>
-</html>
-"""
 
 
 def title_of(view: v.View) -> str:
@@ -65,15 +29,37 @@ def title_of(view: v.View) -> str:
     return "gapcli"
 
 
-def export(view: v.View, suffix: str, theme: str = "light", width: int = 100) -> str:
-    """The view as SVG, HTML or plain text, through Rich's console recording."""
-    console = make_console(io.StringIO(), width=width, record=True, terminal=True)
+def public(view: v.View) -> v.View:
+    """The view without repository paths: a link that is one is left out, a note loses it."""
+    blocks: list[v.Block] = []
+    for block in view.blocks:
+        if isinstance(block, v.Links):
+            block = v.Links([(label, url) for label, url in block.items if not is_repository_path(url)])
+        elif isinstance(block, v.Note):
+            block = v.Note(without_paths(block.text))
+        blocks.append(block)
+    return view._replace(blocks=blocks)
+
+
+# suffix -> "module:function" of this package: the one place an export format is added
+EXPORTS: dict[str, str] = {".svg": "svg:svg", ".html": "html:html", ".htm": "html:html", ".txt": "files:text"}
+
+
+def export(view: v.View, suffix: str, theme: str = "light", size: str = "page", source: str = "") -> str:
+    """The view as SVG, HTML or plain text, with ``source`` (the source line) at its foot."""
+    import importlib
+
+    module, _, function = EXPORTS[suffix].partition(":")
+    make = getattr(importlib.import_module(f"gapcli.render.{module}"), function)
+    view = public(view)
+    text: str = make(view, title_of(view), theme, size, source)
+    return text
+
+
+def text(view: v.View, title: str, theme: str, size: str, source: str) -> str:
+    """The view as a terminal 100 columns wide shows it, without colour, and the source line."""
+    from gapcli.render.table import draw, make_console
+
+    console = make_console(io.StringIO(), width=100, record=True, terminal=True)
     draw(view, console, unicode=True)
-    chosen = THEMES[theme]
-    title = html.escape(title_of(view))
-    colours = {"background": chosen.background_color.hex, "foreground": chosen.foreground_color.hex, "fonts": FONTS}
-    if suffix == ".svg":
-        return console.export_svg(theme=chosen, code_format=SVG.format(title=title, **colours))
-    if suffix in (".html", ".htm"):
-        return console.export_html(theme=chosen, inline_styles=True, code_format=HTML.format(title=title, **colours))
-    return console.export_text()
+    return console.export_text() + f"\n{source}\n"

@@ -36,6 +36,9 @@ PALETTES: dict[str, dict[str, tuple[str, str]]] = {
     "standard": {"A": ("bright_white", "blue"), "B": ("black", "cyan"), "C": ("black", "white"),
                  "D": ("black", "yellow"), "F": ("bright_white", "red")},
 }  # fmt: skip
+# deltas up and down, bars and the met / gap marks: named colours a terminal's theme maps; exports use RdYlBu's ends
+ACCENTS = {"up": "blue", "down": "red", "bar": "cyan"}
+EXPORT_ACCENTS = {"up": "#2c7bb6", "down": "#d7191c", "bar": "#2c7bb6"}
 _OPTIONAL = ("bar",)  # columns that go first when a table does not fit
 _PADDING = 2  # a column's padding left and right
 _EDGES = 2  # the boxes below draw no vertical lines, but a blank divider between columns and at each edge
@@ -45,9 +48,10 @@ _ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n",
 class Look:
     """How this output draws: its palette, and whether it can draw Unicode."""
 
-    def __init__(self, color_system: str | None, unicode: bool):
+    def __init__(self, color_system: str | None, unicode: bool, accents: dict[str, str] | None = None):
         self.unicode = unicode
         self.palette = PALETTES.get(color_system or "", PALETTES["truecolor"]) if color_system else {}
+        self.accents = (accents or ACCENTS) if color_system else {"up": "", "down": "", "bar": ""}
 
     def grade(self, letter: str | None) -> str:
         colours = self.palette.get(letter or "")
@@ -63,9 +67,9 @@ def _text(value: Any, kind: str, look: Look) -> Text:
     if kind == "grade" and value in GRADE_LETTERS:
         return Text(shown, style=look.grade(value))
     if kind == "delta" and isinstance(value, (int, float)) and value:
-        return Text(shown, style="blue" if value > 0 else "red")
+        return Text(shown, style=look.accents["up" if value > 0 else "down"])
     if kind in ("bar", "spark"):
-        return Text(shown, style="cyan")
+        return Text(shown, style=look.accents["bar"])
     if kind == "link" and value and v.is_web_link(value):
         return Text(shown, style=Style(link=value))
     if value is None:
@@ -167,7 +171,10 @@ def _tiles(block: v.Tiles, width: int, look: Look) -> RenderableType:
 
 
 def _bullets(block: v.Bullets, look: Look) -> Text:
-    marks = {"met": ("✔" if look.unicode else "+", "blue"), "gap": ("✘" if look.unicode else "x", "red")}
+    marks = {
+        "met": ("✔" if look.unicode else "+", look.accents["up"]),
+        "gap": ("✘" if look.unicode else "x", look.accents["down"]),
+    }
     mark, style = marks.get(block.kind, ("•" if look.unicode else "-", ""))
     lines = Text(v.clean(block.title), style="bold")
     for item in block.items:

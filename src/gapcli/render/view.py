@@ -71,3 +71,4 @@ class View(NamedTuple):
     records: Sequence[Mapping[str, object]] = ()
     blocks: Sequence[Block] = ()
     fields: Sequence[str] = ()
+    editions: Sequence[int] = ()  # the editions its figures come from: an export's source line names them

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from gapcli.render.provenance import citation_shown
 from gapcli.render.view import Block, Bullets, Column, Grid, Links, Note, Title, View
 
 if TYPE_CHECKING:
@@ -24,6 +25,13 @@ _LINK_LABELS = {
     "toolkit": "Toolkit",
     "technical_assistance": "Technical assistance",
 }
+
+
+def link_label(key: str) -> str:
+    """A card link's name for people: ``state_page`` → "State page"."""
+    return _LINK_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
 PARTIAL = "goals named by a source; the area's other goals are not known"
 
 
@@ -142,11 +150,13 @@ def card_view(card: CardRecord) -> View:
         )
     if card["extra_credit"]:
         blocks.append(Bullets("Extra credit", [_extra_credit(e) for e in card["extra_credit"]]))
-    links = [(_LINK_LABELS.get(key, key.replace("_", " ").capitalize()), url) for key, url in card["links"].items()]
+    links = [(link_label(key), url) for key, url in card["links"].items()]
     blocks.append(Links(links))
-    sources = sorted({c["url"] for c in card["source"]["citations"]})
-    blocks.append(Links([(f"Source ({card['source']['origin']})", url) for url in sources]))
-    return View(card, card_records([card]), blocks, CARD_FIELDS)
+    shown = (citation_shown(c["url"], c["note"]) for c in card["source"]["citations"])
+    sources = sorted({text for text in shown if text})
+    blocks.append(Links([(f"Source ({card['source']['origin']})", text) for text in sources]))
+    editions = [card["year"], *(e["year"] for e in card["newer_editions"])]
+    return View(card, card_records([card]), blocks, CARD_FIELDS, editions)
 
 
 CARD_FIELDS = [
@@ -235,7 +245,7 @@ def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int,
             Grid(columns, table, f"Cards of {year}"),
             Note(f"{len(rows)} cards, {complete} complete."),
         ]
-        return View(rows, rows, blocks, list(STATE_FIELDS))
+        return View(rows, rows, blocks, list(STATE_FIELDS), [year])
     years = list(rows[0]["grades"]) if rows else []
     named = {str(y): f.short_name for y, f in frameworks.items()}
     groups: list[list[str]] = []
@@ -261,11 +271,17 @@ def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int,
             "Each table is one framework: grades do not compare across tables."
         )
     )
-    records = [{"state": r["state"], "code": r["code"], **r["grades"]} for r in rows]
-    return View(rows, records, blocks, ["state", "code", *years])
+    # one row per state, as in JSON: its grade in each edition (JSON's ``grades``, one column per year), then its card
+    records = [{"state": r["state"], "code": r["code"], **r["grades"], **_card_fields(r)} for r in rows]
+    return View(rows, records, blocks, ["state", "code", *years, *STATE_FIELDS[2:]], [int(y) for y in years])
 
 
 STATE_FIELDS = ("state", "code", "year", "grade", "score", "max_score", "tier", "complete", "derived", "origin")
+
+
+def _card_fields(row: StateRow) -> dict[str, object]:
+    flat: dict[str, object] = dict(row)
+    return {k: flat[k] for k in STATE_FIELDS[2:]}
 
 
 def rank_view(ranking: Ranking) -> View:
@@ -317,7 +333,7 @@ def rank_view(ranking: Ranking) -> View:
                 "Rank is the place among the ranked cards only; 'Published' is Shared Hope's rank, where a source gives it."
             )
         )
-    return View(ranking.rows, ranking.rows, blocks, list(RANK_FIELDS))
+    return View(ranking.rows, ranking.rows, blocks, list(RANK_FIELDS), [ranking.year])
 
 
 RANK_FIELDS = (
@@ -369,7 +385,8 @@ def gaps_view(goals: Goals, title: str) -> View:
             "Goal numbers are given where the framework file knows the goal; otherwise the card's own phrase names it."
         ),
     ]
-    return View(goals.entries, goals.entries, [Grid(columns, rows, f"{title} — {coverage}"), *notes], list(GAP_FIELDS))
+    blocks: list[Block] = [Grid(columns, rows, f"{title} — {coverage}"), *notes]
+    return View(goals.entries, goals.entries, blocks, list(GAP_FIELDS), [goals.year])
 
 
 GAP_FIELDS = ("goal", "id", "issue", "issue_name", "states_unmet", "states_met", "states_unknown", "cards")
@@ -391,4 +408,4 @@ def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:
     )
     blocks.append(Links(links))
     fields = ["state", "code", "year", "issue", "issue_name", "goal", "id", "goal_lists", "brief", "brief_url"]
-    return View(rows, rows, blocks, fields)
+    return View(rows, rows, blocks, fields, [year])

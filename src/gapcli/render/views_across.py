@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gapcli.model import GRADES, Framework
-from gapcli.render.view import Block, Bullets, Column, Grid, Note, Tiles, Title, View
+from gapcli.render.provenance import citation_shown
+from gapcli.render.view import Block, Bullets, Column, Grid, Links, Note, Tiles, Title, View
 
 if TYPE_CHECKING:
     from gapcli.records import DiffRecord, HistoryRow, StatsRecord, TileRow
@@ -83,7 +84,7 @@ def diff_view(d: DiffRecord) -> View:
          "only_a_met": only_a, "only_b_met": only_b}
         for number, name, fa, fb, delta, only_a, only_b in compared
     ]  # fmt: skip
-    return View(d, records, blocks, list(records[0]))
+    return View(d, records, blocks, list(records[0]), [a["year"], b["year"]])
 
 
 def _count(value: int | None) -> str:
@@ -143,13 +144,14 @@ def stats_view(s: StatsRecord) -> View:
     ]
     if table:
         blocks.append(Grid(columns, table, "Issue areas (cards held with that score)"))
-    if p["sources"]:
-        blocks.append(Note("Published figures: " + "; ".join(sorted({c["url"] for c in p["sources"]}))))
+    shown = sorted({text for c in p["sources"] if (text := citation_shown(c["url"], c["note"]))})
+    if shown:
+        blocks.append(Links([("Published figures", text) for text in shown]))
     records = [
         {"year": s["year"], "grade": g, "published": p["grade_counts"][g], "held": s["grades"][g]} for g in GRADES
     ]
     records.append({"year": s["year"], "grade": None, "published": published_unknown, "held": s["ungraded"]})
-    return View(s, records, blocks, ["year", "grade", "published", "held"])
+    return View(s, records, blocks, ["year", "grade", "published", "held"], [s["year"]])
 
 
 def history_view(rows: list[HistoryRow]) -> View:
@@ -203,7 +205,7 @@ def history_view(rows: list[HistoryRow]) -> View:
     missing = [str(r["year"]) for r in rows if r["edition"] and not r["has_card"]]
     if missing:
         blocks.append(Note(f"No card for {rows[0]['state']} in {', '.join(missing)}: not in the sources gapcli holds."))
-    return View(rows, rows, blocks, list(rows[0]))
+    return View(rows, rows, blocks, list(rows[0]), [r["year"] for r in rows if r["edition"]])
 
 
 def _framework_cell(row: HistoryRow) -> str:
@@ -223,7 +225,7 @@ def map_view(tiles: list[TileRow], framework: Framework, label: str) -> View:
         blocks.append(
             Note(f"{scored} tile(s) have a score but no published grade, so no colour; their scores are in --json.")
         )
-    return View(tiles, tiles, blocks, list(tiles[0]))
+    return View(tiles, tiles, blocks, list(tiles[0]), [framework.year])
 
 
 def _legend(framework: Framework, grade: str) -> str:

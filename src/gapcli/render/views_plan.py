@@ -104,4 +104,4 @@ def plan_view(p: PlanRecord) -> View:
         "headroom_share",
         "unmet_goals",
     ]
-    return View(p, records, blocks, fields)
+    return View(p, records, blocks, fields, [p["year"]])
