@@ -57,11 +57,11 @@ def environment(tmp_path):
     }
 
 
-def test_the_readme_has_the_four_recipes():
-    assert [kind for kind, _ in recipes()] == ["sh", "python", "sh", "sh"]
+def test_the_readme_has_the_five_recipes():
+    assert [kind for kind, _ in recipes()] == ["sh", "python", "python", "sh", "sh"]
 
 
-@pytest.mark.parametrize("index", range(4))
+@pytest.mark.parametrize("index", range(5))
 def test_recipe_runs(index, environment, tmp_path):
     kind, code = recipes()[index]
     command = ["bash", "-euo", "pipefail", "-c", code] if kind == "sh" else [sys.executable, "-c", code]
@@ -71,6 +71,7 @@ def test_recipe_runs(index, environment, tmp_path):
     expected = [
         lambda: out.splitlines()[0] == "1\tFL\t72.5\tof 51 cards" and len(out.splitlines()) == 6,
         lambda: "2021" in out and "F" in out.splitlines()[0] + out,
+        lambda: out.split()[:2] == ["id", "issue"] and len(out.splitlines()) == 4 and out.split()[2] == "1.6",
         lambda: (
             out.splitlines() == ["met|IL", "unknown|" + out.splitlines()[1].split("|", 1)[1], "unmet|CT KS MO"]
             and "FL" in out

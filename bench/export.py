@@ -1,0 +1,65 @@
+"""Export benchmark: ``data export`` as SQLite against the same export as JSON.
+
+    python bench/export.py [--cards 0 2000 20000] [--runs 3] [--gapcli "python -m gapcli"]
+
+For each N (0: the bundled cards alone), N generated user cards (bench.make_user_cards),
+one export to fill the parse and record caches, then the median wall time of --runs
+JSON exports and --runs SQLite exports (each to a file in a temporary folder, --force)
+and the ratio SQLite / JSON. Timing is noisy: this is a script to read, never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import make_user_cards
+
+
+def seconds(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, nargs="+", default=[0, 2000, 20000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--gapcli", default=shutil.which("gapcli") or "gapcli", help="the command to time")
+    args = parser.parse_args()
+    gapcli = shlex.split(args.gapcli)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {args.gapcli}")
+    print("cards    json s   sqlite s   sqlite/json   json MiB   sqlite MiB")
+    for count in args.cards:
+        with tempfile.TemporaryDirectory() as temporary:
+            tmp = Path(temporary)
+            made = make_user_cards(tmp / "data" / "gapcli", count) if count else 0
+            env = {**base, "XDG_DATA_HOME": str(tmp / "data"), "XDG_CACHE_HOME": str(tmp / "cache")}
+            json_out, db_out = tmp / "out" / "cards.json", tmp / "out" / "cards.db"
+            json_out.parent.mkdir()
+            export = [*gapcli, "data", "export", "--force"]
+            seconds([*export, "--out", str(json_out)], env)  # fills the caches
+            timings = {}
+            for name, out in (("json", json_out), ("sqlite", db_out)):
+                timings[name] = statistics.median(seconds([*export, "--out", str(out)], env) for _ in range(args.runs))
+            sizes = [p.stat().st_size / 2**20 for p in (json_out, db_out)]
+            ratio = timings["sqlite"] / timings["json"]
+            print(
+                f"{made:>6,} {timings['json']:8.2f} {timings['sqlite']:10.2f} {ratio:13.2f}"
+                f" {sizes[0]:10.1f} {sizes[1]:12.1f}"
+            )
+
+
+if __name__ == "__main__":
+    main()
