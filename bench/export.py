@@ -3,8 +3,8 @@
     python bench/export.py [--cards 0 2000 20000] [--runs 3] [--gapcli "python -m gapcli"]
 
 For each N (0: the bundled cards alone), N generated user cards (bench.make_user_cards),
-one export to fill the parse and record caches, then the median wall time of --runs
-JSON exports and --runs SQLite exports (each to a file in a temporary folder, --force)
+one export to fill the parse and record caches, then the median CPU time (user + system:
+steadier than wall time on a shared machine) of --runs JSON exports and --runs SQLite exports (each to a file in a temporary folder, --force)
 and the ratio SQLite / JSON. Timing is noisy: this is a script to read, never a test.
 """
 
@@ -18,7 +18,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,9 +25,12 @@ from bench import make_user_cards
 
 
 def seconds(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    """CPU seconds (user + system) of one run: on a shared machine, steadier than wall time."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -40,7 +42,7 @@ def main() -> None:
     gapcli = shlex.split(args.gapcli)
     base = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {args.gapcli}")
-    print("cards    json s   sqlite s   sqlite/json   json MiB   sqlite MiB")
+    print("cards    json s   sqlite s   sqlite/json   json MiB   sqlite MiB   (CPU seconds)")
     for count in args.cards:
         with tempfile.TemporaryDirectory() as temporary:
             tmp = Path(temporary)

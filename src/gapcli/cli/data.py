@@ -296,8 +296,10 @@ def _export_database(year: int | None, out: Path, metadata: Path | None, force: 
     cards = catalog()
     editions = [cards.framework(year)] if year is not None else list(cards.frameworks().values())
     described = describe(target.path.stem, editions)
-    written = write_database(target, api.export_json(year, cards), editions, force, described)
-    output.write(about, [json.dumps(described, indent=2, ensure_ascii=False) + "\n"])
+    text = json.dumps(described, indent=2, ensure_ascii=False) + "\n"
+    written = write_database(
+        target, api.export_json(year, cards), editions, force, described, then=lambda: output.write(about, [text])
+    )
     tell(f"wrote {written} cards to {target.shown}; Datasette metadata: {about.shown}")
 
 

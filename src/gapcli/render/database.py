@@ -16,12 +16,14 @@ it until it is renamed into place), checked and renamed (``gapcli.render.output`
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from gapcli import __version__
@@ -74,7 +76,7 @@ CREATE TABLE card_issues (
     gaps_in_all_areas INTEGER NOT NULL,
     issue_area_id INTEGER NOT NULL REFERENCES issue_areas(id), code TEXT NOT NULL REFERENCES jurisdictions(code),
     name TEXT NOT NULL, label TEXT NOT NULL,
-    UNIQUE (card_id, number), FOREIGN KEY (year, number) REFERENCES issue_areas(year, number)
+    FOREIGN KEY (year, number) REFERENCES issue_areas(year, number)
 );
 CREATE TABLE goals (
     id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards(id), issue INTEGER NOT NULL, phrase TEXT NOT NULL,
@@ -82,35 +84,35 @@ CREATE TABLE goals (
     card_issue_id INTEGER NOT NULL REFERENCES card_issues(id),
     policy_goal_id INTEGER REFERENCES policy_goals(policy_goal_id),
     year INTEGER NOT NULL REFERENCES editions(year), code TEXT NOT NULL REFERENCES jurisdictions(code),
-    UNIQUE (card_id, issue, phrase), FOREIGN KEY (card_id, issue) REFERENCES card_issues(card_id, number)
+    FOREIGN KEY (card_id, issue) REFERENCES card_issues(card_id, number)
 );
 CREATE TABLE extra_credit (
     id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards(id), position INTEGER NOT NULL, category TEXT,
-    points NUMERIC NOT NULL, description TEXT, UNIQUE (card_id, position)
+    points NUMERIC NOT NULL, description TEXT
 );
 CREATE TABLE sources (
     id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards(id), position INTEGER NOT NULL,
-    fields TEXT NOT NULL, url TEXT, note TEXT NOT NULL, UNIQUE (card_id, position)
+    fields TEXT NOT NULL, url TEXT, note TEXT NOT NULL
 );
 CREATE TABLE links (
     id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards(id), name TEXT NOT NULL, label TEXT NOT NULL,
-    url TEXT NOT NULL, UNIQUE (card_id, name)
+    url TEXT NOT NULL
 );
 """
 
-# made after the rows are in: one sort per index instead of an update per row
+# made after the rows are in: one sort per index instead of an update per row (the unique keys of a
+# card's rows too: kept up row by row they cost more than the rows once a database outgrows the page cache)
 INDEXES = """
+CREATE UNIQUE INDEX card_issues_card_number ON card_issues(card_id, number);
+CREATE UNIQUE INDEX goals_card_issue_phrase ON goals(card_id, issue, phrase);
+CREATE UNIQUE INDEX extra_credit_card_position ON extra_credit(card_id, position);
+CREATE UNIQUE INDEX sources_card_position ON sources(card_id, position);
+CREATE UNIQUE INDEX links_card_name ON links(card_id, name);
 CREATE INDEX cards_code ON cards(code);
 CREATE INDEX goals_goal ON goals(goal);
 CREATE INDEX goals_phrase ON goals(phrase);
-CREATE INDEX goals_card_issue_id ON goals(card_issue_id);
-CREATE INDEX goals_policy_goal_id ON goals(policy_goal_id);
-CREATE INDEX goals_code_year ON goals(code, year);
 CREATE INDEX card_issues_issue_area_id ON card_issues(issue_area_id);
-CREATE INDEX extra_credit_card_id ON extra_credit(card_id);
-CREATE INDEX sources_card_id ON sources(card_id);
-CREATE INDEX links_card_id ON links(card_id);
-CREATE VIRTUAL TABLE goals_fts USING fts5(phrase, content="goals", content_rowid="id");
+CREATE VIRTUAL TABLE goals_fts USING fts5(phrase, content="goals", content_rowid="id", detail=none, columnsize=0);
 INSERT INTO goals_fts(goals_fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE policy_goals_fts USING fts5(statement, phrase, content="policy_goals", content_rowid="policy_goal_id");
 INSERT INTO policy_goals_fts(policy_goals_fts) VALUES ('rebuild');
@@ -146,20 +148,28 @@ def write_database(
     frameworks: list[Framework],
     force: bool,
     metadata: dict[str, Any] | None = None,
+    then: Callable[[], None] | None = None,
 ) -> int:
-    """Build the database from cards as compact JSON lines; the number of cards written."""
+    """Build the database from cards as compact JSON lines; the number of cards written.
+
+    ``then`` runs once the database is built, just before it is renamed into place (the
+    metadata file beside it is written there, so that a failed build replaces neither).
+    """
     with output.building(target, database=True, force=force) as temporary:
         try:
             db = sqlite3.connect(temporary, isolation_level=None)
+            collecting = gc.isenabled()
+            gc.disable()  # a card's rows make no reference cycles: the collector's passes over them are pure cost
             try:
                 count = _build(db, records, frameworks, metadata)
-                problem = db.execute("PRAGMA quick_check").fetchone()[0]
-                if problem != "ok":
-                    raise DataError(target.shown, f"cannot write: the new database does not check out ({problem})")
             finally:
+                if collecting:
+                    gc.enable()
                 db.close()
             with open(temporary, "rb+") as written:
                 os.fsync(written.fileno())
+            if then is not None:
+                then()
         except sqlite3.Error as error:
             raise DataError(target.shown, f"cannot write: {error}") from None
     return count
@@ -168,6 +178,8 @@ def write_database(
 def _build(db: sqlite3.Connection, records: Iterable[str], frameworks: list[Framework], metadata: dict | None) -> int:
     db.execute("PRAGMA journal_mode = OFF")  # a temporary file: a failed build is thrown away, not rolled back
     db.execute("PRAGMA synchronous = OFF")  # synced once, whole, before the rename
+    db.execute("PRAGMA cache_size = -65536")  # 64 MiB: indexes are built in memory, not page by page on disk
+    db.execute("PRAGMA temp_store = MEMORY")
     db.executescript("BEGIN;" + TABLES)  # one transaction for the rows; executescript commits it before the indexes
     digest = hashlib.sha256()
     keys = _editions(db, frameworks, digest)
@@ -193,7 +205,7 @@ class _Keys:
 
     def __init__(self) -> None:
         self.areas: dict[tuple[int, int], tuple[int, str]] = {}  # (year, number) -> (id, name)
-        self.goals: dict[tuple[int, str], int] = {}  # (year, goal id) -> policy_goal_id
+        self.goals: dict[tuple[int, str | None], int] = {}  # (year, goal id) -> policy_goal_id
 
 
 def _editions(db: sqlite3.Connection, frameworks: list[Framework], digest: Any) -> _Keys:
@@ -231,6 +243,18 @@ def _editions(db: sqlite3.Connection, frameworks: list[Framework], digest: Any) 
     return keys
 
 
+@cache
+def _json(values: tuple[str, ...]) -> str:
+    return json.dumps(list(values))
+
+
+@cache
+def _link_label(name: str) -> str:
+    from gapcli.render.views import link_label
+
+    return link_label(name)
+
+
 class _Rows:
     """Rows of a batch of cards, each table's in one list, their integer keys counted here."""
 
@@ -248,53 +272,47 @@ class _Rows:
         self.links: list[tuple] = []
 
     def add(self, card_id: int, card: CardRecord, keys: _Keys) -> None:
-        from gapcli.render.views import link_label
-
         year, code, state = card["year"], card["code"], card["state"]
         self.places.setdefault(code, state)
         label = f"{state} {year}"
         self.cards.append(
             (card_id, year, code, state, card["grade"], card["score"], card["max_score"], card["tier"],
-             card["published_rank"], card["published_rank_of"], card["complete"], json.dumps(card["derived"]),
+             card["published_rank"], card["published_rank_of"], card["complete"], _json(tuple(card["derived"])),
              card["source"]["origin"], label)
         )  # fmt: skip
+        numbered = keys.goals
         for issue in card["issues"]:
             self.issue_id += 1
-            number = issue["number"]
+            issue_id, number = self.issue_id, issue["number"]
             area_id, name = keys.areas[(year, number)]
             self.issues.append(
-                (self.issue_id, card_id, year, number, issue["grade"], issue["score"], issue["max_score"],
+                (issue_id, card_id, year, number, issue["grade"], issue["score"], issue["max_score"],
                  issue["goal_lists"], issue["gaps_in_all_areas"], area_id, code, name, f"{label} · {number}. {name}")
             )  # fmt: skip
-            seen = set()
-            for g in issue["goals"] or ():
-                if g["phrase"] in seen:  # a phrase listed twice in one area is one goal
-                    continue
-                seen.add(g["phrase"])
-                self.goal_id += 1
-                self.goals.append(
-                    (self.goal_id, card_id, number, g["phrase"], g["goal"], "met" if g["met"] else "unmet", g["brief"],
-                     g["brief_url"], self.issue_id, keys.goals.get((year, g["goal"])) if g["goal"] else None, year, code)
-                )  # fmt: skip
+            goals = issue["goals"]
+            if not goals:
+                continue
+            if len({g["phrase"] for g in goals}) != len(goals):  # a phrase listed twice in one area is one goal
+                goals = list({g["phrase"]: g for g in reversed(goals)}.values())[::-1]
+            first = self.goal_id + 1
+            self.goal_id += len(goals)
+            self.goals += [
+                (first + i, card_id, number, g["phrase"], g["goal"], "met" if g["met"] else "unmet", g["brief"],
+                 g["brief_url"], issue_id, numbered.get((year, g["goal"])), year, code)
+                for i, g in enumerate(goals)
+            ]  # fmt: skip
         for position, e in enumerate(card["extra_credit"], start=1):
             self.extra_id += 1
             self.extras.append((self.extra_id, card_id, position, e["category"], e["points"], e["description"]))
         for position, c in enumerate(card["source"]["citations"], start=1):
             self.source_id += 1
             self.sources.append(
-                (
-                    self.source_id,
-                    card_id,
-                    position,
-                    json.dumps(c["fields"]),
-                    public_url(c["url"]),
-                    without_paths(c["note"]),
-                )
-            )
+                (self.source_id, card_id, position, _json(tuple(c["fields"])), public_url(c["url"]), without_paths(c["note"]))
+            )  # fmt: skip
         for name, url in card["links"].items():
             if public_url(url):
                 self.link_id += 1
-                self.links.append((self.link_id, card_id, name, link_label(name), url))
+                self.links.append((self.link_id, card_id, name, _link_label(name), url))
 
     def flush(self, db: sqlite3.Connection) -> None:
         for table, rows in (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from gapcli import __version__
@@ -31,6 +32,7 @@ HOW_TO_CITE = (
 _REPOSITORY_PATH = re.compile(r"(?<![\w/:.])(?:\./)?[\w.-]+(?:/[\w.-]+)+\.(?:txt|md|tsv|csv|toml|pdf)\b")
 
 
+@cache  # the same few sources are cited on card after card
 def public_url(url: str) -> str | None:
     """The citation's URL if it is a public http(s) link; None for anything else (a file path)."""
     from gapcli.render.view import is_web_link
@@ -49,6 +51,7 @@ def citation_shown(url: str, note: str) -> str | None:
     return without_paths(note) or None
 
 
+@cache
 def without_paths(text: str) -> str:
     """``text`` with any repository path (``data/sources/...``) taken out."""
     return re.sub(r"\s+([,;.)])", r"\1", _REPOSITORY_PATH.sub("", text)).strip(" ,;:")
