@@ -16,7 +16,8 @@ ANSI_FALLBACK = {"#000080", "#008080", "#c0c0c0", "#808000", "#800000"}  # what 
 EXPORTING = [
     ["show", "ct"], ["states"], ["states", "--year", "2023"], ["diff", "ct", "ny"], ["rank"], ["gaps"],
     ["gaps", "--state", "ct"], ["stats"], ["history", "tn"], ["map", "--year", "2023"], ["plan", "ct"],
-]  # fmt: skip
+    ["show", "la", "--year", "2014"], ["map", "--year", "2014"], ["stats", "--year", "2014"],
+]  # fmt: skip  # 2014: a Protected Innocence Challenge edition (sections, no tiers, no goal lists)
 
 
 class Elements(HTMLParser):
@@ -114,7 +115,8 @@ def test_every_export_carries_the_source_line_and_no_repository_path(run, tmp_pa
 
 def test_no_data_output_carries_a_repository_path(run, tmp_path):
     outputs = [run("show", "ct").stdout, run("stats").stdout, run("show", "ct", "--format", "markdown").stdout]
-    outputs += [run("data", "export", "--format", f).stdout for f in ("csv", "tsv")]
+    outputs += [run("data", "export", "--format", f).stdout for f in ("json", "jsonl", "csv", "tsv")]
+    outputs += [run("show", "ct", "--json").stdout, run("stats", "--json").stdout]
     assert run("data", "export", "--out", str(tmp_path / "c.db")).exit_code == 0
     import sqlite3
 

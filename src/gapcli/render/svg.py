@@ -182,7 +182,7 @@ def _document(
     for left, top, lines, size_px in placed:
         char, high = size_px * CHAR_WIDTH, size_px * LINE_HEIGHT
         if size_px != font:
-            body.append(f'<g style="font-size: {size_px}px">')
+            body.append(f'<g class="f{size_px}">')
         for number, line in enumerate(lines):
             body += _line(line, left, top + number * high, char, high, size_px, theme)
         if size_px != font:
@@ -193,7 +193,9 @@ def _document(
         f'<title id="title">{escape(title)}</title>',
         f"<desc>{escape(source)}</desc>",
         f"<style>text {{ font-family: {FONTS}; font-size: {font}px; white-space: pre; }} "
-        ".b { font-weight: bold; } .i { font-style: italic; } .u { text-decoration: underline; }</style>",
+        ".b { font-weight: bold; } .i { font-style: italic; } .u { text-decoration: underline; }"
+        + "".join(f" .f{n} text {{ font-size: {n}px; }}" for n in sorted({p[3] for p in placed} - {font}))
+        + "</style>",
         f'<rect width="100%" height="100%" fill="{background}"/>',
         f'<g fill="{foreground}">',
         *body,
