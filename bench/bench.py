@@ -61,8 +61,8 @@ def make_user_cards(root: Path, count: int) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     from dataclasses import replace
 
-    from gapcli.load.catalog import Catalog
-    from gapcli.load.save import card_to_toml
+    from gapcli.catalog.catalog import Catalog
+    from gapcli.importer.tomlwrite import card_to_toml
     from gapcli.model import IssueResult
     from gapcli.states import JURISDICTIONS
 

@@ -5,7 +5,7 @@
 Times ``importing.plan`` (read, extract, parse, validate, plan the write; nothing is
 written) over N text cards (the Connecticut 2021 seed text under N/51 state names and
 two editions), and over one PDF (by default the Connecticut card drawn by
-tests/load/cardpdf.py; fpdf2 is a test extra). Reports CPU time per card: the median of
+tests/importer/cardpdf.py; fpdf2 is a test extra). Reports CPU time per card: the median of
 five runs, after the catalog's frameworks and known phrases are loaded (once per import,
 reported apart). Timing is noisy, so this is a script to read, never a test.
 """
@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from gapcli.load import importing  # noqa: E402
-from gapcli.load.catalog import Catalog  # noqa: E402
+from gapcli.catalog.catalog import Catalog  # noqa: E402
+from gapcli.importer import batch as importing  # noqa: E402
 from gapcli.states import JURISDICTIONS  # noqa: E402
 
 
@@ -67,7 +67,7 @@ def main() -> None:
             f"text: {per_card * 1000:.2f} ms CPU per card over {len(names)} cards (first card with set-up: {first * 1000:.0f} ms)"
         )
         if options.pdf is None:
-            from load.cardpdf import card_pdf, connecticut_spec
+            from importer.cardpdf import card_pdf, connecticut_spec
 
             pdf = folder / "connecticut.pdf"
             pdf.write_bytes(card_pdf(connecticut_spec((ROOT / "data/sources/text/2021/connecticut.txt").read_text())))

@@ -14,7 +14,7 @@ A framework shared by a run of editions is defined once, in scripts/frameworks/N
 (``[framework]`` and one ``[[editions]]`` entry per edition); this writes
 data/frameworks/YEAR.toml for each of its editions. The other framework files are
 written by hand. Citations are public URLs or a source's name and date, never a path
-in this repository. tests/load/test_bundled.py runs this into memory and compares
+in this repository. tests/catalog/test_bundled.py runs this into memory and compares
 with data/.
 """
 
@@ -37,14 +37,14 @@ SOURCES = ROOT / "data" / "sources"
 DEFINITIONS = ROOT / "scripts" / "frameworks"
 sys.path.insert(0, str(ROOT / "src"))
 
+from gapcli.catalog.catalog import Catalog  # noqa: E402
+from gapcli.catalog.schema import framework_from_dict  # noqa: E402
+from gapcli.catalog.tomlfile import parse_toml, read_toml  # noqa: E402
+from gapcli.catalog.validate import framework_problems  # noqa: E402
 from gapcli.errors import DataError  # noqa: E402
-from gapcli.load.cardtext import parse_card_text  # noqa: E402
-from gapcli.load.catalog import Catalog  # noqa: E402
-from gapcli.load.goalphrases import KnownPhrases, known_phrases  # noqa: E402
-from gapcli.load.save import card_to_toml  # noqa: E402
-from gapcli.load.schema import framework_from_dict  # noqa: E402
-from gapcli.load.tomlfile import parse_toml, read_toml  # noqa: E402
-from gapcli.load.validate import framework_problems  # noqa: E402
+from gapcli.importer.cardtext import parse_card_text  # noqa: E402
+from gapcli.importer.goalphrases import KnownPhrases, known_phrases  # noqa: E402
+from gapcli.importer.tomlwrite import card_to_toml  # noqa: E402
 from gapcli.model import Card, Citation, ExtraCredit, Framework, IssueResult  # noqa: E402
 from gapcli.states import JURISDICTIONS, by_code, resolve  # noqa: E402
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import gapcli.load.cardtext
-import gapcli.load.importing
+import gapcli.importer.batch
+import gapcli.importer.cardtext
+from gapcli.catalog.catalog import Catalog
 from gapcli.cli import app
-from gapcli.load.catalog import Catalog
-from gapcli.load.goalphrases import known_phrases
+from gapcli.importer.goalphrases import known_phrases
 
 ROOT = Path(__file__).resolve().parent.parent
 GAPCLI = shutil.which("gapcli", path=os.path.dirname(sys.executable)) or shutil.which("gapcli")
@@ -98,5 +98,5 @@ def _no_phrase_the_card_does_not_hold(parse):
     return checked
 
 
-gapcli.load.cardtext.parse_card_text = _no_phrase_the_card_does_not_hold(gapcli.load.cardtext.parse_card_text)
-gapcli.load.importing.parse_card_text = gapcli.load.cardtext.parse_card_text
+gapcli.importer.cardtext.parse_card_text = _no_phrase_the_card_does_not_hold(gapcli.importer.cardtext.parse_card_text)
+gapcli.importer.batch.parse_card_text = gapcli.importer.cardtext.parse_card_text

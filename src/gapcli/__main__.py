@@ -2,8 +2,8 @@
 
 The first thing gapcli does is take over Ctrl-C: from then on an interrupt exits 130
 at once, without a traceback (not even one Python prints from inside an import), except
-inside an atomic write's rename, which finishes first (``gapcli.load.save.uninterrupted``).
-An output file still being written is discarded first (``gapcli.render.output``), so the
+inside an atomic write's rename, which finishes first (``gapcli.importer.tomlwrite.uninterrupted``).
+An output file still being written is discarded first (``gapcli.files.output``), so the
 old file stays. Once the work is done and flushed, a late Ctrl-C changes nothing.
 """
 
@@ -14,7 +14,7 @@ import sys
 
 def _interrupted(_signum: int, _frame: object) -> None:
     os.write(2, b"\n")
-    output = sys.modules.get("gapcli.render.output")  # imported only by a command that writes a file
+    output = sys.modules.get("gapcli.files.output")  # imported only by a command that writes a file
     if output is not None:
         output.discard_pending()
     os._exit(130)

@@ -21,7 +21,7 @@ from gapcli.query.select import Selector, parse_selector, resolve_by
 from gapcli.states import by_code
 
 if TYPE_CHECKING:
-    from gapcli.load.catalog import Catalog
+    from gapcli.catalog.catalog import Catalog
     from gapcli.model import Card, Framework
     from gapcli.query.gaps import Goals
     from gapcli.query.rank import Ranking
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 def open_catalog(user: bool = True, cache: bool = True) -> Catalog:
     """The bundled cards, plus the user's (``user=False``: bundled only); ``cache=False`` parses every file."""
-    from gapcli.load.catalog import Catalog
+    from gapcli.catalog.catalog import Catalog
 
     return Catalog.open(user=user, cache_dir=cache)
 
@@ -198,7 +198,7 @@ def export_json(year: int | None = None, catalog: Catalog | None = None) -> Iter
     import json
 
     from gapcli.query.cards import RECORD_VERSION, card_record
-    from gapcli.render.safe import json_safe
+    from gapcli.safe import json_safe
 
     cards = _catalog(catalog)
     if year is not None:

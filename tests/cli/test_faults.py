@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from conftest import GAPCLI
-from gapcli.load.save import card_to_toml
+from gapcli.importer.tomlwrite import card_to_toml
 from gapcli.model import Card
 
 pytestmark = pytest.mark.timeout(30)
@@ -90,7 +90,7 @@ def test_an_unreadable_year_folder_leaves_every_state_working(run, user_dir):
 
 def test_a_permission_denied_folder_is_a_warning(run, user_dir, monkeypatch):
     """Root reads any folder, so the fault is injected where the OS would raise it."""
-    import gapcli.load.catalog as catalog_module
+    import gapcli.catalog.catalog as catalog_module
 
     real = catalog_module.os.scandir
 
@@ -117,7 +117,7 @@ def test_nan_and_infinity_are_rejected(run, user_dir):
 
 
 def test_disk_full_on_export_import_and_data_export_is_one_line(run, tmp_path, monkeypatch, seed_text):
-    import gapcli.load.save as save
+    import gapcli.importer.tomlwrite as save
 
     def full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
@@ -136,7 +136,7 @@ def test_disk_full_on_export_import_and_data_export_is_one_line(run, tmp_path, m
 
 
 def test_a_multi_file_import_that_fails_half_way_leaves_nothing(run, user_dir, tmp_path, seed_text, monkeypatch):
-    import gapcli.load.save as save
+    import gapcli.importer.tomlwrite as save
 
     florida = tmp_path / "fl.txt"
     florida.write_text(

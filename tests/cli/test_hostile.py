@@ -205,7 +205,7 @@ def test_a_forged_line_in_an_argument_echoed_in_an_error(run):
 def test_the_sanitisers_fast_path_lets_through_nothing_it_would_escape():
     """``clean`` skips its pattern for printable text; every character the pattern escapes
     must therefore be one str.isprintable() refuses, or one of the few listed beside it."""
-    from gapcli.render import safe
+    from gapcli import safe
 
     every = "".join(map(chr, range(0x110000)))
     escaped = set(re.findall(safe._UNSAFE, every))

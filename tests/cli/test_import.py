@@ -4,7 +4,7 @@ import json
 
 from conftest import ROOT, SEED_TEXT
 
-FIXTURES = ROOT / "tests" / "load" / "fixtures"
+FIXTURES = ROOT / "tests" / "importer" / "fixtures"
 WYOMING = (FIXTURES / "wyoming-2021.txt").read_text("utf-8")
 
 

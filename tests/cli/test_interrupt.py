@@ -61,7 +61,7 @@ def test_an_interrupt_during_a_write_lets_it_finish(tmp_path, monkeypatch):
     """The atomic write holds the signal and raises it after: the file is whole, then the interrupt."""
     import os
 
-    from gapcli.load.save import write_atomic
+    from gapcli.importer.tomlwrite import write_atomic
 
     real_fsync = os.fsync
 

@@ -57,7 +57,7 @@ def tell(line: str) -> None:
     succeeded exits 1 instead (``stderr_lost``), as GNU tools do.
     """
     from gapcli.errors import shorten
-    from gapcli.render.safe import clean
+    from gapcli.safe import clean
 
     try:
         sys.stderr.write(shorten(clean(line), LINE_LIMIT) + "\n")

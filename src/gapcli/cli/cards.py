@@ -18,7 +18,7 @@ from gapcli.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from gapcli.render.view import View
+    from gapcli.views.blocks import View
 
 
 def show(
@@ -37,7 +37,7 @@ def show(
     record = api.card(state, year, catalog())
 
     def view() -> View:
-        from gapcli.render.views import card_view
+        from gapcli.views.cards import card_view
 
         return card_view(record)
 
@@ -60,7 +60,7 @@ def states(
     rows = api.states(year, cards)
 
     def view() -> View:
-        from gapcli.render.views import states_view
+        from gapcli.views.cards import states_view
 
         return states_view(rows, year, cards.frameworks())
 

@@ -13,11 +13,11 @@ import typer
 from gapcli.cli import tell
 from gapcli.cli.complete import GRADE_LETTERS, TIER_NAMES, complete_format, complete_state, complete_year
 from gapcli.errors import UsageError
-from gapcli.render import DATA_ONLY, FORMATS
+from gapcli.formats import DATA_ONLY, FORMATS
 
 if TYPE_CHECKING:
-    from gapcli.load.catalog import Catalog
-    from gapcli.render.view import View
+    from gapcli.catalog.catalog import Catalog
+    from gapcli.views.blocks import View
 
     FormatName = str
     GradeLetter = str
@@ -103,7 +103,7 @@ StateArgument = Annotated[
 @cache
 def catalog() -> Catalog:
     """One catalog per process; the group prints its warnings and saves its cache at exit."""
-    from gapcli.load.catalog import Catalog
+    from gapcli.catalog.catalog import Catalog
 
     return Catalog.open()
 
@@ -137,7 +137,7 @@ def emit(
     Without --format: a Rich table on a terminal, plain text when piped (gh's convention).
     The view is built only when needed, so JSON output never imports the renderers.
     """
-    from gapcli import render
+    from gapcli import formats as render
 
     chosen = output_format(fmt, as_json, export)
     if size.lower() != "page" and (export is None or export.suffix.lower() != ".svg"):
@@ -185,9 +185,9 @@ def write_stdout(text: str) -> None:
 
 
 def write_export(view: View, export: Path, force: bool, theme: str, size: str = "page") -> None:
-    from gapcli.render import output
-    from gapcli.render.files import EXPORTS
-    from gapcli.render.files import export as export_view
+    from gapcli.exports.document import EXPORTS
+    from gapcli.exports.document import export as export_view
+    from gapcli.files import output
 
     if export.suffix.lower() not in EXPORTS:
         raise UsageError(f"--export {export}: the file must end in {', '.join(EXPORTS)}")
@@ -199,7 +199,7 @@ def write_export(view: View, export: Path, force: bool, theme: str, size: str = 
 
 def source_of(view: View) -> str:
     """The source line of the editions the view's figures come from."""
-    from gapcli.render.provenance import source_line
+    from gapcli.views.provenance import source_line
 
     cards = catalog()
     return source_line(cards.framework(year) for year in sorted(set(view.editions)))

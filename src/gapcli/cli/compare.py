@@ -24,7 +24,7 @@ from gapcli.cli.complete import complete_by, complete_grade, complete_state, com
 from gapcli.errors import UsageError
 
 if TYPE_CHECKING:
-    from gapcli.render.view import View
+    from gapcli.views.blocks import View
 
 ByOption = Annotated[
     str,
@@ -56,7 +56,7 @@ def diff(
     result = api.diff(a, b, catalog())
 
     def view() -> View:
-        from gapcli.render.views_across import diff_view
+        from gapcli.views.across import diff_view
 
         return diff_view(result)
 
@@ -103,7 +103,7 @@ def rank(
     result = api.rank(by, year, grade and grade.upper(), tier and tier.upper(), top, reverse, catalog())
 
     def view() -> View:
-        from gapcli.render.views import rank_view
+        from gapcli.views.cards import rank_view
 
         return rank_view(result)
 
@@ -144,7 +144,7 @@ def gaps(
         rows = api.state_gaps(state, year, cards)
 
         def state_view() -> View:
-            from gapcli.render.views import state_gaps_view
+            from gapcli.views.cards import state_gaps_view
 
             return state_gaps_view(rows, card.state, card.year)
 
@@ -154,7 +154,7 @@ def gaps(
     title = f"Unmet policy goals, {found.year}" if query is None else f"Policy goals matching {query!r}, {found.year}"
 
     def view() -> View:
-        from gapcli.render.views import gaps_view
+        from gapcli.views.cards import gaps_view
 
         return gaps_view(found, title)
 
@@ -176,7 +176,7 @@ def stats(
     result = api.stats(year, catalog())
 
     def view() -> View:
-        from gapcli.render.views_across import stats_view
+        from gapcli.views.across import stats_view
 
         return stats_view(result)
 
@@ -198,7 +198,7 @@ def history(
     rows = api.history(state, catalog())
 
     def view() -> View:
-        from gapcli.render.views_across import history_view
+        from gapcli.views.across import history_view
 
         return history_view(rows)
 
@@ -223,7 +223,7 @@ def map_(
     framework = cards.edition(year)
 
     def view() -> View:
-        from gapcli.render.views_across import map_view
+        from gapcli.views.across import map_view
 
         return map_view(tiles, framework, label)
 

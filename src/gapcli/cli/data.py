@@ -24,7 +24,7 @@ data_app = typer.Typer(
 EXPORT_FORMATS = ("json", "jsonl", "csv", "tsv", "sqlite")
 EXPORT_TABLES = ("cards", "issues")
 if TYPE_CHECKING:
-    from gapcli.load.importing import Planned as importing_Planned
+    from gapcli.importer.batch import Planned as importing_Planned
     from gapcli.model import Framework
 
     ExportFormat = str
@@ -69,9 +69,9 @@ def import_(
     as_json: JsonFlag = False,
 ) -> None:
     """Turn report cards (PDF, or text copied or extracted from one) into gapcli data, all or nothing."""
-    from gapcli.load import importing
-    from gapcli.load.catalog import user_data_dir
-    from gapcli.render.views_import import import_record, import_view
+    from gapcli.catalog.catalog import user_data_dir
+    from gapcli.importer import batch as importing
+    from gapcli.views.imports import import_record, import_view
 
     output_format(fmt, as_json, None)
     if force and skip_existing:
@@ -80,7 +80,7 @@ def import_(
     names = importing.expand(files)
     root = out or user_data_dir()
     if out is not None:
-        from gapcli.load.journal import recover
+        from gapcli.files.journal import recover
 
         recover(out)  # an import into DIR that was killed: finished or undone before DIR is read
     bundled = cards.has_bundled if out is None else (lambda _card: False)
@@ -155,7 +155,7 @@ def progress(total: int) -> Iterator[Callable[[str], None]]:
     from rich.markup import escape
     from rich.progress import Progress
 
-    from gapcli.render.safe import clean
+    from gapcli.safe import clean
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("reading", total=total)
@@ -165,8 +165,8 @@ def progress(total: int) -> Iterator[Callable[[str], None]]:
 @data_app.command()
 def path(fmt: FormatOption = None, as_json: JsonFlag = False) -> None:
     """Where bundled data, user data and the parse cache live."""
-    from gapcli.load.catalog import bundled_data_dir, user_cache_dir, user_data_dir
-    from gapcli.render.view import Column, Grid, View
+    from gapcli.catalog.catalog import bundled_data_dir, user_cache_dir, user_data_dir
+    from gapcli.views.blocks import Column, Grid, View
 
     places = {"bundled": str(bundled_data_dir()), "user": str(user_data_dir()), "cache": str(user_cache_dir())}
     rows = [{"name": name, "path": value} for name, value in places.items()]
@@ -185,7 +185,7 @@ def validate(
     as_json: JsonFlag = False,
 ) -> None:
     """Check data files; list every problem and exit 1 if there is any."""
-    from gapcli.load.catalog import user_data_dir
+    from gapcli.catalog.catalog import user_data_dir
 
     cards = catalog()
     files: list[Path] = []
@@ -201,13 +201,13 @@ def validate(
         except GapcliError as error:
             problems.append(str(error))
     if as_json:
-        from gapcli.render.json import dumps
+        from gapcli.formats.json import dumps
 
         write_stdout(dumps({"checked": len(files), "problems": problems}))
     else:
         from gapcli.cli import LINE_LIMIT
         from gapcli.errors import shorten
-        from gapcli.render.safe import clean
+        from gapcli.safe import clean
 
         write_stdout("".join(f"{shorten(clean(problem), LINE_LIMIT)}\n" for problem in problems))
         tell(f"{len(files)} file(s) checked, {len(problems)} problem(s)")
@@ -259,8 +259,8 @@ def export(
 ) -> None:
     """Every card (or one edition's) in one document, for spreadsheets and scripts, or a database for SQL and Datasette."""
     from gapcli import api
-    from gapcli.render import output
-    from gapcli.render.exports import chunks, json_chunks
+    from gapcli.exports.records import chunks, json_chunks
+    from gapcli.files import output
 
     chosen = _export_format(fmt, out)
     if metadata is not None and chosen != "sqlite":
@@ -285,9 +285,9 @@ def _export_database(year: int | None, out: Path, metadata: Path | None, force: 
     import json
 
     from gapcli import api
-    from gapcli.render import output
-    from gapcli.render.database import write_database
-    from gapcli.render.datasette import metadata as describe
+    from gapcli.exports.database import write_database
+    from gapcli.exports.datasette import metadata as describe
+    from gapcli.files import output
 
     target = output.resolve(out, force, stream_ok=False)
     assert target.path is not None

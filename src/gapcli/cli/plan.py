@@ -22,7 +22,7 @@ from gapcli.cli.common import (
 from gapcli.cli.complete import complete_grade
 
 if TYPE_CHECKING:
-    from gapcli.render.view import View
+    from gapcli.views.blocks import View
 
 
 def plan(
@@ -51,7 +51,7 @@ def plan(
     result = api.plan(state, year, to and to.upper(), catalog())
 
     def view() -> View:
-        from gapcli.render.views_plan import plan_view
+        from gapcli.views.plan import plan_view
 
         return plan_view(result)
 

@@ -1,0 +1,452 @@
+"""The catalog: bundled and user cards, loaded only as far as a question needs.
+
+Layout of a data root (bundled ``data/`` or the user data dir)::
+
+    frameworks/YEAR.toml
+    cards/YEAR/STATE-SLUG.toml
+    no-edition.toml            (bundled only: years without an edition, and why)
+
+A user card replaces the bundled card of the same state and year. A broken user
+file or folder becomes a warning naming it and is skipped; a broken bundled file is
+a bug and raises. A symbolic link in the user folder that leads outside it (to a
+file that may be private, which the parse cache would copy) is skipped with a
+warning too; links within it, and the user folder itself being a link, are fine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from gapcli.catalog.cache import ParseCache, path_stamp
+from gapcli.catalog.schema import card_from_dict, framework_from_dict, no_editions_from_dict
+from gapcli.catalog.tomlfile import read_toml
+from gapcli.catalog.validate import framework_problems, problems
+from gapcli.errors import DataError, NotFound
+from gapcli.model import Card, Framework, NoEdition
+from gapcli.states import JURISDICTIONS, Jurisdiction
+
+_SLUGS = {j.slug: j for j in JURISDICTIONS}
+_CODES = {j.code: j for j in JURISDICTIONS}
+NO_EDITION_FILE = "no-edition.toml"
+T = TypeVar("T")
+
+
+def bundled_data_dir() -> Path:
+    """``gapcli/data`` inside an installed wheel, ``data/`` beside ``src`` in a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "data", here.parent.parent / "data"):
+        if (candidate / "frameworks").is_dir():
+            return candidate
+    raise DataError(str(here / "data"), "bundled data is missing; reinstall gapcli")
+
+
+def user_data_dir() -> Path:
+    from platformdirs import user_data_dir as platform_dir
+
+    return Path(platform_dir("gapcli", appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    from platformdirs import user_cache_dir as platform_dir
+
+    return Path(platform_dir("gapcli", appauthor=False))
+
+
+class _Root(NamedTuple):
+    path: Path
+    origin: str  # "bundled" or "user"
+
+
+class Catalog:
+    def __init__(self, roots: list[_Root], cache: ParseCache):
+        self.roots = roots
+        self.cache = cache
+        self.warnings: list[str] = []
+        self._years: list[int] | None = None
+        self._frameworks: dict[int, Framework | None] = {}  # parsed on first use; None: unusable
+        self._framework_files: dict[int, str] = {}  # the file each framework came from, with its stamp
+        self._by_year: dict[int, list[Card]] = {}
+        self._files: dict[Path, Card | None] = {}  # each file is read once
+        self._no_editions: dict[int, NoEdition] | None = None
+        self._folders_inside: dict[Path, bool] = {}  # user folders, by whether they lie inside the user folder
+        self._real_user: str | None = None  # the user folder, links resolved
+
+    @classmethod
+    def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
+        """The bundled data plus the user's; ``False`` turns user data or the parse cache off."""
+        bundled = bundled or bundled_data_dir()
+        user_root = user_data_dir() if user is True else user or None
+        cache_root = user_cache_dir() if cache_dir is True else cache_dir or None
+        roots = [_Root(bundled, "bundled")]
+        if user_root is not None and user_root.resolve() != bundled.resolve():
+            roots.append(_Root(user_root, "user"))
+        catalog = cls(roots, ParseCache(cache_root))
+        if user_root is not None and os.path.lexists(user_root / ".import"):  # an import was killed part-way
+            catalog._finish_import(user_root)
+        return catalog
+
+    def _finish_import(self, root: Path) -> None:
+        """Roll a killed import forward or back before anything is read (files/journal.py)."""
+        from gapcli.files.journal import recover
+
+        try:
+            recover(root)
+        except DataError as error:
+            self.warnings.append(f"{error} (the user cards are read as they are)")
+
+    # -- frameworks -------------------------------------------------------------
+
+    def years(self) -> list[int]:
+        """Every edition with a framework file, from the file names alone: nothing is parsed."""
+        if self._years is None:
+            found: set[int] = set()
+            for root in self.roots:
+                folder = root.path / "frameworks"
+                for name in self._toml_names(root, folder):  # names only: thousands of editions stay cheap
+                    stem = name.removesuffix(".toml")
+                    if stem.isdigit() and len(stem) == 4:
+                        found.add(int(stem))
+                    else:
+                        self._fail(
+                            root, DataError(str(folder / name), "a framework file is named YEAR.toml, like 2021.toml")
+                        )
+            self._years = sorted(found)
+        return self._years
+
+    def framework(self, year: int) -> Framework:
+        """One edition's framework, parsed when first asked for; a user's file replaces the bundled one."""
+        if year not in self._frameworks:
+            self._frameworks[year] = self._load_framework(year) if year in self.years() else None
+        found = self._frameworks[year]
+        if found is None:
+            known = ", ".join(str(y) for y in self.years() if self._frameworks.get(y, True) is not None)
+            missing = self.no_editions().get(year) if year not in self.years() else None
+            why = f" ({missing.reason})" if missing else ""
+            raise NotFound(f"no edition {year}{why}; editions: {known}")
+        return found
+
+    def no_editions(self) -> dict[int, NoEdition]:
+        """Years between editions in which Shared Hope published none, with why (bundled facts, read on demand)."""
+        if self._no_editions is None:
+            bundled = next(root for root in self.roots if root.origin == "bundled")
+            path = bundled.path / NO_EDITION_FILE
+            found = (
+                self._read(bundled, path, partial(no_editions_from_dict, path=str(path))) if path.is_file() else None
+            )
+            self._no_editions = {y: e for y, e in (found or {}).items() if y not in self.years()}
+        return self._no_editions
+
+    def _load_framework(self, year: int) -> Framework | None:
+        for root in reversed(self.roots):  # the user's first
+            path = root.path / "frameworks" / f"{year}.toml"
+            if not (path.exists() or path.is_symlink()) or self._leads_outside(root, path):
+                continue
+            framework = self._read(root, path, partial(_framework, name=str(path)))
+            if framework is not None and framework.year != year:
+                self._fail(root, DataError(str(path), f"year {framework.year} but the file is named {path.name}"))
+                framework = None
+            if framework is not None:
+                with contextlib.suppress(OSError):
+                    self._framework_files[year] = f"{path}|{'|'.join(map(str, path_stamp(path)))}"
+                return framework
+        return None
+
+    def frameworks(self) -> dict[int, Framework]:
+        """Every usable framework (this parses them all: for checks and whole exports, not for answers)."""
+        found = {}
+        for year in self.years():
+            try:
+                found[year] = self.framework(year)
+            except NotFound:
+                continue
+        return found
+
+    # -- cards ------------------------------------------------------------------
+
+    def cards_for_year(self, year: int) -> list[Card]:
+        """Every card of one edition, user cards replacing bundled ones."""
+        if year not in self._by_year:
+            self._by_year[year] = sorted(self._year_cards(year), key=lambda c: c.state)
+        return self._by_year[year]
+
+    def _year_cards(self, year: int) -> list[Card]:
+        self.framework(year)
+        cards: dict[str, Card] = {}
+        for root in self.roots:
+            folder = root.path / "cards" / str(year)
+            paths = self._toml_files(root, folder)
+            self.cache.read_folder(folder, {str(p) for p in paths})
+            for path in paths:
+                card = self._load_card(root, path, year)
+                if card is not None:
+                    cards[card.code] = card
+        return list(cards.values())
+
+    def cards_for_state(self, place: Jurisdiction, after: int | None = None) -> list[Card]:
+        """The state's card in every edition that has one (or every later one), oldest first."""
+        found = (self._state_card(place, year) for year in self.years() if after is None or year > after)
+        return [card for card in found if card is not None]
+
+    def _state_card(self, place: Jurisdiction, year: int) -> Card | None:
+        """The state's card of one edition, read alone (or taken from a whole edition already read)."""
+        if year in self._by_year:
+            return next((c for c in self._by_year[year] if c.code == place.code), None)
+        found = None
+        for root in self.roots:
+            path = root.path / "cards" / str(year) / f"{place.slug}.toml"
+            try:
+                present = path.exists() or path.is_symlink()
+            except OSError as error:  # an unreadable folder: this root's card of that year is skipped
+                self._fail(root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}"))
+                continue
+            if present and not self._leads_outside(root, path):
+                try:
+                    self.framework(year)
+                except NotFound:
+                    return None
+                found = self._load_card(root, path, year) or found
+        return found
+
+    def card(self, place: Jurisdiction, year: int | None = None) -> Card:
+        """One card; without a year, the state's latest complete card from the default edition on, else its latest.
+
+        A complete card of an older framework (a Protected Innocence Challenge card) is never
+        chosen over a card of the default edition or later. Editions are tried newest first,
+        so the search stops at the first complete card.
+        """
+        if year is not None:
+            self.framework(year)
+            match = self._state_card(place, year)
+            if match is None:
+                have = ", ".join(str(c.year) for c in self.cards_for_state(place)) or "none"
+                raise NotFound(f"no {year} card for {place.name}; editions with a card: {have}")
+            return match
+        latest = None
+        since = self.default_year()
+        for each in reversed(self.years()):
+            if each < since and latest is not None:
+                break
+            card = self._state_card(place, each)
+            if card is None:
+                continue
+            if each >= since and card.is_complete(self.framework(each)):
+                return card
+            latest = latest or card
+        if latest is None:
+            raise NotFound(f"no card for {place.name} in any edition")
+        return latest
+
+    def default_year(self) -> int:
+        """For questions across states: the latest edition whose framework is fully known.
+
+        Fully known (issue areas, their maxima and a grade scale) is what a complete
+        card needs; deciding from frameworks alone keeps cards of other editions unread.
+        """
+        for year in reversed(self.years()):
+            try:
+                if self.framework(year).is_fully_known():
+                    return year
+            except NotFound:
+                continue
+        if not self.years():
+            raise NotFound("no edition has a framework file; reinstall gapcli")
+        return max(self.years())
+
+    def shared_year(self, a: Jurisdiction, b: Jurisdiction) -> int:
+        """The edition to compare two states in: the default one if both have a card there, else their latest."""
+        both = {c.year for c in self.cards_for_state(a)} & {c.year for c in self.cards_for_state(b)}
+        if not both:
+            raise NotFound(f"no edition has cards for both {a.name} and {b.name}")
+        default = self.default_year()
+        return default if default in both else max(both)
+
+    def edition(self, year: int | None) -> Framework:
+        """The framework of ``year``, or of the default edition for questions across states."""
+        return self.framework(self.default_year() if year is None else year)
+
+    def has_bundled(self, card: Card) -> bool:
+        """Whether the bundled data holds a card for this state and year (a user card would replace it)."""
+        bundled = next(root for root in self.roots if root.origin == "bundled")
+        return (bundled.path / "cards" / str(card.year) / f"{_CODES[card.code].slug}.toml").is_file()
+
+    def all_cards(self) -> list[Card]:
+        return [card for year in self.frameworks() for card in self.cards_for_year(year)]
+
+    def iter_records(self, year: int | None, build: Callable[[Card, Framework], str], version: str) -> Iterator[str]:
+        """``build(card, framework)`` for every card (of one edition, or all), one edition at a time.
+
+        An unchanged card file's output is taken from the cache when it was built with the same
+        framework file and ``version`` of the builder: no parsing, validating or building again.
+        """
+        for each in [year] if year is not None else list(self.frameworks()):
+            self.framework(each)  # parsed first: its file and stamp are part of what a cached record was made with
+            self.cache.release_folder_rows()  # one edition's rows in memory at a time
+            made_with = f"{self._framework_files.get(each)}|{version}"
+            candidates: dict[str, list[tuple[_Root, Path]]] = {}
+            for root in self.roots:
+                folder = root.path / "cards" / str(each)
+                paths = self._toml_files(root, folder)
+                self.cache.read_folder(folder, {str(p) for p in paths})
+                for path in paths:
+                    candidates.setdefault(path.stem, []).insert(0, (root, path))  # the user's file first
+            for slug in sorted(candidates, key=lambda name: _SLUGS[name].name if name in _SLUGS else name):
+                text = next(
+                    (t for root, path in candidates[slug] if (t := self._record(root, path, each, build, made_with))),
+                    None,
+                )
+                if text is not None:
+                    yield text
+
+    def _record(
+        self, root: _Root, path: Path, year: int, build: Callable[[Card, Framework], str], made_with: str
+    ) -> str | None:
+        try:
+            stamp = path_stamp(path)
+        except OSError:
+            stamp = None
+        text = self.cache.record(path, stamp, made_with) if stamp is not None else None
+        if text is None:
+            card = self._load_card(root, path, year, keep=False)
+            if card is None:
+                return None
+            text = build(card, self.framework(year))
+            if stamp is not None:
+                self.cache.keep_record(path, stamp, made_with, text)
+        return text
+
+    def save_cache(self) -> None:
+        self.cache.save()
+        self.cache.close()
+
+    def check_file(self, path: Path) -> None:
+        """Raise DataError for anything wrong with one card or framework file."""
+        data = read_toml(path)
+        if path.name == NO_EDITION_FILE:
+            no_editions_from_dict(data, str(path))
+            return
+        if path.parent.name == "frameworks":
+            found = framework_problems(framework_from_dict(data, str(path)))
+            if found:
+                raise DataError(str(path), "; ".join(found))
+            return
+        card = card_from_dict(data, str(path), "user")
+        if card.year not in self.frameworks():
+            known = ", ".join(map(str, self.years()))
+            raise DataError(str(path), f"year: no framework for {card.year} (editions: {known})")
+        folder_year = int(path.parent.name) if path.parent.name.isdigit() else card.year
+        found = _placement(card, path, folder_year) or problems(card, self.framework(card.year))
+        if found:
+            raise DataError(str(path), "; ".join(found))
+
+    # -- internals ---------------------------------------------------------------
+
+    def _load_card(self, root: _Root, path: Path, year: int, keep: bool = True) -> Card | None:
+        if path in self._files:
+            return self._files[path]
+        framework = self.framework(year)
+
+        def build(data: dict[str, Any]) -> Card:
+            card = card_from_dict(data, str(path), root.origin)
+            found = _placement(card, path, year) or problems(card, framework)
+            if found:
+                raise DataError(str(path), "; ".join(found))
+            return card
+
+        card = self._read(root, path, build)
+        if keep:
+            self._files[path] = card
+        return card
+
+    def _read(self, root: _Root, path: Path, build: Callable[[dict[str, Any]], T]) -> T | None:
+        """Parse (or take from the cache) and build; a cached entry that fails is parsed afresh once."""
+        try:
+            try:
+                return build(self.cache.read(path))
+            except DataError:
+                return build(self.cache.read(path, fresh=True))
+        except DataError as error:
+            self._fail(root, error)
+        except OSError as error:
+            self._fail(root, DataError(str(path), f"cannot read: {error.strerror or error}"))
+        return None
+
+    def _fail(self, root: _Root, error: DataError) -> None:
+        if root.origin == "bundled":
+            raise error
+        warning = f"{error} (skipped)"
+        if warning not in self.warnings:  # a folder listed twice in one run is warned of once
+            self.warnings.append(warning)
+
+    def _toml_files(self, root: _Root, folder: Path) -> list[Path]:
+        return [folder / name for name in self._toml_names(root, folder)]
+
+    def _toml_names(self, root: _Root, folder: Path) -> list[str]:
+        try:
+            entries = [entry for entry in os.scandir(folder) if entry.name.endswith(".toml")]
+        except FileNotFoundError:
+            return []
+        except NotADirectoryError:
+            self._fail(root, DataError(str(folder), "is a file where a folder should be"))
+            return []
+        except OSError as error:
+            self._fail(root, DataError(str(folder), f"cannot read directory: {error.strerror or error}"))
+            return []
+        if root.origin == "user" and self._folder_outside(root, folder):
+            return []
+        return sorted(
+            entry.name
+            for entry in entries
+            if not (root.origin == "user" and entry.is_symlink() and self._link_outside(root, Path(entry.path)))
+        )
+
+    def _leads_outside(self, root: _Root, path: Path) -> bool:
+        """Whether a user file is, or lies in, a link to somewhere outside the user folder (warned of)."""
+        if root.origin != "user":
+            return False
+        return self._folder_outside(root, path.parent) or (path.is_symlink() and self._link_outside(root, path))
+
+    def _outside(self, root: _Root, path: Path) -> str | None:
+        """Where ``path`` leads, links resolved, if that is not inside the user folder; else None."""
+        if self._real_user is None:
+            self._real_user = os.path.realpath(root.path).rstrip(os.sep) + os.sep
+        target = os.path.realpath(path)
+        return None if (target + os.sep).startswith(self._real_user) else target
+
+    def _folder_outside(self, root: _Root, folder: Path) -> bool:
+        if folder not in self._folders_inside:
+            target = self._outside(root, folder)
+            self._folders_inside[folder] = target is None
+            if target is not None:
+                self._fail(root, DataError(str(folder), f"links to {target}, outside the user data folder"))
+        return not self._folders_inside[folder]
+
+    def _link_outside(self, root: _Root, path: Path) -> bool:
+        target = self._outside(root, path)
+        if target is not None:
+            self._fail(root, DataError(str(path), f"links to {target}, outside the user data folder"))
+        return target is not None
+
+
+def _framework(data: dict[str, Any], name: str) -> Framework:
+    framework = framework_from_dict(data, name)
+    found = framework_problems(framework)
+    if found:
+        raise DataError(name, "; ".join(found))
+    return framework
+
+
+def _placement(card: Card, path: Path, year: int) -> list[str]:
+    """A card lives at cards/YEAR/STATE-SLUG.toml; anything else would hide duplicates."""
+    place = _SLUGS.get(path.stem)
+    if place is None:
+        return [f"file name {path.name!r} is not a state (expected e.g. new-york.toml)"]
+    if (card.state, card.code) != (place.name, place.code):
+        return [f"card is for {card.state} ({card.code}) but the file is named {path.name}"]
+    if card.year != year:
+        return [f"card is for {card.year} but lies in cards/{year}/"]
+    return []

@@ -1,0 +1,65 @@
+"""``data export``: every card as one document, written as it is made (one edition in memory at a time).
+
+JSON is an array with one card a line (compact: the C encoder, ~10x faster than an
+indented document); JSON Lines is the same without the brackets. CSV/TSV: a card table (one row per card, nothing dropped: a card of a framework
+without known issue areas is a row too) or an issue table (one row per card and issue
+area of its framework).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from gapcli.formats.delimited import cell
+from gapcli.views.cards import CARD_FIELDS, card_records
+
+if TYPE_CHECKING:
+    from gapcli.records import CardRecord
+
+CARD_COLUMNS = (
+    "state", "code", "year", "framework", "grade", "score", "max_score", "tier",
+    "published_rank", "published_rank_of", "complete", "derived", "origin",
+)  # fmt: skip
+ISSUE_COLUMNS = tuple(CARD_FIELDS)
+TABLES = {"cards": CARD_COLUMNS, "issues": ISSUE_COLUMNS}
+
+
+def rows(card: CardRecord, table: str) -> list[dict[str, Any]]:
+    if table == "cards":
+        flat: dict[str, Any] = dict(card)
+        return [{**{k: flat.get(k) for k in CARD_COLUMNS}, "origin": card["source"]["origin"]}]
+    return card_records([card])[1:]  # show's CSV rows, without its Overall row
+
+
+def json_chunks(lines: Iterable[str], fmt: str) -> Iterator[str]:
+    """Cards already serialised, one compact JSON object each, as a JSON array or JSON Lines."""
+    if fmt == "jsonl":
+        yield from (line + "\n" for line in lines)
+        return
+    yield "["
+    for index, line in enumerate(lines):
+        yield ("," if index else "") + "\n" + line
+    yield "\n]\n"
+
+
+def chunks(cards: Iterable[CardRecord], fmt: str, table: str = "cards") -> Iterator[str]:
+    if fmt in ("json", "jsonl"):
+        compact = (json.dumps(card, ensure_ascii=False, allow_nan=False, separators=(",", ":")) for card in cards)
+        yield from json_chunks(compact, fmt)
+        return
+    columns = TABLES[table]
+    yield _line(columns, fmt)
+    for card in cards:
+        yield "".join(_line([cell(row.get(k)) for k in columns], fmt) for row in rows(card, table))
+
+
+def _line(values: Iterable[str], fmt: str) -> str:
+    if fmt == "tsv":
+        return "\t".join(values) + "\n"
+    stream = io.StringIO()
+    csv.writer(stream, lineterminator="\n").writerow(values)
+    return stream.getvalue()

@@ -1,0 +1,47 @@
+"""Rendering: one module per output format behind one function, ``format(view, fmt)``.
+
+``FORMATS`` is the one place a format is added: name → ``module:function`` of this
+package. Modules are imported on demand, so ``--json`` never pays for importing Rich.
+tests/formats/test_registry.py fails when a format module is not reachable from here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from gapcli.views.blocks import View
+
+FORMATS: dict[str, str] = {
+    "table": "table:format",
+    "plain": "plain:format",
+    "json": "json:format",
+    "jsonl": "json:format_lines",
+    "csv": "delimited:format_csv",
+    "tsv": "delimited:format_tsv",
+    "markdown": "markdown:format",
+}
+DATA_ONLY = {"json": "dumps", "jsonl": "dumps_lines"}  # the records as they are: no view is built or imported
+
+
+class Formatter(Protocol):
+    def __call__(self, view: View, /) -> str: ...
+
+
+def formatter(fmt: str) -> Formatter:
+    module, _, function = FORMATS[fmt].partition(":")
+    found: Formatter = getattr(importlib.import_module(f"gapcli.formats.{module}"), function)
+    return found
+
+
+def format(view: View, fmt: str) -> str:  # noqa: A001 - the one verb of this package
+    return formatter(fmt)(view)
+
+
+def format_data(data: object, fmt: str) -> str:
+    """JSON or JSON Lines of the records themselves, without importing the views."""
+    from gapcli.formats import json as json_format
+
+    text: str = getattr(json_format, DATA_ONLY[fmt])(data)
+    return text

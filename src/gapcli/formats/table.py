@@ -1,0 +1,242 @@
+"""Rich tables for people. Data text goes in as ``Text`` objects, never as markup.
+
+A figure, code, grade, tier or year is never cut: each table is measured first;
+text columns wrap, pictures (bars) go when space is short, and a table that still
+does not fit becomes a stack of one block per row. Grades are badges in a
+colour-blind-safe diverging scale (ColorBrewer RdYlBu), chosen for the terminal's
+colour system; the letter is always printed. NO_COLOR drops every style (colour,
+bold, italic, hyperlinks); without a UTF-8 stream, bars and boxes are ASCII.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import IO, Any, Literal
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from gapcli.formats.cells import plain
+from gapcli.views import blocks as v
+
+# grade → (foreground, background), per colour system: five steps a red-green colour-blind reader tells apart
+PALETTES: dict[str, dict[str, tuple[str, str]]] = {
+    "truecolor": {"A": ("#ffffff", "#2c7bb6"), "B": ("#000000", "#abd9e9"), "C": ("#000000", "#ffffbf"),
+                  "D": ("#000000", "#fdae61"), "F": ("#ffffff", "#d7191c")},
+    "256": {"A": ("color(231)", "color(32)"), "B": ("color(16)", "color(152)"), "C": ("color(16)", "color(229)"),
+            "D": ("color(16)", "color(215)"), "F": ("color(231)", "color(160)")},
+    "standard": {"A": ("bright_white", "blue"), "B": ("black", "cyan"), "C": ("black", "white"),
+                 "D": ("black", "yellow"), "F": ("bright_white", "red")},
+}  # fmt: skip
+# deltas up and down, bars and the met / gap marks: named colours a terminal's theme maps; exports use RdYlBu's ends
+ACCENTS = {"up": "blue", "down": "red", "bar": "cyan"}
+EXPORT_ACCENTS = {"up": "#2c7bb6", "down": "#d7191c", "bar": "#2c7bb6"}
+_OPTIONAL = ("bar",)  # columns that go first when a table does not fit
+_PADDING = 2  # a column's padding left and right
+_EDGES = 2  # the boxes below draw no vertical lines, but a blank divider between columns and at each edge
+_ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+class Look:
+    """How this output draws: its palette, and whether it can draw Unicode."""
+
+    def __init__(self, color_system: str | None, unicode: bool, accents: dict[str, str] | None = None):
+        self.unicode = unicode
+        self.palette = PALETTES.get(color_system or "", PALETTES["truecolor"]) if color_system else {}
+        self.accents = (accents or ACCENTS) if color_system else {"up": "", "down": "", "bar": ""}
+
+    def grade(self, letter: str | None) -> str:
+        colours = self.palette.get(letter or "")
+        return f"{colours[0]} on {colours[1]}" if colours else ""
+
+
+def _unicode(stream: IO[str]) -> bool:
+    return (getattr(stream, "encoding", None) or "").lower().replace("-", "").startswith("utf")
+
+
+def _text(value: Any, kind: str, look: Look) -> Text:
+    shown = plain(value, kind, look.unicode)
+    if kind == "grade" and value in GRADE_LETTERS:
+        return Text(shown, style=look.grade(value))
+    if kind == "delta" and isinstance(value, (int, float)) and value:
+        return Text(shown, style=look.accents["up" if value > 0 else "down"])
+    if kind in ("bar", "spark"):
+        return Text(shown, style=look.accents["bar"])
+    if kind == "link" and value and v.is_web_link(value):
+        return Text(shown, style=Style(link=value))
+    if value is None:
+        return Text(shown, style="dim")
+    return Text(shown)
+
+
+GRADE_LETTERS = ("A", "B", "C", "D", "F")
+
+
+def _widest_word(texts: Sequence[str]) -> int:
+    return max((cell_len(word) for text in texts for word in text.split()), default=1)
+
+
+def _needs(block: v.Grid, keep: Sequence[int], unicode: bool) -> dict[int, int]:
+    """Each kept column's least width: a wrapping column its longest word, any other its longest cell."""
+    widths = {}
+    for i in keep:
+        column = block.columns[i]
+        cells = [plain(row[i], column.kind, unicode) for row in block.rows]
+        if column.wrap:
+            widths[i] = max(_widest_word(cells), _widest_word([column.header]))
+        else:  # a no-wrap column keeps its header on one line too
+            widths[i] = max([cell_len(column.header), *(cell_len(c) for c in cells)])
+    return widths
+
+
+def _grid(block: v.Grid, width: int, look: Look) -> RenderableType:
+    keep = list(range(len(block.columns)))
+    padding = _PADDING // 2 if block.compact else _PADDING
+    for attempt in (keep, [i for i in keep if block.columns[i].kind not in _OPTIONAL]):
+        needs = _needs(block, attempt, look.unicode)
+        if sum(needs.values()) + (padding + 1) * len(attempt) - 1 + _EDGES <= width:
+            return _table(block, attempt, needs, look)
+    return _stack(block, look)
+
+
+def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look) -> Table:
+    table = Table(
+        title=Text(v.clean(block.title), style="bold") if block.title else None,
+        title_justify="left",
+        box=box.SIMPLE_HEAD if look.unicode else _ASCII_SIMPLE_HEAD,
+        header_style="bold",
+        padding=(0, 1, 0, 0) if block.compact else (0, 1),
+    )
+    for i in keep:
+        column = block.columns[i]
+        justify: Literal["left", "right"] = "right" if column.justify == "right" else "left"
+        table.add_column(
+            Text(column.header), justify=justify, no_wrap=not column.wrap, overflow="fold", min_width=needs[i]
+        )
+    for row in block.rows:
+        table.add_row(*(_text(row[i], block.columns[i].kind, look) for i in keep))
+    return table
+
+
+def _stack(block: v.Grid, look: Look) -> Group:
+    """One block per row, a 'Header: value' line each: what a narrow terminal can show whole.
+
+    The block is headed by its first cell, or "N. name" where the first column numbers the rows.
+    """
+    parts: list[RenderableType] = [Text(v.clean(block.title), style="bold")] if block.title else []
+    shown = [i for i, c in enumerate(block.columns) if c.kind not in _OPTIONAL]
+    numbered = block.columns[shown[0]].kind == "number" and len(shown) > 1
+    head, rest = (shown[:2], shown[2:]) if numbered else (shown[:1], shown[1:])
+    for row in block.rows:
+        cells = [plain(row[i], block.columns[i].kind, look.unicode) for i in head]
+        lines = Text(". ".join(c for c in cells if c), style="bold")
+        for i in rest:
+            lines.append(f"\n  {v.clean(block.columns[i].header)}: ")
+            lines.append_text(_text(row[i], block.columns[i].kind, look))
+        parts.append(lines)
+    return Group(*parts)
+
+
+def _tiles(block: v.Tiles, width: int, look: Look) -> RenderableType:
+    columns = 1 + max(t["col"] for t in block.tiles)
+    tile = min(7, width // columns)
+    if tile < 4:
+        return Text(f"The map needs a terminal at least {4 * columns} columns wide (this one has {width}).")
+    rows = 1 + max(t["row"] for t in block.tiles)
+    lines = [Text() for _ in range(rows)]
+    placed = {(t["row"], t["col"]): t for t in block.tiles}
+    for r in range(rows):
+        for c in range(columns):
+            t = placed.get((r, c))
+            if t is None:
+                lines[r].append(" " * tile)
+                continue
+            label = f"{t['code']} {t['grade'] or ' '}".center(tile - (1 if tile > 4 else 0))
+            lines[r].append(label, style=look.grade(t["grade"]) or "dim")
+            if tile > 4:
+                lines[r].append(" ")
+    legend = Text("Legend: ")
+    for label, count in block.legend:
+        legend.append(f" {v.clean(label)} ", style=look.grade(label[:1]) if label[:1] in GRADE_LETTERS else "dim")
+        legend.append(f" {count}  ")
+    return Group(*lines, Text(), legend)
+
+
+def _bullets(block: v.Bullets, look: Look) -> Text:
+    marks = {
+        "met": ("✔" if look.unicode else "+", look.accents["up"]),
+        "gap": ("✘" if look.unicode else "x", look.accents["down"]),
+    }
+    mark, style = marks.get(block.kind, ("•" if look.unicode else "-", ""))
+    lines = Text(v.clean(block.title), style="bold")
+    for item in block.items:
+        lines.append(f"\n  {mark} ", style=style)
+        lines.append(v.clean(item), style="not bold")
+    return lines
+
+
+def renderables(view: v.View, width: int, look: Look) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for block in view.blocks:
+        if isinstance(block, v.Title):
+            title = Text(v.clean(block.text), style="bold")
+            if block.grade:
+                title.append("  ")
+                title.append(f" {block.grade} ", style=look.grade(block.grade) or "reverse")
+            out.append(title)
+            if block.subtitle:
+                out.append(Text(v.clean(block.subtitle)))
+        elif isinstance(block, v.Grid):
+            out.append(_grid(block, width, look))
+        elif isinstance(block, v.Bullets):
+            out.append(_bullets(block, look))
+        elif isinstance(block, v.Tiles):
+            out.append(_tiles(block, width, look))
+        elif isinstance(block, v.Note):
+            out.append(Text(v.clean(block.text), style="dim italic"))
+        elif isinstance(block, v.Links):
+            for label, url in block.items:
+                line = Text(f"{v.clean(label)}: ", style="bold")
+                line.append_text(_text(url, "link", look))
+                out.append(line)
+    return out
+
+
+def make_console(
+    file: IO[str] | None = None, width: int | None = None, record: bool = False, terminal: bool | None = None
+) -> Console:
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=file if file is not None else io.StringIO(),
+        width=width,
+        record=record,
+        force_terminal=terminal,
+        color_system=None if no_color else "auto",
+        highlight=False,
+        soft_wrap=False,
+        markup=False,
+        emoji=False,
+    )
+
+
+def draw(view: v.View, console: Console, unicode: bool) -> None:
+    look = Look(console.color_system, unicode)
+    console.print(Group(*renderables(view, console.width, look)))  # one print: far cheaper than one per block
+
+
+def format(view: v.View, width: int | None = None) -> str:  # noqa: A001
+    stream = io.StringIO()
+    terminal = sys.stdout.isatty()
+    if width is None and terminal:
+        width = shutil.get_terminal_size().columns
+    console = make_console(stream, width=width, terminal=terminal or None)
+    draw(view, console, _unicode(sys.stdout))
+    return stream.getvalue()

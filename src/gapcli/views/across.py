@@ -1,0 +1,241 @@
+"""Views across cards and editions: ``diff``, ``stats``, ``history``, ``map``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from gapcli.model import GRADES, Framework
+from gapcli.views.blocks import Block, Bullets, Column, Grid, Links, Note, Tiles, Title, View
+from gapcli.views.provenance import citation_shown
+
+if TYPE_CHECKING:
+    from gapcli.records import DiffRecord, HistoryRow, StatsRecord, TileRow
+
+# below this share of an edition's cards, a mean of the held cards is not the edition's picture
+REPRESENTATIVE_SHARE = 0.5
+
+
+def diff_view(d: DiffRecord) -> View:
+    a, b = d["a"], d["b"]
+    name_a, name_b = f"{a['code']} {a['year']}", f"{b['code']} {b['year']}"
+    o = d["overall"]
+    columns = [
+        Column("#", "number", "right"),
+        Column("Issue area", wrap=True),
+        Column(name_a, "grade"),
+        Column("score", "score", "right"),
+        Column(name_b, "grade"),
+        Column("score", "score", "right"),
+        Column("Δ", "delta", "right"),
+    ]
+    rows = [
+        [
+            "",
+            "Overall",
+            o["a"]["grade"],
+            (o["a"]["score"], o["max_score"]),
+            o["b"]["grade"],
+            (o["b"]["score"], o["max_score"]),
+            o["delta"],
+        ]
+    ]
+    graded = a["framework_defines"]["issue_grades"]  # both sides are one framework where issues are listed
+    rows += [
+        [
+            i["number"],
+            i["name"],
+            i["a"]["grade"] if graded else "—",
+            (i["a"]["score"], i["max_score"]),
+            i["b"]["grade"] if graded else "—",
+            (i["b"]["score"], i["max_score"]),
+            i["delta"],
+        ]
+        for i in d["issues"]
+    ]
+    tiers = [
+        (s["tier"] or "?") if side["framework_defines"]["tier"] else "none" for s, side in ((o["a"], a), (o["b"], b))
+    ]
+    subtitle = f"Tier {tiers[0]} → {tiers[1]}; Δ = {name_b} − {name_a}"
+    blocks: list[Block] = [Title(f"{a['state']} {a['year']} → {b['state']} {b['year']}", subtitle), Grid(columns, rows)]
+    if not d["comparable"]:
+        blocks.append(Note(f"Not comparable: {d['not_comparable_reason']}. No deltas are given."))
+    for i in d["issues"]:
+        if i["only_a_met"]:
+            blocks.append(Bullets(f"{i['number']}. met by {name_a}, a gap for {name_b}", i["only_a_met"], "met"))
+        if i["only_b_met"]:
+            blocks.append(Bullets(f"{i['number']}. met by {name_b}, a gap for {name_a}", i["only_b_met"], "met"))
+    unknown = [str(i["number"]) for i in d["issues"] if i["only_a_met"] is None]
+    if not (a["framework_defines"]["goal_lists"] and b["framework_defines"]["goal_lists"]):
+        unknown = []  # the Protected Innocence Challenge lists no goals: nothing unknown about them
+    if unknown:
+        blocks.append(
+            Note(f"Goal differences not known in issue area(s) {', '.join(unknown)}: a card there names no goals.")
+        )
+    partial = sum(i["goals_not_comparable"] or 0 for i in d["issues"])
+    if partial:
+        blocks.append(Note(f"{partial} goal(s) are named by one card only; their status on the other is not known."))
+    overall: tuple[Any, ...] = (None, "Overall", o["a"], o["b"], o["delta"], None, None)
+    compared = [overall] + [
+        (i["number"], i["name"], i["a"], i["b"], i["delta"], i["only_a_met"], i["only_b_met"]) for i in d["issues"]
+    ]
+    records = [
+        {"number": number, "name": name, "a_state": a["code"], "a_year": a["year"], "a_grade": fa["grade"], "a_score": fa["score"],
+         "b_state": b["code"], "b_year": b["year"], "b_grade": fb["grade"], "b_score": fb["score"], "delta": delta,
+         "only_a_met": only_a, "only_b_met": only_b}
+        for number, name, fa, fb, delta, only_a, only_b in compared
+    ]  # fmt: skip
+    return View(d, records, blocks, list(records[0]), [a["year"], b["year"]])
+
+
+def _count(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def stats_view(s: StatsRecord) -> View:
+    p = s["published"]
+    facts = [
+        f"released {p['released']}" if p["released"] else "",
+        f"{p['graded']} jurisdictions graded" if p["graded"] else "",
+        f"national average {p['national_average']:g}"
+        if p["national_average"] is not None
+        else "national average not published",
+    ]
+    blocks: list[Block] = [
+        Title(
+            f"{s['year']} edition — {s['framework']}",
+            "Published by Shared Hope: " + "; ".join(f for f in facts if f) + ".",
+        )
+    ]
+    counted = sum(v for v in p["grade_counts"].values() if v is not None)
+    published_unknown = (
+        p["graded"] - counted
+        if p["counts_consistent"] and p["graded"] is not None and None not in p["grade_counts"].values()
+        else None
+    )
+    rows = [[g, _count(p["grade_counts"][g]), s["grades"][g]] for g in GRADES]
+    rows.append(["not known", _count(published_unknown) if published_unknown is not None else "?", s["ungraded"]])
+    columns = [Column("Grade", "grade"), Column("Published", justify="right"), Column("Cards held", "number", "right")]
+    blocks.append(Grid(columns, rows, "Grade distribution"))
+    if not p["counts_consistent"]:
+        blocks.append(Note(p["counts_note"] or "The published counts are not consistent."))
+    facts_lines = ([f"Most improved: {p['most_improved']}."] if p["most_improved"] else []) + p["highlights"]
+    if facts_lines:
+        blocks.append(Bullets("Also published", facts_lines))
+    mean = "?" if s["mean_score"] is None else f"{s['mean_score']:.1f}"
+    median = "?" if s["median_score"] is None else f"{s['median_score']:g}"
+    share = s["scored"] / s["cards"] if s["cards"] else 0
+    caveat = "" if share >= REPRESENTATIVE_SHARE else " — too few to stand for the edition"
+    blocks.append(
+        Note(
+            f"Cards held: {s['cards']}; with a published score: {s['scored']} of {s['cards']} "
+            f"(their mean {mean}, median {median}{caveat})."
+        )
+    )
+    columns = [
+        Column("#", "number", "right"),
+        Column("Issue area", wrap=True),
+        Column("Scored", justify="right"),
+        Column("Mean", "score", "right"),
+        Column("Mean %", "number", "right"),
+    ]
+    table = [
+        [i["number"], i["name"], f"{i['scored']} of {s['cards']}", (i["mean_score"], i["max_score"]), i["mean_percent"]]
+        for i in s["issues"]
+    ]
+    if table:
+        blocks.append(Grid(columns, table, "Issue areas (cards held with that score)"))
+    shown = sorted({text for c in p["sources"] if (text := citation_shown(c["url"], c["note"]))})
+    if shown:
+        blocks.append(Links([("Published figures", text) for text in shown]))
+    records = [
+        {"year": s["year"], "grade": g, "published": p["grade_counts"][g], "held": s["grades"][g]} for g in GRADES
+    ]
+    records.append({"year": s["year"], "grade": None, "published": published_unknown, "held": s["ungraded"]})
+    return View(s, records, blocks, ["year", "grade", "published", "held"], [s["year"]])
+
+
+def history_view(rows: list[HistoryRow]) -> View:
+    columns = [
+        Column("Year", "number"),
+        Column("Framework", wrap=True),
+        Column("Grade", "grade"),
+        Column("Change", "steps", "right"),
+        Column("Score", "score", "right"),
+        Column("Δ", "delta", "right"),
+        Column("Tier"),
+        Column("Published", "number", "right"),
+    ]
+    table = [
+        [
+            r["year"],
+            _framework_cell(r),
+            r["grade"] if r["has_card"] else "no card" if r["edition"] else "—",
+            r["grade_steps"] if r["has_card"] and r["comparable_with_previous"] else "—",
+            (r["score"], r["max_score"]) if r["has_card"] else ("—", None),
+            r["delta"] if r["has_card"] and r["comparable_with_previous"] else "—",
+            r["tier"]
+            if r["has_card"] and r["framework_defines"] is not None and r["framework_defines"]["tier"]
+            else "—",
+            r["published_rank"] if r["has_card"] else "—",
+        ]
+        for r in rows
+    ]
+    blocks: list[Block] = [Grid(columns, table, f"{rows[0]['state']} through the editions")]
+    trends = []
+    frameworks = dict.fromkeys(r["framework_short"] for r in rows if r["edition"])
+    for short in frameworks:  # one line per framework: a trend never crosses one
+        grades = [
+            None if r["grade"] is None else float(len(GRADES) - GRADES.index(r["grade"]))
+            for r in rows
+            if r["framework_short"] == short
+        ]
+        if sum(g is not None for g in grades) > 1:
+            trends.append([short, grades])
+    if trends:
+        blocks.append(Grid([Column("Framework"), Column("Grade trend", "spark")], trends))
+    blocks.append(
+        Note(
+            "Change (in letters) and Δ (score): since the state's previous card of the same framework; '—' where there is no "
+            "card, or none before it in its framework; '?' where a figure is not published. Tier '—': no tiers."
+        )
+    )
+    changes = [f"{r['year']}: {r['framework_short']}" for r in rows if r["framework_changed"]]
+    if changes:
+        blocks.append(Note(f"Framework changes ({'; '.join(changes)}): no change is given across them."))
+    missing = [str(r["year"]) for r in rows if r["edition"] and not r["has_card"]]
+    if missing:
+        blocks.append(Note(f"No card for {rows[0]['state']} in {', '.join(missing)}: not in the sources gapcli holds."))
+    return View(rows, rows, blocks, list(rows[0]), [r["year"] for r in rows if r["edition"]])
+
+
+def _framework_cell(row: HistoryRow) -> str:
+    """The edition's framework, marked where it changes; for a year without an edition, why."""
+    if not row["edition"]:
+        return str(row["reason"])
+    return f"{row['framework_short']} (new framework)" if row["framework_changed"] else str(row["framework_short"])
+
+
+def map_view(tiles: list[TileRow], framework: Framework, label: str) -> View:
+    counts = [(g, sum(1 for t in tiles if t["grade"] == g)) for g in GRADES]
+    legend = [(_legend(framework, g), n) for g, n in counts]
+    legend.append(("no figure", sum(1 for t in tiles if t["grade"] is None)))
+    blocks: list[Block] = [Title(f"{framework.year}: {label}", ""), Tiles(tiles, legend)]
+    scored = sum(1 for t in tiles if t["grade"] is None and t["score"] is not None)
+    if scored:  # a PIC section is scored, never graded: its map would look empty
+        blocks.append(
+            Note(f"{scored} tile(s) have a score but no published grade, so no colour; their scores are in --json.")
+        )
+    return View(tiles, tiles, blocks, list(tiles[0]), [framework.year])
+
+
+def _legend(framework: Framework, grade: str) -> str:
+    """``A ≥90%`` (a share of the maximum) or ``A ≥90`` (points), from the bounds the grade implies."""
+    bounds, maximum = framework.score_bounds(grade), framework.max_score
+    if bounds is None or maximum is None:
+        return grade
+
+    def shown(points: float) -> str:
+        return f"{round(100 * points / maximum, 6):g}%" if framework.scale_basis == "percent" else f"{points:g}"
+
+    low, high, _ = bounds
+    return f"{grade} ≥{shown(low)}" if low else f"{grade} <{shown(high)}"

@@ -1,0 +1,74 @@
+"""What every command hands to the renderers: a View.
+
+Blocks are NamedTuples: immutable records that cost next to nothing to define at start-up.
+
+``data`` is the JSON contract, ``records`` the flat rows of CSV/TSV under the header
+``fields`` (given so that an empty result still has its header row), ``blocks`` what
+table, plain and markdown output draw. Cells hold raw values; a column's ``kind`` says how
+to draw them, so escaping and colour live in the renderers, not in the commands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple, Union
+
+from gapcli.safe import clean as clean  # the one sanitiser, where every renderer looks for it
+
+_URL_BREAKERS = re.compile(r"[\s\"'<>\\\x00-\x1f\x7f-\x9f]")
+
+
+def is_web_link(url: str) -> bool:
+    """http(s) only, and nothing that could end an attribute or a terminal sequence, or hide."""
+    return url.startswith(("https://", "http://")) and _URL_BREAKERS.search(url) is None and clean(url) == url
+
+
+class Column(NamedTuple):
+    header: str
+    kind: str = "text"  # text | number | grade | score | bar | delta | steps | spark | link
+    justify: str = "left"
+    wrap: bool = False  # long prose columns wrap at word boundaries; the rest never break
+
+
+class Grid(NamedTuple):
+    columns: list[Column]
+    rows: list[list[Any]]
+    title: str | None = None
+    compact: bool = False  # columns two spaces apart, not three: many narrow columns (grades by edition)
+
+
+class Title(NamedTuple):
+    text: str
+    subtitle: str = ""
+    grade: str | None = None
+
+
+class Bullets(NamedTuple):
+    title: str
+    items: list[str]
+    kind: str = "plain"  # plain | met | gap
+
+
+class Tiles(NamedTuple):
+    tiles: Sequence[Mapping[str, Any]]  # code, grade, row, col, has_card
+    legend: list[tuple[str, int]]
+
+
+class Note(NamedTuple):
+    text: str
+
+
+class Links(NamedTuple):
+    items: list[tuple[str, str]]
+
+
+Block = Union[Title, Grid, Bullets, Tiles, Note, Links]
+
+
+class View(NamedTuple):
+    data: object
+    records: Sequence[Mapping[str, object]] = ()
+    blocks: Sequence[Block] = ()
+    fields: Sequence[str] = ()
+    editions: Sequence[int] = ()  # the editions its figures come from: an export's source line names them

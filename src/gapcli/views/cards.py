@@ -1,0 +1,411 @@
+"""Query results → Views: what each command shows, independent of the output format.
+
+Every view says over how many cards its figures were computed, and shows what is
+not known as not known: a note, a count of its own, or ``?`` — never as zero or "none".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from gapcli.views.blocks import Block, Bullets, Column, Grid, Links, Note, Title, View
+from gapcli.views.provenance import citation_shown
+
+if TYPE_CHECKING:
+    from gapcli.model import Framework
+    from gapcli.query.gaps import Goals
+    from gapcli.query.rank import Ranking
+    from gapcli.records import CardRecord, ExtraCreditRecord, IssueRecord, StateGap, StateRow
+
+_LINK_LABELS = {
+    "state_page": "State page",
+    "issue_briefs": "Issue briefs",
+    "related_resources": "Issue briefs by goal",
+    "toolkit": "Toolkit",
+    "technical_assistance": "Technical assistance",
+}
+
+
+def link_label(key: str) -> str:
+    """A card link's name for people: ``state_page`` → "State page"."""
+    return _LINK_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+PARTIAL = "goals named by a source; the area's other goals are not known"
+
+
+def figure(score: object, maximum: object = None) -> str:
+    if score is None:
+        return "score unknown"
+    return f"{score:g}" + (f"/{maximum:g}" if maximum is not None else "")
+
+
+def published_rank(rank: int | None, of: int | None) -> str:
+    return f"#{rank}" + (f" of {of}" if of else "") if rank else ""
+
+
+def _newer_figures(grade: str | None, score: object, rank: int | None) -> str:
+    shown = [grade or "grade unknown"] + ([figure(score)] if score is not None else [])
+    return " ".join(shown) + (f", #{rank}" if rank else "")
+
+
+def _extra_credit(extra: ExtraCreditRecord) -> str:
+    if extra["category"] is None:
+        return f"+{extra['points']:g} (categories not published)"
+    return f"{extra['category']} (+{extra['points']:g}): {extra['description'] or ''}"
+
+
+def _newer(card: CardRecord) -> Note | None:
+    if not card["newer_editions"]:
+        return None
+    parts = []
+    for e in card["newer_editions"]:
+        name = str(e["year"]) if e["comparable"] else f"{e['year']} ({e['framework_short']})"
+        parts.append(f"{name}: {_newer_figures(e['grade'], e['score'], e['published_rank'])}")
+    return Note("Newer editions: " + " · ".join(parts))
+
+
+def _goal_blocks(issue: IssueRecord) -> list[Block]:
+    numbers = {g["phrase"]: g["goal"] for g in issue["goals"] or ()}
+
+    def named(phrase: str) -> str:
+        return f"{numbers[phrase]} {phrase}" if numbers.get(phrase) else phrase
+
+    head = f"{issue['number']}. {issue['name']}"
+    partial = issue["goal_lists"] == "partial"
+    blocks: list[Block] = []
+    if issue["gaps"]:
+        note = (
+            f" ({PARTIAL})"
+            if partial
+            else " (the card: gaps remain in all areas)"
+            if issue["gaps_in_all_areas"]
+            else ""
+        )
+        blocks.append(Bullets(f"{head} — gaps{note}", [named(p) for p in issue["gaps"]], "gap"))
+    if issue["accomplished"]:
+        note = f" ({PARTIAL})" if partial else ""
+        blocks.append(Bullets(f"{head} — goals met{note}", [named(p) for p in issue["accomplished"]], "met"))
+    return blocks
+
+
+def card_view(card: CardRecord) -> View:
+    tier = f", Tier {card['tier']}" if card["tier"] else ""
+    subtitle = (
+        f"Overall grade {card['grade'] or '?'}, {figure(card['score'], card['max_score'])}{tier} — {card['framework']}"
+    )
+    blocks: list[Block] = [
+        Title(f"{card['state']} ({card['code']}) · {card['year']} report card", subtitle, card["grade"])
+    ]
+    newer = _newer(card)
+    if newer:
+        blocks.append(newer)
+    if not card["complete"]:
+        blocks.append(
+            Note("Incomplete card: only the figures published in the sources below are known; '?' means not published.")
+        )
+    if "grade" in card["derived"]:
+        blocks.append(
+            Note("The overall grade was derived by counting from the published grade counts; no source prints it.")
+        )
+    if "extra_credit" in card["derived"]:
+        blocks.append(
+            Note("Extra credit is the score less the issue scores (arithmetic); its categories are not published.")
+        )
+    if card["published_rank"]:
+        blocks.append(Note(f"Published rank: {published_rank(card['published_rank'], card['published_rank_of'])}."))
+    graded = card["framework_defines"]["issue_grades"]  # PIC sections are scored, not graded: no column of '?'
+    rows = [
+        [
+            i["number"],
+            i["name"],
+            *([i["grade"]] if graded else []),
+            (i["score"], i["max_score"]),
+            (i["score"], i["max_score"]),
+        ]
+        for i in card["issues"]
+    ]
+    if rows:
+        columns = [
+            Column("#", "number", "right"),
+            Column("Issue area", wrap=True),
+            *([Column("Grade", "grade")] if graded else []),
+            Column("Score", "score", "right"),
+            Column("", "bar"),
+        ]
+        blocks.append(Grid(columns, rows))
+    for issue in card["issues"]:
+        blocks += _goal_blocks(issue)
+    unknown = [str(i["number"]) for i in card["issues"] if i["goal_lists"] is None]
+    if not card["framework_defines"]["goal_lists"]:
+        blocks.append(
+            Note(f"{card['framework']}: the cards list no policy goals met or unmet; sections are scored only.")
+        )
+    elif unknown and len(unknown) == len(card["issues"]):
+        blocks.append(Note("Policy goals met and unmet: not known for this card (no source names them)."))
+    elif unknown:
+        blocks.append(
+            Note(f"Policy goals of issue area{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}: not known.")
+        )
+    if card["extra_credit"]:
+        blocks.append(Bullets("Extra credit", [_extra_credit(e) for e in card["extra_credit"]]))
+    links = [(link_label(key), url) for key, url in card["links"].items()]
+    blocks.append(Links(links))
+    shown = (citation_shown(c["url"], c["note"]) for c in card["source"]["citations"])
+    sources = sorted({text for text in shown if text})
+    blocks.append(Links([(f"Source ({card['source']['origin']})", text) for text in sources]))
+    editions = [card["year"], *(e["year"] for e in card["newer_editions"])]
+    return View(card, card_records([card]), blocks, CARD_FIELDS, editions)
+
+
+CARD_FIELDS = [
+    "state",
+    "code",
+    "year",
+    "number",
+    "name",
+    "grade",
+    "score",
+    "max_score",
+    "goal_lists",
+    "accomplished",
+    "gaps",
+]
+
+
+def card_records(cards: Sequence[CardRecord]) -> list[dict[str, Any]]:
+    """One row for the whole card ("Overall"), then one per issue area."""
+    rows: list[dict[str, Any]] = []
+    for card in cards:
+        common = {"state": card["state"], "code": card["code"], "year": card["year"]}
+        rows.append(
+            {
+                **common,
+                "number": None,
+                "name": "Overall",
+                "grade": card["grade"],
+                "score": card["score"],
+                "max_score": card["max_score"],
+                "goal_lists": None,
+                "accomplished": None,
+                "gaps": None,
+            }
+        )
+        rows += [
+            {
+                **common,
+                "number": i["number"],
+                "name": i["name"],
+                "grade": i["grade"],
+                "score": i["score"],
+                "max_score": i["max_score"],
+                "goal_lists": i["goal_lists"],
+                "accomplished": i["accomplished"],
+                "gaps": i["gaps"],
+            }
+            for i in card["issues"]
+        ]
+    return rows
+
+
+def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int, Framework]) -> View:
+    """One edition's cards, or (no year) each state's grade in every edition: one table per framework.
+
+    ``frameworks`` are the editions' frameworks by year; grades never share a table across a
+    framework change, and thirteen editions stay readable at 80 columns.
+    """
+    if year is not None:
+        tiers = frameworks[year].tiers if year in frameworks else True  # "—" where the framework has none
+        columns = [
+            Column("State", wrap=True),
+            Column("Code"),
+            Column("Year", "number"),
+            Column("Grade", "grade"),
+            Column("Score", "score", "right"),
+            Column("Tier"),
+            Column("Complete"),
+            Column("Origin", wrap=True),
+        ]
+        table = [
+            [
+                r["state"],
+                r["code"],
+                r["year"],
+                r["grade"],
+                (r["score"], r["max_score"]),
+                r["tier"] if tiers else "—",
+                r["complete"],
+                r["origin"] + (" (grade derived)" if "grade" in r["derived"] else ""),
+            ]
+            for r in rows
+        ]
+        complete = sum(r["complete"] for r in rows)
+        blocks: list[Block] = [
+            Grid(columns, table, f"Cards of {year}"),
+            Note(f"{len(rows)} cards, {complete} complete."),
+        ]
+        return View(rows, rows, blocks, list(STATE_FIELDS), [year])
+    years = list(rows[0]["grades"]) if rows else []
+    named = {str(y): f.short_name for y, f in frameworks.items()}
+    groups: list[list[str]] = []
+    for each in years:  # consecutive editions of one framework share a table
+        if groups and named.get(each) == named.get(groups[-1][-1]):
+            groups[-1].append(each)
+        else:
+            groups.append([each])
+    blocks = []
+    for group in groups:
+        held = [r for r in rows if any(r["grades"][y] is not None for y in group)]
+        span = group[0] if len(group) == 1 else f"{group[0]}–{group[-1]}"
+        name = named.get(group[0], "Grades by edition")
+        title = f"{name[:1].upper()}{name[1:]} ({span})"
+        columns = [Column("State", wrap=True), Column("Code")] + [Column(y, "grade") for y in group]
+        table = [[r["state"], r["code"], *(r["grades"][y] for y in group)] for r in held]
+        blocks.append(Grid(columns, table, title, compact=True))
+        if len(held) < len(rows):
+            blocks.append(Note(f"{len(rows) - len(held)} of {len(rows)} jurisdictions have no grade held in {span}."))
+    blocks.append(
+        Note(
+            "Overall grade in each edition; '?' means no card or no grade published. "
+            "Each table is one framework: grades do not compare across tables."
+        )
+    )
+    # one row per state, as in JSON: its grade in each edition (JSON's ``grades``, one column per year), then its card
+    records = [{"state": r["state"], "code": r["code"], **r["grades"], **_card_fields(r)} for r in rows]
+    return View(rows, records, blocks, ["state", "code", *years, *STATE_FIELDS[2:]], [int(y) for y in years])
+
+
+STATE_FIELDS = ("state", "code", "year", "grade", "score", "max_score", "tier", "complete", "derived", "origin")
+
+
+def _card_fields(row: StateRow) -> dict[str, object]:
+    flat: dict[str, object] = dict(row)
+    return {k: flat[k] for k in STATE_FIELDS[2:]}
+
+
+def rank_view(ranking: Ranking) -> View:
+    tiers = [Column("Tier")] if ranking.defines["tier"] else []  # none in the Protected Innocence Challenge
+    ungraded = ranking.by not in ("overall", "grade", "published") and not ranking.defines["issue_grades"]
+    columns = [
+        Column("Rank", "number", "right"),
+        Column("State", wrap=True),
+        Column("Grade", "grade"),
+        Column("Score", "score", "right"),
+        *tiers,
+        Column("Published", "number", "right"),
+    ]
+    table = [
+        [
+            r["rank"],
+            r["state"],
+            "—" if ungraded else r["grade"],
+            (r["score"], r["max_score"]),
+            *([r["tier"]] if tiers else []),
+            r["published_rank"],
+        ]
+        for r in ranking.rows
+    ]
+    title = f"{ranking.year} ranking by {ranking.label}: {ranking.ranked} of {ranking.cards} cards have one"
+    blocks: list[Block] = [Grid(columns, table, title)]
+    left_out = ranking.cards - ranking.ranked
+    if not ranking.ranked:
+        others = [
+            f"--by {by} ({n} card{'s' if n != 1 else ''})"
+            for by, n in ranking.coverage.items()
+            if n and by != ranking.by
+        ]
+        hint = f"; try {' or '.join(others)}" if others else ""
+        blocks.append(
+            Note(f"No source gives the {ranking.label} of any {ranking.year} card, so nothing is ranked{hint}.")
+        )
+    elif left_out:
+        blocks.append(Note(f"{left_out} of {ranking.cards} cards are left out: no source gives their {ranking.label}."))
+    if ranking.filtered_out:
+        blocks.append(
+            Note(
+                f"{ranking.filtered_out} ranked card(s) not shown (--grade/--tier); places are those of the whole ranking."
+            )
+        )
+    if ranking.by != "published" and ranking.ranked:
+        blocks.append(
+            Note(
+                "Rank is the place among the ranked cards only; 'Published' is Shared Hope's rank, where a source gives it."
+            )
+        )
+    return View(ranking.rows, ranking.rows, blocks, list(RANK_FIELDS), [ranking.year])
+
+
+RANK_FIELDS = (
+    "rank",
+    "state",
+    "code",
+    "year",
+    "grade",
+    "score",
+    "max_score",
+    "tier",
+    "published_rank",
+    "by",
+    "ranked",
+    "cards",
+)
+
+
+def gaps_view(goals: Goals, title: str) -> View:
+    columns = [
+        Column("Goal"),
+        Column("Issue", "number", "right"),
+        Column("Policy goal", wrap=True),
+        Column("Unmet", "number", "right"),
+        Column("Met", "number", "right"),
+        Column("Unknown", "number", "right"),
+        Column("States unmet", wrap=True),
+        Column("States met", wrap=True),
+    ]
+    rows = [
+        [
+            e["id"],
+            e["issue"],
+            e["goal"],
+            len(e["states_unmet"]),
+            len(e["states_met"]),
+            len(e["states_unknown"]),
+            " ".join(e["states_unmet"]),
+            " ".join(e["states_met"]),
+        ]
+        for e in goals.entries
+    ]
+    coverage = f"goal-level data for {goals.with_goal_data} of {goals.cards} cards in {goals.year}"
+    notes = [
+        Note(
+            f"Unknown: the card names no such goal (no goal data, or a partial list). Counts are over the {goals.cards} cards."
+        ),
+        Note(
+            "Goal numbers are given where the framework file knows the goal; otherwise the card's own phrase names it."
+        ),
+    ]
+    blocks: list[Block] = [Grid(columns, rows, f"{title} — {coverage}"), *notes]
+    return View(goals.entries, goals.entries, blocks, list(GAP_FIELDS), [goals.year])
+
+
+GAP_FIELDS = ("goal", "id", "issue", "issue_name", "states_unmet", "states_met", "states_unknown", "cards")
+
+
+def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:
+    columns = [
+        Column("Issue", "number", "right"),
+        Column("Goal"),
+        Column("Unmet policy goal", wrap=True),
+        Column("Issue brief"),
+    ]
+    table = [[r["issue"], r["id"], r["goal"], r["brief"] or "see issue briefs"] for r in rows]
+    blocks: list[Block] = [Grid(columns, table, f"Unmet policy goals of {state}, {year}")]
+    if any(r["goal_lists"] == "partial" for r in rows) or not rows:
+        blocks.append(Note(f"Partial: the card's goal lists are {PARTIAL}; other goals may be unmet too."))
+    links = sorted(
+        {("Issue Brief N.N" if r["brief"] else "Issue briefs", r["brief_url"]) for r in rows if r["brief_url"]}
+    )
+    blocks.append(Links(links))
+    fields = ["state", "code", "year", "issue", "issue_name", "goal", "id", "goal_lists", "brief", "brief_url"]
+    return View(rows, rows, blocks, fields, [year])

@@ -1,0 +1,55 @@
+"""At any width from 40 columns up, no figure, code, grade, tier or year is cut."""
+
+import io
+import re
+
+import pytest
+
+from gapcli.formats.cells import plain
+from gapcli.formats.table import draw, make_console
+from gapcli.views import blocks as v
+from views.sample_views import every_view
+
+WHOLE = ("number", "score", "grade", "delta", "steps")  # kinds of cell that must never be cut
+SHORT_TEXT = 6  # text cells this short are codes, tiers, yes/no: never cut either
+
+
+def rendered(view, width):
+    stream = io.StringIO()
+    draw(view, make_console(stream, width=width, terminal=True), unicode=True)
+    return re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", stream.getvalue())
+
+
+def whole_cells(view):
+    for block in view.blocks:
+        if isinstance(block, v.Grid):
+            for row in block.rows:
+                for column, value in zip(block.columns, row, strict=True):
+                    shown = plain(value, column.kind)
+                    short = column.kind == "text" and not column.wrap and len(shown) <= SHORT_TEXT
+                    if (column.kind in WHOLE or short) and shown.strip():
+                        yield shown
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
+def test_every_figure_and_code_appears_whole_at_every_width(catalog, ct_record, width):
+    for name, view in every_view(catalog, ct_record).items():
+        out = rendered(view, width)
+        assert max(len(line) for line in out.splitlines()) <= width, (name, width)
+        tokens = {t.strip(".,:;") for t in re.split(r"[\s│|─]+", out)}
+        lines = out.splitlines()
+        for cell in whole_cells(view):
+            assert cell in tokens if " " not in cell else any(cell in line for line in lines), (name, width, cell)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
+def test_no_column_header_is_cut(catalog, ct_record, width):
+    """A table whose headers would not fit is stacked: Rich would otherwise shorten "Published" to "Publi"."""
+    for name, view in every_view(catalog, ct_record).items():
+        lines = rendered(view, width).splitlines()
+        for block in view.blocks:
+            if isinstance(block, v.Grid) and block.rows:
+                heads = 2 if block.columns[0].kind == "number" else 1  # a stacked row is headed by these cells
+                for column in block.columns[heads:]:
+                    if column.header and not column.wrap and column.kind not in ("bar", "spark"):
+                        assert any(column.header in line for line in lines), (name, width, column.header)

@@ -1,0 +1,33 @@
+"""A view of every command on the bundled data, for the renderer tests."""
+
+from gapcli import api
+from gapcli.views import across as views_across
+from gapcli.views import cards as views
+from gapcli.views import plan as views_plan
+
+
+def every_view(catalog, ct_record):
+    fw = catalog.framework(2021)
+    return {
+        "show": views.card_view(ct_record),
+        "states": views.states_view(api.states(2021, catalog), 2021, catalog.frameworks()),
+        "states (every edition)": views.states_view(api.states(None, catalog), None, catalog.frameworks()),
+        "states (PIC)": views.states_view(api.states(2014, catalog), 2014, catalog.frameworks()),
+        "rank (PIC, a section)": views.rank_view(api.rank("5", 2019, catalog=catalog)),
+        "diff": views_across.diff_view(api.diff("ct", "fl", catalog)),
+        "rank": views.rank_view(api.rank(catalog=catalog)),
+        "gaps": views.gaps_view(api.gaps(catalog=catalog), "Unmet policy goals, 2021"),
+        "gaps --state": views.state_gaps_view(api.state_gaps("ct", catalog=catalog), "Connecticut", 2021),
+        "stats": views_across.stats_view(api.stats(catalog=catalog)),
+        "history": views_across.history_view(api.history("tn", catalog)),
+        "history (PIC and later)": views_across.history_view(api.history("ks", catalog)),
+        "show (PIC)": views.card_view(api.card("la", 2014, catalog)),
+        "diff (PIC)": views_across.diff_view(api.diff("la@2014", "nc@2018", catalog)),
+        "stats (PIC)": views_across.stats_view(api.stats(2012, catalog)),
+        "plan (PIC)": views_plan.plan_view(api.plan("ks", 2015, catalog=catalog)),
+        "map (PIC)": views_across.map_view(
+            api.tiles(2019, catalog=catalog)[0], catalog.framework(2019), "overall grade"
+        ),
+        "map": views_across.map_view(api.tiles(catalog=catalog)[0], fw, "overall grade"),
+        "plan": views_plan.plan_view(api.plan("ct", catalog=catalog)),
+    }
