@@ -2,7 +2,7 @@
 
 The first thing gapcli does is take over Ctrl-C: from then on an interrupt exits 130
 at once, without a traceback (not even one Python prints from inside an import), except
-inside an atomic write's rename, which finishes first (``gapcli.importer.tomlwrite.uninterrupted``).
+inside an atomic write's rename, which finishes first (``gapcli.files.atomic.uninterrupted``).
 An output file still being written is discarded first (``gapcli.files.output``), so the
 old file stays. Once the work is done and flushed, a late Ctrl-C changes nothing.
 """

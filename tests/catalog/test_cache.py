@@ -137,7 +137,7 @@ def test_finished_records_are_served_until_the_card_or_its_framework_changes(use
     built.clear()
     framework = user_dir / "frameworks" / "2021.toml"
     framework.parent.mkdir(parents=True)
-    from gapcli.catalog.catalog import bundled_data_dir
+    from gapcli.catalog.folders import bundled_data_dir
 
     framework.write_text(
         (bundled_data_dir() / "frameworks" / "2021.toml")

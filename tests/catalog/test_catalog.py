@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from gapcli.catalog.catalog import Catalog, bundled_data_dir
+from gapcli.catalog.catalog import Catalog
+from gapcli.catalog.folders import bundled_data_dir
 from gapcli.errors import NotFound
 from gapcli.importer.tomlwrite import card_to_toml
 from gapcli.model import Card

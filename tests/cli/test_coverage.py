@@ -136,7 +136,7 @@ def test_states_without_a_year_has_a_column_per_edition(run):
 
 
 def test_data_export_csv_has_every_card_with_its_overall_grade(run):
-    from gapcli.catalog.catalog import bundled_data_dir
+    from gapcli.catalog.folders import bundled_data_dir
 
     rows = list(csv.DictReader(io.StringIO(run("data", "export", "--format", "csv").stdout)))
     assert len(rows) == len(list(bundled_data_dir().glob("cards/*/*.toml")))

@@ -120,7 +120,7 @@ def test_data_validate_lists_every_problem(run, user_dir):
 
 
 def test_data_validate_bundled_is_clean(run):
-    from gapcli.catalog.catalog import bundled_data_dir
+    from gapcli.catalog.folders import bundled_data_dir
 
     result = run("data", "validate", str(bundled_data_dir()), "--json")
     assert result.exit_code == 0 and json.loads(result.stdout) == {
@@ -130,7 +130,7 @@ def test_data_validate_bundled_is_clean(run):
 
 
 def test_data_export(run):
-    from gapcli.catalog.catalog import bundled_data_dir
+    from gapcli.catalog.folders import bundled_data_dir
 
     cards = json.loads(run("data", "export").stdout)
     assert len(cards) == len(list(bundled_data_dir().glob("cards/*/*.toml")))

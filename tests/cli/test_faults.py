@@ -117,7 +117,7 @@ def test_nan_and_infinity_are_rejected(run, user_dir):
 
 
 def test_disk_full_on_export_import_and_data_export_is_one_line(run, tmp_path, monkeypatch, seed_text):
-    import gapcli.importer.tomlwrite as save
+    import gapcli.files.atomic as save
 
     def full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
@@ -136,7 +136,7 @@ def test_disk_full_on_export_import_and_data_export_is_one_line(run, tmp_path, m
 
 
 def test_a_multi_file_import_that_fails_half_way_leaves_nothing(run, user_dir, tmp_path, seed_text, monkeypatch):
-    import gapcli.importer.tomlwrite as save
+    import gapcli.files.atomic as save
 
     florida = tmp_path / "fl.txt"
     florida.write_text(

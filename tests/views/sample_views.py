@@ -3,6 +3,7 @@
 from gapcli import api
 from gapcli.views import across as views_across
 from gapcli.views import cards as views
+from gapcli.views import goals, rank
 from gapcli.views import plan as views_plan
 
 
@@ -13,11 +14,11 @@ def every_view(catalog, ct_record):
         "states": views.states_view(api.states(2021, catalog), 2021, catalog.frameworks()),
         "states (every edition)": views.states_view(api.states(None, catalog), None, catalog.frameworks()),
         "states (PIC)": views.states_view(api.states(2014, catalog), 2014, catalog.frameworks()),
-        "rank (PIC, a section)": views.rank_view(api.rank("5", 2019, catalog=catalog)),
+        "rank (PIC, a section)": rank.rank_view(api.rank("5", 2019, catalog=catalog)),
         "diff": views_across.diff_view(api.diff("ct", "fl", catalog)),
-        "rank": views.rank_view(api.rank(catalog=catalog)),
-        "gaps": views.gaps_view(api.gaps(catalog=catalog), "Unmet policy goals, 2021"),
-        "gaps --state": views.state_gaps_view(api.state_gaps("ct", catalog=catalog), "Connecticut", 2021),
+        "rank": rank.rank_view(api.rank(catalog=catalog)),
+        "gaps": goals.gaps_view(api.gaps(catalog=catalog), "Unmet policy goals, 2021"),
+        "gaps --state": goals.state_gaps_view(api.state_gaps("ct", catalog=catalog), "Connecticut", 2021),
         "stats": views_across.stats_view(api.stats(catalog=catalog)),
         "history": views_across.history_view(api.history("tn", catalog)),
         "history (PIC and later)": views_across.history_view(api.history("ks", catalog)),

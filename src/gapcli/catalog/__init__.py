@@ -1,1 +1,1 @@
-"""Files → model: reading, checking and caching data files."""
+"""Data → model: the bundled and user data folders, TOML read within bounds and checked, the parse cache."""

@@ -6,11 +6,8 @@ Layout of a data root (bundled ``data/`` or the user data dir)::
     cards/YEAR/STATE-SLUG.toml
     no-edition.toml            (bundled only: years without an edition, and why)
 
-A user card replaces the bundled card of the same state and year. A broken user
-file or folder becomes a warning naming it and is skipped; a broken bundled file is
-a bug and raises. A symbolic link in the user folder that leads outside it (to a
-file that may be private, which the parse cache would copy) is skipped with a
-warning too; links within it, and the user folder itself being a link, are fine.
+A user card replaces the bundled card of the same state and year. What lies where,
+and what a broken user file becomes (a warning), is ``folders``'.
 """
 
 from __future__ import annotations
@@ -20,9 +17,10 @@ import os
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from gapcli.catalog.cache import ParseCache, path_stamp
+from gapcli.catalog.folders import Folders, Root, bundled_data_dir, user_cache_dir, user_data_dir
 from gapcli.catalog.schema import card_from_dict, framework_from_dict, no_editions_from_dict
 from gapcli.catalog.tomlfile import read_toml
 from gapcli.catalog.validate import framework_problems, problems
@@ -36,45 +34,18 @@ NO_EDITION_FILE = "no-edition.toml"
 T = TypeVar("T")
 
 
-def bundled_data_dir() -> Path:
-    """``gapcli/data`` inside an installed wheel, ``data/`` beside ``src`` in a checkout."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "data", here.parent.parent / "data"):
-        if (candidate / "frameworks").is_dir():
-            return candidate
-    raise DataError(str(here / "data"), "bundled data is missing; reinstall gapcli")
-
-
-def user_data_dir() -> Path:
-    from platformdirs import user_data_dir as platform_dir
-
-    return Path(platform_dir("gapcli", appauthor=False))
-
-
-def user_cache_dir() -> Path:
-    from platformdirs import user_cache_dir as platform_dir
-
-    return Path(platform_dir("gapcli", appauthor=False))
-
-
-class _Root(NamedTuple):
-    path: Path
-    origin: str  # "bundled" or "user"
-
-
 class Catalog:
-    def __init__(self, roots: list[_Root], cache: ParseCache):
+    def __init__(self, roots: list[Root], cache: ParseCache):
+        self.folders = Folders(roots)
         self.roots = roots
         self.cache = cache
-        self.warnings: list[str] = []
+        self.warnings = self.folders.warnings  # what the user's data got wrong, each once
         self._years: list[int] | None = None
         self._frameworks: dict[int, Framework | None] = {}  # parsed on first use; None: unusable
         self._framework_files: dict[int, str] = {}  # the file each framework came from, with its stamp
         self._by_year: dict[int, list[Card]] = {}
         self._files: dict[Path, Card | None] = {}  # each file is read once
         self._no_editions: dict[int, NoEdition] | None = None
-        self._folders_inside: dict[Path, bool] = {}  # user folders, by whether they lie inside the user folder
-        self._real_user: str | None = None  # the user folder, links resolved
 
     @classmethod
     def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
@@ -82,9 +53,9 @@ class Catalog:
         bundled = bundled or bundled_data_dir()
         user_root = user_data_dir() if user is True else user or None
         cache_root = user_cache_dir() if cache_dir is True else cache_dir or None
-        roots = [_Root(bundled, "bundled")]
+        roots = [Root(bundled, "bundled")]
         if user_root is not None and user_root.resolve() != bundled.resolve():
-            roots.append(_Root(user_root, "user"))
+            roots.append(Root(user_root, "user"))
         catalog = cls(roots, ParseCache(cache_root))
         if user_root is not None and os.path.lexists(user_root / ".import"):  # an import was killed part-way
             catalog._finish_import(user_root)
@@ -107,12 +78,12 @@ class Catalog:
             found: set[int] = set()
             for root in self.roots:
                 folder = root.path / "frameworks"
-                for name in self._toml_names(root, folder):  # names only: thousands of editions stay cheap
+                for name in self.folders.toml_names(root, folder):  # names only: thousands of editions stay cheap
                     stem = name.removesuffix(".toml")
                     if stem.isdigit() and len(stem) == 4:
                         found.add(int(stem))
                     else:
-                        self._fail(
+                        self.folders.fail(
                             root, DataError(str(folder / name), "a framework file is named YEAR.toml, like 2021.toml")
                         )
             self._years = sorted(found)
@@ -133,7 +104,7 @@ class Catalog:
     def no_editions(self) -> dict[int, NoEdition]:
         """Years between editions in which Shared Hope published none, with why (bundled facts, read on demand)."""
         if self._no_editions is None:
-            bundled = next(root for root in self.roots if root.origin == "bundled")
+            bundled = self.folders.bundled
             path = bundled.path / NO_EDITION_FILE
             found = (
                 self._read(bundled, path, partial(no_editions_from_dict, path=str(path))) if path.is_file() else None
@@ -144,11 +115,13 @@ class Catalog:
     def _load_framework(self, year: int) -> Framework | None:
         for root in reversed(self.roots):  # the user's first
             path = root.path / "frameworks" / f"{year}.toml"
-            if not (path.exists() or path.is_symlink()) or self._leads_outside(root, path):
+            if not (path.exists() or path.is_symlink()) or self.folders.leads_outside(root, path):
                 continue
             framework = self._read(root, path, partial(_framework, name=str(path)))
             if framework is not None and framework.year != year:
-                self._fail(root, DataError(str(path), f"year {framework.year} but the file is named {path.name}"))
+                self.folders.fail(
+                    root, DataError(str(path), f"year {framework.year} but the file is named {path.name}")
+                )
                 framework = None
             if framework is not None:
                 with contextlib.suppress(OSError):
@@ -179,7 +152,7 @@ class Catalog:
         cards: dict[str, Card] = {}
         for root in self.roots:
             folder = root.path / "cards" / str(year)
-            paths = self._toml_files(root, folder)
+            paths = self.folders.toml_files(root, folder)
             self.cache.read_folder(folder, {str(p) for p in paths})
             for path in paths:
                 card = self._load_card(root, path, year)
@@ -202,9 +175,11 @@ class Catalog:
             try:
                 present = path.exists() or path.is_symlink()
             except OSError as error:  # an unreadable folder: this root's card of that year is skipped
-                self._fail(root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}"))
+                self.folders.fail(
+                    root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}")
+                )
                 continue
-            if present and not self._leads_outside(root, path):
+            if present and not self.folders.leads_outside(root, path):
                 try:
                     self.framework(year)
                 except NotFound:
@@ -271,7 +246,7 @@ class Catalog:
 
     def has_bundled(self, card: Card) -> bool:
         """Whether the bundled data holds a card for this state and year (a user card would replace it)."""
-        bundled = next(root for root in self.roots if root.origin == "bundled")
+        bundled = self.folders.bundled
         return (bundled.path / "cards" / str(card.year) / f"{_CODES[card.code].slug}.toml").is_file()
 
     def all_cards(self) -> list[Card]:
@@ -287,10 +262,10 @@ class Catalog:
             self.framework(each)  # parsed first: its file and stamp are part of what a cached record was made with
             self.cache.release_folder_rows()  # one edition's rows in memory at a time
             made_with = f"{self._framework_files.get(each)}|{version}"
-            candidates: dict[str, list[tuple[_Root, Path]]] = {}
+            candidates: dict[str, list[tuple[Root, Path]]] = {}
             for root in self.roots:
                 folder = root.path / "cards" / str(each)
-                paths = self._toml_files(root, folder)
+                paths = self.folders.toml_files(root, folder)
                 self.cache.read_folder(folder, {str(p) for p in paths})
                 for path in paths:
                     candidates.setdefault(path.stem, []).insert(0, (root, path))  # the user's file first
@@ -303,7 +278,7 @@ class Catalog:
                     yield text
 
     def _record(
-        self, root: _Root, path: Path, year: int, build: Callable[[Card, Framework], str], made_with: str
+        self, root: Root, path: Path, year: int, build: Callable[[Card, Framework], str], made_with: str
     ) -> str | None:
         try:
             stamp = path_stamp(path)
@@ -345,7 +320,7 @@ class Catalog:
 
     # -- internals ---------------------------------------------------------------
 
-    def _load_card(self, root: _Root, path: Path, year: int, keep: bool = True) -> Card | None:
+    def _load_card(self, root: Root, path: Path, year: int, keep: bool = True) -> Card | None:
         if path in self._files:
             return self._files[path]
         framework = self.framework(year)
@@ -362,7 +337,7 @@ class Catalog:
             self._files[path] = card
         return card
 
-    def _read(self, root: _Root, path: Path, build: Callable[[dict[str, Any]], T]) -> T | None:
+    def _read(self, root: Root, path: Path, build: Callable[[dict[str, Any]], T]) -> T | None:
         """Parse (or take from the cache) and build; a cached entry that fails is parsed afresh once."""
         try:
             try:
@@ -370,66 +345,10 @@ class Catalog:
             except DataError:
                 return build(self.cache.read(path, fresh=True))
         except DataError as error:
-            self._fail(root, error)
+            self.folders.fail(root, error)
         except OSError as error:
-            self._fail(root, DataError(str(path), f"cannot read: {error.strerror or error}"))
+            self.folders.fail(root, DataError(str(path), f"cannot read: {error.strerror or error}"))
         return None
-
-    def _fail(self, root: _Root, error: DataError) -> None:
-        if root.origin == "bundled":
-            raise error
-        warning = f"{error} (skipped)"
-        if warning not in self.warnings:  # a folder listed twice in one run is warned of once
-            self.warnings.append(warning)
-
-    def _toml_files(self, root: _Root, folder: Path) -> list[Path]:
-        return [folder / name for name in self._toml_names(root, folder)]
-
-    def _toml_names(self, root: _Root, folder: Path) -> list[str]:
-        try:
-            entries = [entry for entry in os.scandir(folder) if entry.name.endswith(".toml")]
-        except FileNotFoundError:
-            return []
-        except NotADirectoryError:
-            self._fail(root, DataError(str(folder), "is a file where a folder should be"))
-            return []
-        except OSError as error:
-            self._fail(root, DataError(str(folder), f"cannot read directory: {error.strerror or error}"))
-            return []
-        if root.origin == "user" and self._folder_outside(root, folder):
-            return []
-        return sorted(
-            entry.name
-            for entry in entries
-            if not (root.origin == "user" and entry.is_symlink() and self._link_outside(root, Path(entry.path)))
-        )
-
-    def _leads_outside(self, root: _Root, path: Path) -> bool:
-        """Whether a user file is, or lies in, a link to somewhere outside the user folder (warned of)."""
-        if root.origin != "user":
-            return False
-        return self._folder_outside(root, path.parent) or (path.is_symlink() and self._link_outside(root, path))
-
-    def _outside(self, root: _Root, path: Path) -> str | None:
-        """Where ``path`` leads, links resolved, if that is not inside the user folder; else None."""
-        if self._real_user is None:
-            self._real_user = os.path.realpath(root.path).rstrip(os.sep) + os.sep
-        target = os.path.realpath(path)
-        return None if (target + os.sep).startswith(self._real_user) else target
-
-    def _folder_outside(self, root: _Root, folder: Path) -> bool:
-        if folder not in self._folders_inside:
-            target = self._outside(root, folder)
-            self._folders_inside[folder] = target is None
-            if target is not None:
-                self._fail(root, DataError(str(folder), f"links to {target}, outside the user data folder"))
-        return not self._folders_inside[folder]
-
-    def _link_outside(self, root: _Root, path: Path) -> bool:
-        target = self._outside(root, path)
-        if target is not None:
-            self._fail(root, DataError(str(path), f"links to {target}, outside the user data folder"))
-        return target is not None
 
 
 def _framework(data: dict[str, Any], name: str) -> Framework:

@@ -14,6 +14,7 @@ from gapcli.cli import tell
 from gapcli.cli.complete import GRADE_LETTERS, TIER_NAMES, complete_format, complete_state, complete_year
 from gapcli.errors import UsageError
 from gapcli.formats import DATA_ONLY, FORMATS
+from gapcli.streams import write_stdout
 
 if TYPE_CHECKING:
     from gapcli.catalog.catalog import Catalog
@@ -151,37 +152,6 @@ def emit(
         write_stdout(render.format_data(data, chosen))
         return
     write_stdout(render.format(build(), chosen))
-
-
-# what a stream that cannot encode the real character shows instead: readable, never an error
-_FALLBACKS = str.maketrans({
-    "·": "-", "—": "--", "–": "-", "−": "-", "→": "->", "≥": ">=", "≤": "<=", "Δ": "d", "✔": "+", "✘": "x",
-    "•": "-", "…": "...", "‘": "'", "’": "'", "“": '"', "”": '"', "█": "#", "░": ".", "©": "(c)", "\u00a0": " ",
-})  # fmt: skip
-
-
-def fallback(text: str, encoding: str) -> str:
-    """``text`` as ``encoding`` can carry it: known symbols spelled in ASCII, accents dropped, '?' last."""
-    try:
-        text.encode(encoding)
-        return text
-    except (UnicodeEncodeError, LookupError):
-        pass
-    import unicodedata
-
-    out = []
-    for char in text.translate(_FALLBACKS):
-        try:
-            char.encode(encoding)
-            out.append(char)
-        except (UnicodeEncodeError, LookupError):
-            plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
-            out.append(plain or "?")
-    return "".join(out)
-
-
-def write_stdout(text: str) -> None:
-    sys.stdout.write(fallback(text, getattr(sys.stdout, "encoding", None) or "utf-8"))
 
 
 def write_export(view: View, export: Path, force: bool, theme: str, size: str = "page") -> None:

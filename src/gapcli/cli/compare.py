@@ -103,7 +103,7 @@ def rank(
     result = api.rank(by, year, grade and grade.upper(), tier and tier.upper(), top, reverse, catalog())
 
     def view() -> View:
-        from gapcli.views.cards import rank_view
+        from gapcli.views.rank import rank_view
 
         return rank_view(result)
 
@@ -144,7 +144,7 @@ def gaps(
         rows = api.state_gaps(state, year, cards)
 
         def state_view() -> View:
-            from gapcli.views.cards import state_gaps_view
+            from gapcli.views.goals import state_gaps_view
 
             return state_gaps_view(rows, card.state, card.year)
 
@@ -154,7 +154,7 @@ def gaps(
     title = f"Unmet policy goals, {found.year}" if query is None else f"Policy goals matching {query!r}, {found.year}"
 
     def view() -> View:
-        from gapcli.views.cards import gaps_view
+        from gapcli.views.goals import gaps_view
 
         return gaps_view(found, title)
 

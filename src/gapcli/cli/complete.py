@@ -44,7 +44,7 @@ def complete_state(incomplete: str) -> list[str]:
 
 def complete_year(incomplete: str) -> list[str]:
     """Editions with a framework file, bundled or the user's; file names only, nothing parsed."""
-    from gapcli.catalog.catalog import bundled_data_dir, user_data_dir
+    from gapcli.catalog.folders import bundled_data_dir, user_data_dir
 
     years: set[str] = set()
     for root in (bundled_data_dir(), user_data_dir()):

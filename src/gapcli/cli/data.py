@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 import typer
 
 from gapcli.cli import tell
-from gapcli.cli.common import ForceFlag, FormatOption, JsonFlag, catalog, emit, output_format, write_stdout, year_value
+from gapcli.cli.common import ForceFlag, FormatOption, JsonFlag, catalog, emit, output_format, year_value
 from gapcli.errors import GapcliError, RefusedWrite, UsageError
+from gapcli.streams import write_stdout
 
 data_app = typer.Typer(
     help="Where gapcli's data lives; check it; export it.",
@@ -69,9 +70,9 @@ def import_(
     as_json: JsonFlag = False,
 ) -> None:
     """Turn report cards (PDF, or text copied or extracted from one) into gapcli data, all or nothing."""
-    from gapcli.catalog.catalog import user_data_dir
+    from gapcli.catalog.folders import user_data_dir
     from gapcli.importer import batch as importing
-    from gapcli.views.imports import import_record, import_view
+    from gapcli.views.imports import import_view
 
     output_format(fmt, as_json, None)
     if force and skip_existing:
@@ -99,7 +100,7 @@ def import_(
         importing.write(planned, root, force, skip_existing)
     rows = [_summary(item, dry_run, force, skip_existing, cards.framework, bool(problems)) for item in planned]
     records = [
-        import_record(item, row, cards.framework(item.card.year))
+        importing.import_record(item, row, cards.framework(item.card.year))
         for item, row in zip(planned, rows, strict=True)
         if item.card is not None and not item.problem
     ]
@@ -165,7 +166,7 @@ def progress(total: int) -> Iterator[Callable[[str], None]]:
 @data_app.command()
 def path(fmt: FormatOption = None, as_json: JsonFlag = False) -> None:
     """Where bundled data, user data and the parse cache live."""
-    from gapcli.catalog.catalog import bundled_data_dir, user_cache_dir, user_data_dir
+    from gapcli.catalog.folders import bundled_data_dir, user_cache_dir, user_data_dir
     from gapcli.views.blocks import Column, Grid, View
 
     places = {"bundled": str(bundled_data_dir()), "user": str(user_data_dir()), "cache": str(user_cache_dir())}
@@ -185,7 +186,7 @@ def validate(
     as_json: JsonFlag = False,
 ) -> None:
     """Check data files; list every problem and exit 1 if there is any."""
-    from gapcli.catalog.catalog import user_data_dir
+    from gapcli.catalog.folders import user_data_dir
 
     cards = catalog()
     files: list[Path] = []

@@ -32,7 +32,7 @@ from pathlib import Path
 from types import FrameType
 
 from gapcli.errors import DataError, RefusedWrite
-from gapcli.importer.tomlwrite import file_mode, make_folder
+from gapcli.files.atomic import file_mode, make_folder
 
 PENDING = ".import"  # under the data root: staged cards and the journal
 LOCK = ".import.lock"

@@ -80,7 +80,7 @@ def resolve(given: Path | str, force: bool, option: str = "--out", stream_ok: bo
 def write(target: Target, chunks: Iterable[str]) -> None:
     """Write text to the target: streamed to stdout or a device, or into the file all or nothing."""
     if target.kind == "stdout":
-        from gapcli.cli.common import write_stdout
+        from gapcli.streams import write_stdout
 
         for chunk in chunks:
             write_stdout(chunk)
@@ -135,7 +135,7 @@ def building(target: Target, database: bool = False, force: bool = False) -> Ite
         for name in names:
             name.unlink(missing_ok=True)
         yield temporary
-        from gapcli.importer.tomlwrite import file_mode, uninterrupted
+        from gapcli.files.atomic import file_mode, uninterrupted
 
         with uninterrupted():  # the one step a Ctrl-C waits for: the old file or the new, whole
             os.chmod(temporary, file_mode())
@@ -197,6 +197,6 @@ def discard_pending() -> None:
 
 
 def _shown(path: Path | str) -> str:
-    from gapcli.views.blocks import clean
+    from gapcli.safe import clean
 
     return clean(str(path))

@@ -1,4 +1,4 @@
-"""Rendering: one module per output format behind one function, ``format(view, fmt)``.
+"""Output formats: one module per format behind one function, ``format(view, fmt)``.
 
 ``FORMATS`` is the one place a format is added: name → ``module:function`` of this
 package. Modules are imported on demand, so ``--json`` never pays for importing Rich.

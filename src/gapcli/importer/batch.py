@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gapcli.catalog.bounded import read_bounded
 from gapcli.errors import DataError, GapcliError, ParseError, RefusedWrite, UsageError
@@ -25,6 +25,7 @@ from gapcli.states import by_code
 
 if TYPE_CHECKING:
     from gapcli.catalog.catalog import Catalog
+    from gapcli.records import ImportRecord
 
 MAX_TEXT_BYTES = 1 << 20  # a card text is a few KiB
 MAX_PDF_BYTES = 64 << 20  # a card PDF is a few hundred KiB, more with photos; its text is bounded apart
@@ -220,3 +221,17 @@ def write(planned: list[Planned], root: Path, force: bool, skip_existing: bool =
     files = [(p.target, card_to_toml(p.card)) for p in to_write(planned, skip_existing) if p.target and p.card]
     if files:
         commit(root, files, replace=force)
+
+
+def import_record(item: Planned, row: dict[str, Any], framework: Framework) -> ImportRecord:
+    """The card's record, with the file it came from, what became of it and its new phrases."""
+    from gapcli.query.cards import card_record
+
+    assert item.card is not None
+    record: Any = card_record(item.card, framework)
+    record.update(
+        file=item.source,
+        result=row["result"],
+        new_phrases=[{"issue": n.issue, "phrase": n.phrase, "met": n.met} for n in item.new_phrases],
+    )
+    return record  # type: ignore[no-any-return]  # a CardRecord with the three fields added

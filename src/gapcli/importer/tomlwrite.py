@@ -1,17 +1,9 @@
-"""Model → TOML file, written atomically and never over a user's file without ``force``."""
+"""Model → TOML text: a card as the file ``import`` writes (``files.journal`` writes it whole)."""
 
 from __future__ import annotations
 
 import json
-import os
-import signal
-import tempfile
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
-from gapcli.errors import DataError, RefusedWrite
 from gapcli.model import Card
 
 
@@ -67,69 +59,3 @@ def card_to_toml(card: Card) -> str:
         if citation.note:
             out.append(f"note = {_string(citation.note)}")
     return "\n".join(out) + "\n"
-
-
-def file_mode() -> int:
-    """The mode a new file gets: 0666 less the umask, as any program's files."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def make_folder(folder: Path) -> None:
-    """Create a data folder; a file in its way or a read-only parent is one DataError naming the path."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise DataError(str(folder), "cannot create the folder: a file is in the way") from None
-    except OSError as error:
-        raise DataError(str(folder), f"cannot create the folder: {error.strerror or error}") from None
-
-
-@contextmanager
-def uninterrupted() -> Iterator[None]:
-    """Hold a Ctrl-C until the block is done, then raise it: a write is never left half-way."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if held:
-        raise KeyboardInterrupt
-
-
-def write_atomic(path: Path, text: str | Iterable[str], force: bool = False) -> None:
-    """Write via a temporary file and a rename, so a reader never sees half a file.
-
-    The file gets the usual mode (0666 less the umask); any OS failure (read-only folder,
-    full disk) is one DataError naming the path, and the temporary file is removed.
-    A Ctrl-C waits for the write to finish or fail.
-    """
-    try:
-        present = path.exists() or path.is_symlink()
-    except OSError as error:  # a name longer than the system allows, a loop of links
-        raise DataError(str(path), f"cannot write: {error.strerror or error}") from None
-    if present and not force:
-        raise RefusedWrite(f"{path} exists; use --force to overwrite it")
-    with uninterrupted():
-        temporary = None
-        try:
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.writelines([text] if isinstance(text, str) else text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, file_mode())
-            if not force and (path.exists() or path.is_symlink()):
-                raise RefusedWrite(f"{path} appeared while writing; use --force to overwrite it")
-            os.replace(temporary, path)
-            temporary = None
-        except OSError as error:
-            raise DataError(str(path), f"cannot write: {error.strerror or error}") from None
-        finally:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)

@@ -1,8 +1,4 @@
-"""Query results → Views: what each command shows, independent of the output format.
-
-Every view says over how many cards its figures were computed, and shows what is
-not known as not known: a note, a count of its own, or ``?`` — never as zero or "none".
-"""
+"""The views of ``show`` and ``states``: one card, and who has cards."""
 
 from __future__ import annotations
 
@@ -14,9 +10,7 @@ from gapcli.views.provenance import citation_shown
 
 if TYPE_CHECKING:
     from gapcli.model import Framework
-    from gapcli.query.gaps import Goals
-    from gapcli.query.rank import Ranking
-    from gapcli.records import CardRecord, ExtraCreditRecord, IssueRecord, StateGap, StateRow
+    from gapcli.records import CardRecord, ExtraCreditRecord, IssueRecord, StateRow
 
 _LINK_LABELS = {
     "state_page": "State page",
@@ -282,130 +276,3 @@ STATE_FIELDS = ("state", "code", "year", "grade", "score", "max_score", "tier", 
 def _card_fields(row: StateRow) -> dict[str, object]:
     flat: dict[str, object] = dict(row)
     return {k: flat[k] for k in STATE_FIELDS[2:]}
-
-
-def rank_view(ranking: Ranking) -> View:
-    tiers = [Column("Tier")] if ranking.defines["tier"] else []  # none in the Protected Innocence Challenge
-    ungraded = ranking.by not in ("overall", "grade", "published") and not ranking.defines["issue_grades"]
-    columns = [
-        Column("Rank", "number", "right"),
-        Column("State", wrap=True),
-        Column("Grade", "grade"),
-        Column("Score", "score", "right"),
-        *tiers,
-        Column("Published", "number", "right"),
-    ]
-    table = [
-        [
-            r["rank"],
-            r["state"],
-            "—" if ungraded else r["grade"],
-            (r["score"], r["max_score"]),
-            *([r["tier"]] if tiers else []),
-            r["published_rank"],
-        ]
-        for r in ranking.rows
-    ]
-    title = f"{ranking.year} ranking by {ranking.label}: {ranking.ranked} of {ranking.cards} cards have one"
-    blocks: list[Block] = [Grid(columns, table, title)]
-    left_out = ranking.cards - ranking.ranked
-    if not ranking.ranked:
-        others = [
-            f"--by {by} ({n} card{'s' if n != 1 else ''})"
-            for by, n in ranking.coverage.items()
-            if n and by != ranking.by
-        ]
-        hint = f"; try {' or '.join(others)}" if others else ""
-        blocks.append(
-            Note(f"No source gives the {ranking.label} of any {ranking.year} card, so nothing is ranked{hint}.")
-        )
-    elif left_out:
-        blocks.append(Note(f"{left_out} of {ranking.cards} cards are left out: no source gives their {ranking.label}."))
-    if ranking.filtered_out:
-        blocks.append(
-            Note(
-                f"{ranking.filtered_out} ranked card(s) not shown (--grade/--tier); places are those of the whole ranking."
-            )
-        )
-    if ranking.by != "published" and ranking.ranked:
-        blocks.append(
-            Note(
-                "Rank is the place among the ranked cards only; 'Published' is Shared Hope's rank, where a source gives it."
-            )
-        )
-    return View(ranking.rows, ranking.rows, blocks, list(RANK_FIELDS), [ranking.year])
-
-
-RANK_FIELDS = (
-    "rank",
-    "state",
-    "code",
-    "year",
-    "grade",
-    "score",
-    "max_score",
-    "tier",
-    "published_rank",
-    "by",
-    "ranked",
-    "cards",
-)
-
-
-def gaps_view(goals: Goals, title: str) -> View:
-    columns = [
-        Column("Goal"),
-        Column("Issue", "number", "right"),
-        Column("Policy goal", wrap=True),
-        Column("Unmet", "number", "right"),
-        Column("Met", "number", "right"),
-        Column("Unknown", "number", "right"),
-        Column("States unmet", wrap=True),
-        Column("States met", wrap=True),
-    ]
-    rows = [
-        [
-            e["id"],
-            e["issue"],
-            e["goal"],
-            len(e["states_unmet"]),
-            len(e["states_met"]),
-            len(e["states_unknown"]),
-            " ".join(e["states_unmet"]),
-            " ".join(e["states_met"]),
-        ]
-        for e in goals.entries
-    ]
-    coverage = f"goal-level data for {goals.with_goal_data} of {goals.cards} cards in {goals.year}"
-    notes = [
-        Note(
-            f"Unknown: the card names no such goal (no goal data, or a partial list). Counts are over the {goals.cards} cards."
-        ),
-        Note(
-            "Goal numbers are given where the framework file knows the goal; otherwise the card's own phrase names it."
-        ),
-    ]
-    blocks: list[Block] = [Grid(columns, rows, f"{title} — {coverage}"), *notes]
-    return View(goals.entries, goals.entries, blocks, list(GAP_FIELDS), [goals.year])
-
-
-GAP_FIELDS = ("goal", "id", "issue", "issue_name", "states_unmet", "states_met", "states_unknown", "cards")
-
-
-def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:
-    columns = [
-        Column("Issue", "number", "right"),
-        Column("Goal"),
-        Column("Unmet policy goal", wrap=True),
-        Column("Issue brief"),
-    ]
-    table = [[r["issue"], r["id"], r["goal"], r["brief"] or "see issue briefs"] for r in rows]
-    blocks: list[Block] = [Grid(columns, table, f"Unmet policy goals of {state}, {year}")]
-    if any(r["goal_lists"] == "partial" for r in rows) or not rows:
-        blocks.append(Note(f"Partial: the card's goal lists are {PARTIAL}; other goals may be unmet too."))
-    links = sorted(
-        {("Issue Brief N.N" if r["brief"] else "Issue briefs", r["brief_url"]) for r in rows if r["brief_url"]}
-    )
-    blocks.append(Links(links))
-    fields = ["state", "code", "year", "issue", "issue_name", "goal", "id", "goal_lists", "brief", "brief_url"]
-    return View(rows, rows, blocks, fields, [year])

@@ -9,25 +9,9 @@ from gapcli.views.blocks import Block, Column, Grid, Note, View
 from gapcli.views.cards import card_view
 
 if TYPE_CHECKING:
-    from gapcli.importer.batch import Planned
-    from gapcli.model import Framework
     from gapcli.records import ImportRecord
 
 SUMMARY_FIELDS = ["file", "state", "code", "year", "grade", "score", "complete", "result", "note", "new_phrases"]
-
-
-def import_record(item: Planned, row: dict[str, Any], framework: Framework) -> ImportRecord:
-    """The card's record, with the file it came from, what became of it and its new phrases."""
-    from gapcli.query.cards import card_record
-
-    assert item.card is not None
-    record: Any = card_record(item.card, framework)
-    record.update(
-        file=item.source,
-        result=row["result"],
-        new_phrases=[{"issue": n.issue, "phrase": n.phrase, "met": n.met} for n in item.new_phrases],
-    )
-    return record  # type: ignore[no-any-return]  # a CardRecord with the three fields added
 
 
 def import_view(rows: list[dict[str, Any]], cards: list[ImportRecord], dry_run: bool) -> View:

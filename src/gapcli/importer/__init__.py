@@ -1,0 +1,1 @@
+"""Card texts and PDFs → cards → the user's TOML files (``gapcli import``), all or nothing."""

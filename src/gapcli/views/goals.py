@@ -1,0 +1,71 @@
+"""The views of ``gaps``: unmet goals across states, and one state's unmet goals."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gapcli.views.blocks import Block, Column, Grid, Links, Note, View
+from gapcli.views.cards import PARTIAL
+
+if TYPE_CHECKING:
+    from gapcli.query.gaps import Goals
+    from gapcli.records import StateGap
+
+
+def gaps_view(goals: Goals, title: str) -> View:
+    columns = [
+        Column("Goal"),
+        Column("Issue", "number", "right"),
+        Column("Policy goal", wrap=True),
+        Column("Unmet", "number", "right"),
+        Column("Met", "number", "right"),
+        Column("Unknown", "number", "right"),
+        Column("States unmet", wrap=True),
+        Column("States met", wrap=True),
+    ]
+    rows = [
+        [
+            e["id"],
+            e["issue"],
+            e["goal"],
+            len(e["states_unmet"]),
+            len(e["states_met"]),
+            len(e["states_unknown"]),
+            " ".join(e["states_unmet"]),
+            " ".join(e["states_met"]),
+        ]
+        for e in goals.entries
+    ]
+    coverage = f"goal-level data for {goals.with_goal_data} of {goals.cards} cards in {goals.year}"
+    notes = [
+        Note(
+            f"Unknown: the card names no such goal (no goal data, or a partial list). Counts are over the {goals.cards} cards."
+        ),
+        Note(
+            "Goal numbers are given where the framework file knows the goal; otherwise the card's own phrase names it."
+        ),
+    ]
+    blocks: list[Block] = [Grid(columns, rows, f"{title} — {coverage}"), *notes]
+    return View(goals.entries, goals.entries, blocks, list(GAP_FIELDS), [goals.year])
+
+
+GAP_FIELDS = ("goal", "id", "issue", "issue_name", "states_unmet", "states_met", "states_unknown", "cards")
+
+
+def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:
+    columns = [
+        Column("Issue", "number", "right"),
+        Column("Goal"),
+        Column("Unmet policy goal", wrap=True),
+        Column("Issue brief"),
+    ]
+    table = [[r["issue"], r["id"], r["goal"], r["brief"] or "see issue briefs"] for r in rows]
+    blocks: list[Block] = [Grid(columns, table, f"Unmet policy goals of {state}, {year}")]
+    if any(r["goal_lists"] == "partial" for r in rows) or not rows:
+        blocks.append(Note(f"Partial: the card's goal lists are {PARTIAL}; other goals may be unmet too."))
+    links = sorted(
+        {("Issue Brief N.N" if r["brief"] else "Issue briefs", r["brief_url"]) for r in rows if r["brief_url"]}
+    )
+    blocks.append(Links(links))
+    fields = ["state", "code", "year", "issue", "issue_name", "goal", "id", "goal_lists", "brief", "brief_url"]
+    return View(rows, rows, blocks, fields, [year])
