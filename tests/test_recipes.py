@@ -69,7 +69,7 @@ def test_recipe_runs(index, environment, tmp_path):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     expected = [
-        lambda: out.splitlines()[0] == "1\tFL\t72.5\tof 51 cards" and len(out.splitlines()) == 6,
+        lambda: out.splitlines()[:2] == ["1\tFL\t72.5\tof 51", "12-47\tIA\t48.5\tof 51"] and len(out.splitlines()) == 6,
         lambda: "2021" in out and "F" in out.splitlines()[0] + out,
         lambda: out.split()[:2] == ["id", "issue"] and len(out.splitlines()) == 4 and out.split()[2] == "1.6",
         lambda: (

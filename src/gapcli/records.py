@@ -179,6 +179,13 @@ class RankRow(TypedDict):
     by: str
     ranked: int
     cards: int
+    place_low: int | None
+    place_high: int | None
+    place_of: int | None
+    group_low: int | None
+    group_high: int | None
+    top_certain: bool | None
+    origin: str
 
 
 class GapEntry(TypedDict):

@@ -12,32 +12,56 @@ def as_json(run, *args):
     return json.loads(result.stdout)
 
 
-def test_rank_is_ordered_by_score(run):
-    rows = as_json(run, "rank")
-    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
-    assert [(r["rank"], r["code"]) for r in rows] == [(1, "FL"), (2, "IA"), (3, "CT"), (4, "ID"), (5, "AZ"), (6, "AK")]
-    assert set(rows[0]) >= {"rank", "state", "code", "year", "grade", "score", "max_score"}
+def test_rank_gives_every_card_its_place_among_the_51_graded(run):
+    """The issue's figures for 2021: Florida #1, Minnesota #11 (the last D), Iowa 12–47, Alaska #51 (last)."""
+    rows = {r["code"]: r for r in as_json(run, "rank", "--year", "2021")}
+    assert len(rows) == 51 and all(r["place_of"] == 51 for r in rows.values())
+    places = {code: (r["place_low"], r["place_high"]) for code, r in rows.items()}
+    assert places["FL"] == (1, 1) and places["MN"] == (11, 11) and places["AK"] == (51, 51)
+    assert places["IA"] == (12, 47)  # below Florida and the ten D states; above CT, ID, AZ, AK
+    assert places["CA"] == (2, 10)  # Minnesota's published #11 puts the nine other D states ahead of it
+    assert places["MD"] == (44, 44) and all(places[c] == (12, 50) for c in ("AL", "NY", "WY"))
+    assert rows["IA"]["rank"] == 12  # the least place the facts allow; no longer Iowa's row among six scores
+
+
+def test_rank_rows_are_sorted_by_what_is_known(run):
+    rows = as_json(run, "rank", "--year", "2021")
+    keys = [(r["place_low"], r["place_high"], r["state"]) for r in rows]
+    assert keys == sorted(keys) and rows[0]["code"] == "FL" and rows[-1]["code"] == "AK"
 
 
 def test_rank_by_issue_area(run):
     assert as_json(run, "rank", "--by", "4") == as_json(run, "rank", "--by", "access to justice")
-    ct, ia = as_json(run, "rank", "--by", "4")
-    assert (ct["code"], ct["score"], ct["max_score"], ct["grade"]) == ("CT", 10, 15, "D")
-    assert (ia["code"], ia["score"], ia["grade"]) == ("IA", 6.5, None)  # an issue grade is never computed
+    rows = {r["code"]: r for r in as_json(run, "rank", "--by", "4")}
+    assert (rows["CT"]["score"], rows["CT"]["max_score"], rows["CT"]["grade"]) == (10, 15, "D")
+    assert (rows["IA"]["score"], rows["IA"]["grade"]) == (6.5, None)  # an issue grade is never computed
+    # Connecticut's 10 of 15 is a D (at least 9); every other jurisdiction's area score is unknown
+    assert (rows["CT"]["place_low"], rows["CT"]["place_high"]) == (1, 50)
 
 
-def test_rank_by_grade_shares_places(run):
-    rows = as_json(run, "rank", "--by", "grade", "--year", "2023")
-    assert rows[0]["code"] == "TN" and rows[1]["code"] == "FL"
-    c_states = [r for r in rows if r["grade"] == "C"]  # ties broken by the published rank where known
-    assert len(c_states) == 7 and c_states[0]["code"] == "MN" and [r["rank"] for r in c_states] == [3] + [4] * 6
+def test_rank_by_grade_shares_the_grade_place(run):
+    rows = as_json(run, "rank", "--by", "grade", "--year", "2021")
     d_states = [r for r in rows if r["grade"] == "D"]
-    assert d_states[0]["code"] == "NC" and d_states[0]["rank"] == 10 and {r["rank"] for r in d_states[1:]} == {11}
+    assert len(d_states) == 10 and {(r["group_low"], r["group_high"], r["rank"]) for r in d_states} == {(2, 2, 2)}
+    alaska = next(r for r in rows if r["code"] == "AK")
+    assert alaska["place_high"] == 51 and alaska["group_low"] == 12 and rows[-1]["code"] == "AK"
+    minnesota = next(r for r in rows if r["code"] == "MN")  # published #11: the facts separate it from the group
+    assert (minnesota["place_low"], minnesota["place_high"]) == (11, 11)
 
 
-def test_rank_footnote_counts_cards_left_out(run):
-    out = run("rank").stdout
-    assert "ranking by overall score: 6 of 51 cards have one" in out and "45 of 51 cards are left out" in out
+def test_rank_by_grade_in_2023_never_puts_a_state_ahead_of_one_it_trails(run):
+    rows = as_json(run, "rank", "--by", "grade", "--year", "2023")
+    assert [r["code"] for r in rows[:3]] == ["TN", "FL", "MN"]
+    north_carolina = next(r for r in rows if r["code"] == "NC")
+    assert (north_carolina["group_low"], north_carolina["place_low"], north_carolina["place_high"]) == (10, 16, 16)
+    assert {r["place_of"] for r in rows} == {50}  # D.C. was not graded in 2023
+
+
+def test_rank_footnotes_say_what_places_are_over(run):
+    out = run("rank", "--year", "2022").stdout
+    assert "places among the 51 jurisdictions graded" in out
+    assert "38 of the 51 jurisdictions graded have no card here" in out
+    assert "Colorado" in out and "5–14\tColorado" in out  # D 66.5: behind Tennessee's B and three C states
 
 
 def test_diff_of_one_state_in_two_editions(run):

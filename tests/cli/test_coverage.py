@@ -71,7 +71,7 @@ def test_stats_puts_the_published_figures_beside_the_held_ones(run):
 
 def test_rank_states_its_coverage_and_ranks_by_published(run):
     rows = as_json(run, "rank", "--year", "2021")
-    assert [(r["code"], r["score"]) for r in rows] == [
+    assert [(r["code"], r["score"]) for r in rows if r["score"] is not None] == [
         ("FL", 72.5),
         ("IA", 48.5),
         ("CT", 43.5),
@@ -79,20 +79,54 @@ def test_rank_states_its_coverage_and_ranks_by_published(run):
         ("AZ", 24.5),
         ("AK", 21),
     ]
-    assert all((r["ranked"], r["cards"], r["by"]) == (6, 51, "overall") for r in rows)
+    assert all((r["ranked"], r["cards"], r["by"]) == (51, 51, "overall") for r in rows)
     published = as_json(run, "rank", "--by", "published", "--year", "2021")
-    assert published[0]["code"] == "FL" and next(r for r in published if r["code"] == "MN")["rank"] == 11
+    assert [(r["code"], r["rank"], r["place_low"]) for r in published] == [
+        ("FL", 1, 1),
+        ("MN", 11, 11),
+        ("MD", 44, 44),
+        ("AK", 51, 51),
+    ]
     filtered = as_json(run, "rank", "--by", "grade", "--year", "2023", "--grade", "C")
-    assert filtered[0]["rank"] == 3 and {r["rank"] for r in filtered[1:]} == {4}  # places of the whole ranking
+    assert {r["rank"] for r in filtered} == {3} and filtered[0]["code"] == "MN"  # places of the whole ranking
+    assert [r["place_low"] for r in filtered] == [3, 3, 3, 3, 3, 3, 3]
     empty = run("rank", "--year", "2025", "--by", "published", "--grade", "B")
     assert empty.exit_code == 0
 
 
+def test_rank_by_published_top_counts_places_not_rows(run):
+    rows = as_json(run, "rank", "--by", "published", "--top", "5", "--year", "2021")
+    assert [(r["code"], r["rank"], r["top_certain"]) for r in rows] == [("FL", 1, True)]
+    out = run("rank", "--by", "published", "--top", "5", "--year", "2021").stdout
+    assert "Places 2–5: no printed rank gapcli holds." in out and "Minnesota" not in out
+    tail = as_json(run, "rank", "--by", "published", "--top", "3", "--reverse", "--year", "2021")
+    assert [r["code"] for r in tail] == ["AK"]
+
+
+def test_rank_top_keeps_who_can_be_among_the_first_places(run):
+    rows = as_json(run, "rank", "--top", "3", "--year", "2021")
+    assert rows[0]["code"] == "FL" and rows[0]["top_certain"] is True
+    assert len(rows) == 10 and all(r["grade"] == "D" and r["top_certain"] is False for r in rows[1:])  # not MN (#11)
+    last = as_json(run, "rank", "--by", "grade", "--reverse", "--top", "3", "--year", "2021")
+    assert last[0]["code"] == "AK" and last[0]["top_certain"] is True  # the trial: Alaska was left out here
+    assert "IA" not in {r["code"] for r in last}  # at worst 47th
+
+
+def test_rank_without_places_says_why(run):
+    result = run("rank", "--year", "2025", "--json")
+    rows = json.loads(result.stdout)
+    assert result.exit_code == 0 and all(r["place_low"] is None and r["place_high"] is None for r in rows)
+    out = run("rank", "--year", "2025").stdout
+    assert "No places: the 2025 facts held contradict each other: Connecticut scores 50 but is ranked #32" in out
+
+
 def test_an_empty_ranking_explains_itself(run):
     out = run("rank", "--year", "2022", "--by", "published").stdout
-    assert "0 of 13 cards have one" in out and "try --by overall (1 card) or --by grade (13 cards)" in out
+    assert "No source gives the published rank of any 2022 card" in out
+    assert "try --by overall (1 card) or --by grade (13 cards)" in out
     assert run("rank", "--year", "2022", "--by", "published", "-f", "csv").stdout.splitlines() == [
-        "rank,state,code,year,grade,score,max_score,tier,published_rank,by,ranked,cards"
+        "rank,state,code,year,grade,score,max_score,tier,published_rank,by,ranked,cards,"
+        "place_low,place_high,place_of,group_low,group_high,top_certain,origin"
     ]
 
 

@@ -23,6 +23,14 @@ def test_show_connecticut_through_the_entry_point():
     assert "\x1b" not in result.stdout  # stdout is a pipe: no colour, no control codes
 
 
+def test_rank_prints_places_as_ranges_through_the_entry_point():
+    rows = json.loads(gapcli("rank", "--year", "2021", "--json").stdout)
+    iowa = next(r for r in rows if r["code"] == "IA")
+    assert (iowa["place_low"], iowa["place_high"], iowa["place_of"]) == (12, 47, 51)
+    ascii_out = gapcli("rank", "--year", "2021", env={"PYTHONIOENCODING": "ascii"}).stdout
+    assert "12-47\tIowa" in ascii_out  # the en dash, spelled for a stream that cannot carry it
+
+
 def test_piped_through_cat_has_no_escape_codes():
     pipeline = subprocess.run(
         f"'{GAPCLI}' show connecticut | cat", shell=True, capture_output=True, text=True, timeout=60

@@ -67,7 +67,8 @@ def rank(
     by: ByOption = "overall",
     year: YearOption = None,
     top: Annotated[
-        Optional[int], typer.Option("--top", min=1, metavar="N", help="Only the first N places (ties kept).")
+        Optional[int],
+        typer.Option("--top", min=1, metavar="N", help="Only the cards that can be among the first N places."),
     ] = None,
     grade: Annotated[
         Optional[GradeLetter],
@@ -97,7 +98,7 @@ def rank(
     size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
-    """Rank states on the overall score or grade, the published rank, or one issue area; ties share a place."""
+    """Places among the jurisdictions graded, by the overall score or grade, the published rank, or an issue area."""
     from gapcli import api
 
     result = api.rank(by, year, grade and grade.upper(), tier and tier.upper(), top, reverse, catalog())

@@ -32,6 +32,8 @@ def plain(value: Any, kind: str, unicode: bool = True) -> str:
         return UNKNOWN if value is None else f"{value:+d}" if value else "0"
     if kind == "spark":
         return spark(value, unicode)
+    if kind == "place":
+        return place(*value)
     if value is None:
         return UNKNOWN
     if isinstance(value, bool):
@@ -39,6 +41,13 @@ def plain(value: Any, kind: str, unicode: bool = True) -> str:
     if isinstance(value, float):
         return _num(value)
     return clean(value)
+
+
+def place(low: int | None, high: int | None) -> str:
+    """``12`` where the place is exact, ``12–47`` where the facts leave a range (``12-47`` on ASCII streams)."""
+    if low is None or high is None:
+        return UNKNOWN
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def bar(value: float | None, maximum: float | None, width: int = BAR_WIDTH, unicode: bool = True) -> str:

@@ -133,7 +133,7 @@ def _stack(block: v.Grid, look: Look) -> Group:
     """
     parts: list[RenderableType] = [Text(v.clean(block.title), style="bold")] if block.title else []
     shown = [i for i, c in enumerate(block.columns) if c.kind not in _OPTIONAL]
-    numbered = block.columns[shown[0]].kind == "number" and len(shown) > 1
+    numbered = block.columns[shown[0]].kind in ("number", "place") and len(shown) > 1
     head, rest = (shown[:2], shown[2:]) if numbered else (shown[:1], shown[1:])
     for row in block.rows:
         cells = [plain(row[i], block.columns[i].kind, look.unicode) for i in head]

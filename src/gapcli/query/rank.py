@@ -1,17 +1,21 @@
-"""Rankings with shared places for ties ("1224", as in sports standings).
+"""Rankings as places among the jurisdictions an edition graded, exact or as ranges.
 
-A ranking says over how many cards it was made: a card without the figure ranked on
-is left out and counted, never ranked last. Filters (``--grade``, ``--tier``) pick rows
-from the whole ranking, so a state keeps its place.
+A row's place is the range ``query/places.py`` finds from every fact held about the edition
+(scores, grades through the scale, published ranks, grade counts), so a card gapcli has no
+score for still has the places its grade leaves it, and a score never claims a place the
+grades rule out. Rows are sorted by what is known. A card without any fact about the figure
+ranked on is left out and counted. Filters (``--grade``, ``--tier``) pick rows from the whole
+ranking, so a state keeps its place; ``--top N`` keeps the rows that can be among the first
+N places and says which certainly are.
 """
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from gapcli.model import GRADES, Card, Framework
 from gapcli.query.cards import framework_defines, number
+from gapcli.query.places import Bounds, Edition, Known, places
 from gapcli.query.select import FIGURES, GRADE, OVERALL, PUBLISHED
 
 if TYPE_CHECKING:
@@ -23,11 +27,16 @@ class Ranking(NamedTuple):  # a result record; cheaper to define at start-up tha
     by: str  # "overall", "grade", "published" or an issue-area number as text
     label: str
     rows: list[RankRow]
-    ranked: int  # cards that have the figure ranked on
+    ranked: int  # cards with a fact about the figure ranked on (the rows before filters)
     cards: int  # cards of the edition
     filtered_out: int  # rows dropped by --grade/--tier
     coverage: dict[str, int]  # for each of FIGURES, how many cards have it
     defines: FrameworkDefines  # the figures the edition's cards have (the Protected Innocence Challenge: no tiers)
+    graded: int | None  # jurisdictions the edition graded: the places are out of these (None: not published)
+    problem: str | None  # why there are no places: the facts held contradict each other
+    top: int | None
+    reverse: bool
+    unprinted: list[int]  # --by published --top N: places up to N with no printed rank held
 
 
 def label_of(framework: Framework, by: str | int) -> str:
@@ -41,6 +50,41 @@ def label_of(framework: Framework, by: str | int) -> str:
     return f"{by}. {area.name}" if area else f"issue area {by}"
 
 
+def edition_of(cards: list[Card], framework: Framework, by: str | int = OVERALL) -> Edition:
+    """The facts the places of ``cards`` rest on: overall figures, or one issue area's (no counts, no ranks)."""
+    facts = framework.facts
+    if by in FIGURES:
+        known = [Known(c.score, c.grade, c.published_rank, c.state) for c in cards]
+        maximum = None
+        counts = facts.grade_counts if facts.counts_consistent else {}  # counts that contradict themselves: never used
+        ceiling = _ceiling(framework)
+    else:
+        results = [c.issue(int(by)) for c in cards]
+        known = [
+            Known(r.score, r.grade, None, c.state) if r else Known(name=c.state)
+            for c, r in zip(cards, results, strict=True)
+        ]
+        area = framework.issue(int(by))
+        maximum, counts = (area.max_score if area else None), {}
+        ceiling = maximum
+        if maximum is None:
+            return Edition(known, facts.graded, None, counts, ceiling)
+    bands: dict[str, Bounds] = {}
+    for letter in GRADES:
+        bounds = framework.score_bounds(letter, maximum)
+        if bounds is not None:
+            bands[letter] = bounds
+    # a scale known only in part orders the grades, no more
+    return Edition(known, facts.graded, bands if len(bands) == len(GRADES) else None, counts, ceiling)
+
+
+def _ceiling(framework: Framework) -> float | None:
+    """The most an overall score can be: the maximum and any extra credit, where both are known."""
+    if framework.max_score is None or (framework.extra_credit and framework.extra_credit_max is None):
+        return None
+    return framework.max_score + (framework.extra_credit_max or 0)
+
+
 def rank(
     cards: list[Card],
     framework: Framework,
@@ -50,43 +94,111 @@ def rank(
     top: int | None = None,
     reverse: bool = False,
 ) -> Ranking:
-    """Rank ``cards`` on the overall score or grade, Shared Hope's published rank, or one issue area's score.
+    """Rank ``cards`` (one edition's) on the overall score or grade, the published rank, or an issue area's score.
 
-    Rank 1 is always the best; ``reverse`` lists from the bottom, ``top`` keeps ties.
+    Place 1 is always the best; ``reverse`` lists from the bottom.
     """
-    keyed = sorted(
-        ((key, card) for card in cards if (key := _key(card, by)) is not None),
-        key=lambda pair: (pair[0], pair[1].state),
-    )
+    edition = edition_of(cards, framework, by)
+    found = places(edition, groups=by == GRADE)
+    listed = [i for i, card in enumerate(cards) if _has(card, by)]
     rows: list[RankRow] = []
-    previous: tuple[float, float] | None = None
-    for position, (key, card) in enumerate(keyed, start=1):
-        if by == PUBLISHED:
-            place = card.published_rank or position
-        else:
-            place = rows[-1]["rank"] if rows and key == previous else position
-        previous = key
-        rows.append(_row(place, card, framework, by, len(keyed), len(cards)))
+    for i in listed:
+        card = cards[i]
+        low, high = (card.published_rank, card.published_rank) if by == PUBLISHED else found.ranges[i] or (None, None)
+        group = found.groups[i] if by == GRADE else None
+        rows.append(_row(card, framework, by, (low, high), group, found.of, len(listed), len(cards)))
+    if found.problem is not None and by != PUBLISHED:
+        _positions(rows, by)
+    else:
+        for row in rows:
+            row["rank"] = row["group_low"] or row["place_low"] or 0
+    rows.sort(key=lambda r: _order(r, by, reverse))
     by_code = {c.code: c for c in cards}
     chosen = [r for r in rows if _keep(by_code[r["code"]], grade, tier)]
     filtered_out = len(rows) - len(chosen)
-    if reverse:
-        chosen.reverse()
-    if top is not None and len(chosen) > top:
-        cutoff = chosen[top - 1]["rank"]  # keep everyone tied with the last place shown
-        chosen = [row for row in chosen if (row["rank"] >= cutoff if reverse else row["rank"] <= cutoff)]
+    unprinted: list[int] = []
+    if top is not None:
+        positions = found.problem is not None and by != PUBLISHED
+        chosen = _top(chosen, top, reverse, found.of[1] if found.of else None, positions)
+        if by == PUBLISHED and not reverse:
+            printed = {r["place_low"] for r in rows}
+            unprinted = [p for p in range(1, top + 1) if p not in printed]
     coverage = {figure: sum(1 for c in cards if _key(c, figure) is not None) for figure in FIGURES}
+    graded = found.of[0] if found.of and found.of[0] == found.of[1] else framework.facts.graded
+    problem = found.problem and f"the {framework.year} facts held contradict each other: {found.problem}"
     return Ranking(
         framework.year,
         str(by),
         label_of(framework, by),
         chosen,
-        len(keyed),
+        len(listed),
         len(cards),
         filtered_out,
         coverage,
         framework_defines(framework),
+        graded,
+        problem,
+        top,
+        reverse,
+        unprinted,
     )
+
+
+def _has(card: Card, by: str | int) -> bool:
+    """Whether the card says anything about the figure ranked on (else it is left out, and counted)."""
+    if by == PUBLISHED:
+        return card.published_rank is not None
+    if by == GRADE:
+        return card.grade is not None
+    if by == OVERALL:
+        return card.score is not None or card.grade is not None or card.published_rank is not None
+    result = card.issue(int(by))
+    return result is not None and (result.score is not None or result.grade is not None)
+
+
+def _order(row: RankRow, by: str | int, reverse: bool) -> tuple[float, float, float, str]:
+    """Best known first: the grade (--by grade), then the least place, the greatest, the name;
+    ``reverse``: the worst first, by the greatest place, then the least."""
+    letter = float(GRADES.index(row["grade"])) if by == GRADE and row["grade"] in GRADES else 0.0
+    low, high = row["place_low"], row["place_high"]
+    if low is None or high is None:
+        low = high = row["rank"]
+    return (-letter, -high, -low, row["state"]) if reverse else (letter, low, high, row["state"])
+
+
+def _positions(rows: list[RankRow], by: str | int) -> None:
+    """Where the facts contradict each other: each row's place among the rows alone, as before places."""
+
+    def key(row: RankRow) -> float:
+        if by == GRADE:
+            return float(GRADES.index(row["grade"])) if row["grade"] in GRADES else float("inf")
+        return -row["score"] if row["score"] is not None else float("inf")
+
+    ordered = sorted(rows, key=key)
+    previous = None
+    for position, row in enumerate(ordered, start=1):
+        row["rank"] = ordered[position - 2]["rank"] if previous is not None and key(row) == previous else position
+        previous = key(row)
+
+
+def _top(rows: list[RankRow], top: int, reverse: bool, of: int | None, positions: bool) -> list[RankRow]:
+    """The rows that can be among the first (``reverse``: the last) ``top`` places, each marked certain or not.
+
+    Without places (``positions``), the rows' own places among themselves stand in.
+    """
+    spans = [(r["rank"], r["rank"]) if positions else (r["place_low"], r["place_high"]) for r in rows]
+    last = max((high for _, high in spans if high is not None), default=0) if positions or of is None else of
+    kept = []
+    for row, (low, high) in zip(rows, spans, strict=True):
+        if low is None or high is None:
+            continue
+        if reverse and high > last - top:
+            row["top_certain"] = low > last - top
+            kept.append(row)
+        elif not reverse and low <= top:
+            row["top_certain"] = high <= top
+            kept.append(row)
+    return kept
 
 
 def _keep(card: Card, grade: str | None, tier: str | None) -> bool:
@@ -94,20 +206,25 @@ def _keep(card: Card, grade: str | None, tier: str | None) -> bool:
     return (grade is None or card.grade == grade) and (tier is None or card.tier == tier)
 
 
-def _key(card: Card, by: str | int) -> tuple[float, float] | None:
-    """Sort key, smaller first; ``None`` where the card lacks the figure."""
-    later = float(card.published_rank) if card.published_rank is not None else math.inf
+def _key(card: Card, by: str) -> float | None:
+    """The figure, where the card has it (for the coverage counts)."""
     if by == OVERALL:
-        return None if card.score is None else (-card.score, 0.0)
+        return card.score
     if by == GRADE:
-        return None if card.grade is None else (float(GRADES.index(card.grade)), later)
-    if by == PUBLISHED:
-        return None if card.published_rank is None else (float(card.published_rank), 0.0)
-    result = card.issue(int(by))
-    return None if result is None or result.score is None else (-result.score, 0.0)
+        return None if card.grade is None else float(GRADES.index(card.grade))
+    return None if card.published_rank is None else float(card.published_rank)
 
 
-def _row(place: int, card: Card, framework: Framework, by: str | int, ranked: int, cards: int) -> RankRow:
+def _row(
+    card: Card,
+    framework: Framework,
+    by: str | int,
+    place: tuple[int | None, int | None],
+    group: tuple[int, int] | None,
+    of: tuple[int, int] | None,
+    ranked: int,
+    cards: int,
+) -> RankRow:
     if by in FIGURES:
         grade, score, maximum = card.grade, card.score, framework.max_score
     else:
@@ -116,7 +233,7 @@ def _row(place: int, card: Card, framework: Framework, by: str | int, ranked: in
         score = result.score if result else None
         maximum = area.max_score if area else None
     return {
-        "rank": place,
+        "rank": 0,
         "state": card.state,
         "code": card.code,
         "year": card.year,
@@ -128,4 +245,11 @@ def _row(place: int, card: Card, framework: Framework, by: str | int, ranked: in
         "by": str(by),
         "ranked": ranked,
         "cards": cards,
+        "place_low": place[0],
+        "place_high": place[1],
+        "place_of": of[0] if of and of[0] == of[1] and place[0] is not None else None,
+        "group_low": group[0] if group else None,
+        "group_high": group[1] if group else None,
+        "top_certain": None,
+        "origin": card.origin,
     }

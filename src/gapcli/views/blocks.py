@@ -26,7 +26,7 @@ def is_web_link(url: str) -> bool:
 
 class Column(NamedTuple):
     header: str
-    kind: str = "text"  # text | number | grade | score | bar | delta | steps | spark | link
+    kind: str = "text"  # text | number | place | grade | score | bar | delta | steps | spark | link
     justify: str = "left"
     wrap: bool = False  # long prose columns wrap at word boundaries; the rest never break
 

@@ -1,8 +1,9 @@
-"""The view of ``rank``: places shared by ties, and how many cards were ranked of how many."""
+"""The view of ``rank``: each card's place among the jurisdictions graded, exact or as a range,
+and what the places rest on and are over."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gapcli.views.blocks import Block, Column, Grid, Note, View
 
@@ -11,30 +12,50 @@ if TYPE_CHECKING:
 
 
 def rank_view(ranking: Ranking) -> View:
+    grouped = ranking.by == "grade"
+    top = ranking.top
     tiers = [Column("Tier")] if ranking.defines["tier"] else []  # none in the Protected Innocence Challenge
     ungraded = ranking.by not in ("overall", "grade", "published") and not ranking.defines["issue_grades"]
-    columns = [
-        Column("Rank", "number", "right"),
-        Column("State", wrap=True),
-        Column("Grade", "grade"),
+    columns = [Column("Place", "place", "right"), Column("State", wrap=True), Column("Grade", "grade")]
+    if grouped:
+        columns.append(Column("Grade place", "place", "right"))
+    columns += [
         Column("Score", "score", "right"),
         *tiers,
         Column("Published", "number", "right"),
     ]
-    table = [
-        [
-            r["rank"],
-            r["state"],
-            "—" if ungraded else r["grade"],
-            (r["score"], r["max_score"]),
-            *([r["tier"]] if tiers else []),
-            r["published_rank"],
-        ]
-        for r in ranking.rows
-    ]
-    title = f"{ranking.year} ranking by {ranking.label}: {ranking.ranked} of {ranking.cards} cards have one"
+    if top is not None:
+        columns.append(Column(f"{'Last' if ranking.reverse else 'Top'} {top}"))
+    table = []
+    for r in ranking.rows:
+        name = r["state"] + ("*" if r["origin"] == "user" else "")
+        cells: list[Any] = [(r["place_low"], r["place_high"]), name, "—" if ungraded else r["grade"]]
+        if grouped:
+            cells.append((r["group_low"], r["group_high"]))
+        cells += [(r["score"], r["max_score"]), *([r["tier"]] if tiers else []), r["published_rank"]]
+        if top is not None:
+            cells.append("certain" if r["top_certain"] else "may be")
+        table.append(cells)
+    of = (
+        f"the {ranking.graded} jurisdictions graded"
+        if ranking.graded
+        else "the jurisdictions graded (how many: not published)"
+    )
+    title = f"{ranking.year} ranking by {ranking.label}: places among {of}"
     blocks: list[Block] = [Grid(columns, table, title)]
+    blocks += _rank_notes(ranking)
+    return View(ranking.rows, ranking.rows, blocks, list(RANK_FIELDS), [ranking.year])
+
+
+def _rank_notes(ranking: Ranking) -> list[Block]:
+    notes: list[Block] = []
     left_out = ranking.cards - ranking.ranked
+    figure = {"overall": "score, grade or published rank", "grade": "overall grade", "published": "published rank"}
+    what = figure.get(ranking.by, f"score or grade in {ranking.label}")
+    if ranking.problem is not None and ranking.by != "published":
+        notes.append(Note(f"No places: {ranking.problem}. The rows are in the order of their {ranking.label}."))
+    elif ranking.problem is not None:
+        notes.append(Note(f"Note: {ranking.problem}."))
     if not ranking.ranked:
         others = [
             f"--by {by} ({n} card{'s' if n != 1 else ''})"
@@ -42,24 +63,70 @@ def rank_view(ranking: Ranking) -> View:
             if n and by != ranking.by
         ]
         hint = f"; try {' or '.join(others)}" if others else ""
-        blocks.append(
+        notes.append(
             Note(f"No source gives the {ranking.label} of any {ranking.year} card, so nothing is ranked{hint}.")
         )
     elif left_out:
-        blocks.append(Note(f"{left_out} of {ranking.cards} cards are left out: no source gives their {ranking.label}."))
+        notes.append(Note(f"{left_out} of {ranking.cards} cards are left out: no source gives their {what}."))
+    if ranking.by == "published":
+        of = f" of {ranking.graded}" if ranking.graded else ""
+        notes.append(
+            Note(
+                f"Only printed ranks are listed ({ranking.ranked}{of}); 'gapcli rank' gives the places the others can hold."
+            )
+        )
+        if ranking.unprinted:
+            notes.append(Note(f"Places {_runs(ranking.unprinted)}: no printed rank gapcli holds."))
+    elif ranking.ranked and ranking.problem is None:
+        if ranking.by in ("overall", "grade"):
+            facts = (
+                f"scores ({ranking.coverage['overall']} cards have one), grades through the scale, published ranks "
+                "and grade counts"
+            )
+        else:
+            facts = "the area's scores and grades (through the scale, where known)"
+        notes.append(
+            Note(
+                f"Place: 1 + the jurisdictions with a higher score, from every fact held: {facts}; a range where "
+                "they do not fix it. Ties share a place."
+            )
+        )
+        if ranking.graded and ranking.graded > ranking.cards:
+            notes.append(
+                Note(
+                    f"{ranking.graded - ranking.cards} of the {ranking.graded} jurisdictions graded have no card here: "
+                    "they hold places too, so none is skipped."
+                )
+            )
+    if ranking.by == "grade" and ranking.problem is None:
+        notes.append(Note("Grade place: 1 + the jurisdictions with a better grade, shared by the whole grade."))
+    if ranking.top is not None and ranking.rows and ranking.problem is None:
+        certain = sum(1 for r in ranking.rows if r["top_certain"])
+        where = "last" if ranking.reverse else "first"
+        notes.append(
+            Note(
+                f"Certainly among the {where} {ranking.top} places: {certain} of the {len(ranking.rows)} listed; "
+                "the others may be, as far as the facts tell."
+            )
+        )
+    if any(r["origin"] == "user" for r in ranking.rows):
+        notes.append(Note("* a card you imported: its figures are yours, not published by Shared Hope."))
     if ranking.filtered_out:
-        blocks.append(
-            Note(
-                f"{ranking.filtered_out} ranked card(s) not shown (--grade/--tier); places are those of the whole ranking."
-            )
+        notes.append(
+            Note(f"{ranking.filtered_out} card(s) not shown (--grade/--tier); places are those of the whole ranking.")
         )
-    if ranking.by != "published" and ranking.ranked:
-        blocks.append(
-            Note(
-                "Rank is the place among the ranked cards only; 'Published' is Shared Hope's rank, where a source gives it."
-            )
-        )
-    return View(ranking.rows, ranking.rows, blocks, list(RANK_FIELDS), [ranking.year])
+    return notes
+
+
+def _runs(numbers: list[int]) -> str:
+    """1, 2, 3, 5 → '1–3, 5'."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 RANK_FIELDS = (
@@ -75,4 +142,11 @@ RANK_FIELDS = (
     "by",
     "ranked",
     "cards",
+    "place_low",
+    "place_high",
+    "place_of",
+    "group_low",
+    "group_high",
+    "top_certain",
+    "origin",
 )
