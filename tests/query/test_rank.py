@@ -58,6 +58,22 @@ def test_grade_counts_place_the_jurisdictions_without_a_card():
     assert places(result) == [("FL", 1, 1), ("IA", 5, 5)]  # three D states Shared Hope counted, gapcli has no card for
 
 
+def test_grade_counts_that_contradict_themselves_are_never_used():
+    cards = [card("IA", "Iowa", 48.5, "F"), card("FL", "Florida", None, "C")]
+    fw = framework(graded=5, counts={"C": 1, "D": 3, "F": 2})
+    fw.facts.counts_consistent, fw.facts.counts_note = False, "they add up to 6"
+    result = rank(cards, fw)
+    assert places(result) == [("FL", 1, 4), ("IA", 2, 5)] and result.counts_unused == "they add up to 6"
+
+
+def test_an_unknown_number_graded_gives_places_over_every_number_the_facts_allow():
+    cards = [card("LA", "Louisiana", 96, "A", published=1), card("CA", "California", None, "F")]
+    result = rank(cards, framework(graded=None, counts={"A": 3}))
+    assert result.graded is None and result.sizes == (4, 51)  # LA, CA and the two other A states, or up to 51
+    assert places(result) == [("LA", 1, 1), ("CA", 4, 51)]
+    assert all(r["place_of"] is None for r in result.rows)
+
+
 def test_rank_on_an_issue_area_bounds_by_area_grades():
     cards = [*CARDS, Card("Iowa", "IA", 2021, issues=(IssueResult(4, "A", None),))]
     result = rank(cards, framework(), by=4)

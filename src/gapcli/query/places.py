@@ -66,44 +66,28 @@ class Places(NamedTuple):
 def places(edition: Edition, groups: bool = False) -> Places:
     """Each known jurisdiction's place range (and, with ``groups``, its letter's places)."""
     count = len(edition.known)
-    ranges: list[tuple[int, int] | None] = [None] * count
-    letter_places: list[tuple[int, int] | None] = [None] * count
     problem = _ranks_against_scores(edition.known)  # whatever the number graded
-    feasible: list[int] = []
-    for n in _sizes(edition) if problem is None else ():
-        solver = _Solver(edition, n)
-        if solver.problem is None and not solver.feasible():
-            solver.problem = _diagnose(edition, n)
-        if solver.problem is not None:
-            problem = problem or solver.problem
-            continue
-        feasible.append(n)
-        _widen(ranges, solver.ranges())
-        if groups:
-            _widen(letter_places, solver.letter_places())
-    if not feasible:
+    solver = None if problem is not None else _Solver(edition)
+    if solver is not None and solver.problem is None and not solver.feasible():
+        solver.problem = _diagnose(edition)
+    if solver is None or solver.problem is not None:
+        problem = problem or (solver.problem if solver else None)
         return Places([None] * count, [None] * count, None, problem or "the facts cannot all hold")
-    return Places(ranges, letter_places, (min(feasible), max(feasible)), None)
+    letter_places: list[tuple[int, int] | None] = solver.letter_places() if groups else [None] * count
+    return Places(solver.ranges(), letter_places, solver.sizes(), None)
 
 
-def _widen(into: list[tuple[int, int] | None], ranges: list[tuple[int, int] | None]) -> None:
-    for i, found in enumerate(ranges):
-        if found is not None:
-            held = into[i]
-            into[i] = found if held is None else (min(held[0], found[0]), max(held[1], found[1]))
-
-
-def _sizes(edition: Edition) -> range:
+def _sizes(edition: Edition) -> tuple[int, int]:
     """How many jurisdictions the edition can have graded: its published count, else what the facts allow."""
     if edition.graded is not None:
-        return range(edition.graded, edition.graded + 1)
-    fewest = max([len(edition.known), sum((edition.counts or {}).values()), 1])
+        return edition.graded, edition.graded
     groups: dict[int, int] = {}
     for known in edition.known:
         if known.rank is not None:
             groups[known.rank] = groups.get(known.rank, 0) + 1
-    fewest = max([fewest, *(rank + size - 1 for rank, size in groups.items())])
-    return range(fewest, max(fewest, edition.most) + 1)
+    ends = [rank + size - 1 for rank, size in groups.items()]
+    fewest = max([len(edition.known), sum((edition.counts or {}).values()), 1, *ends])
+    return fewest, max(fewest, edition.most)
 
 
 class _Atom:
@@ -129,10 +113,10 @@ class _Group:
 
 
 class _Solver:
-    """The facts for one number ``n`` of jurisdictions graded, and the check on them."""
+    """The facts of an edition, and the check on them; the number graded is one of ``fewest..most``."""
 
-    def __init__(self, edition: Edition, n: int):
-        self.n = n
+    def __init__(self, edition: Edition):
+        self.fewest, self.most = _sizes(edition)
         self.known = list(edition.known)
         self.letters = edition.letters
         self.bands = edition.bands
@@ -172,11 +156,11 @@ class _Solver:
         self.problem = self.problem or self._check(counts)
         self._point_letters()
         self.letter = [self.letter_of(k) for k in self.known]
-        self._cache: dict[tuple[int | None, int | None, tuple[int, int] | None], bool] = {}
+        self._cache: dict[tuple[int | None, int | None, tuple[int, int] | None, int | None], bool] = {}
 
     def _check(self, counts: dict[str, int]) -> str | None:
         """Facts that contradict each other plainly, worded; subtler conflicts show as no configuration."""
-        n = self.n
+        n = self.most
         if len(self.known) > n:
             return f"{len(self.known)} cards, but {n} jurisdictions graded"
         if sum(counts.values()) > n:
@@ -246,20 +230,27 @@ class _Solver:
     # -- the check -------------------------------------------------------------------------
 
     def feasible(
-        self, target: int | None = None, place: int | None = None, before: tuple[int, int] | None = None
+        self,
+        target: int | None = None,
+        place: int | None = None,
+        before: tuple[int, int] | None = None,
+        final: int | None = None,
     ) -> bool:
-        """A configuration exists (with ``target`` at ``place``; with exactly ``before[1]`` ahead of letter ``before[0]``)."""
-        key = (target, place, before)
+        """A configuration exists: with ``target`` at ``place``; with exactly ``before[1]`` jurisdictions
+        ahead of letter ``before[0]``; with ``final`` jurisdictions graded."""
+        key = (target, place, before, final)
         if key not in self._cache:
-            self._cache[key] = self._feasible(target, place, before)
+            self._cache[key] = self._feasible(target, place, before, final)
         return self._cache[key]
 
-    def _feasible(self, target: int | None, place: int | None, before: tuple[int, int] | None) -> bool:
+    def _feasible(
+        self, target: int | None, place: int | None, before: tuple[int, int] | None, final: int | None
+    ) -> bool:
         kcount, pool, groups = self.kcount, self.pool, self.ranked
         if target is not None and place is not None:
             known = self.known[target]
             if known.rank is not None:
-                return known.rank == place and self.feasible(None, None, before)
+                return known.rank == place and self.feasible(None, None, before, final)
             kcount, pool, groups = list(kcount), list(pool), dict(groups)
             point = self.point_of[known.score] if known.score is not None else None
             if point is not None:
@@ -280,9 +271,9 @@ class _Solver:
             if group.rank <= end or not group.letters:
                 return False
             end = group.rank + group.size - 1
-        if end > self.n:
+        if end > self.most:
             return False
-        return _Walk(self, ordered, kcount, pool).run(before)
+        return _Walk(self, ordered, kcount, pool).run(before, final)
 
     # -- the answers -----------------------------------------------------------------------
 
@@ -331,12 +322,21 @@ class _Solver:
                 ahead += 1
             elif k_high <= low:
                 behind += 1
-        return 1 + ahead, self.n - behind
+        return 1 + ahead, self.most - behind
 
     def _at_least(self, letter: int) -> int:
         """How many jurisdictions certainly have ``letter``: its count, else the cards known to."""
         cap = self.counted[letter]
         return cap if cap is not None else self.letter.count(letter)
+
+    def sizes(self) -> tuple[int, int]:
+        """The fewest and the most jurisdictions graded that the facts allow."""
+        low, high = self.fewest, self.most
+        while low < high and not self.feasible(final=low):
+            low += 1
+        while high > low and not self.feasible(final=high):
+            high -= 1
+        return low, high
 
     def letter_places(self) -> list[tuple[int, int] | None]:
         """For each known jurisdiction with a letter: 1 + the fewest and the most jurisdictions with a better one."""
@@ -354,7 +354,7 @@ class _Solver:
     def _letter_span(self, letter: int) -> tuple[int, int]:
         ahead = sum(self._at_least(i) for i in range(letter))
         behind = sum(self._at_least(i) for i in range(letter, len(self.letters)))
-        low, high = ahead, self.n - max(behind, 1)
+        low, high = ahead, self.most - max(behind, 1)
         while low < high and not self.feasible(None, None, (letter, low)):
             low += 1
         while high > low and not self.feasible(None, None, (letter, high)):
@@ -370,7 +370,7 @@ class _Walk:
         self.groups = groups
         self.kcount = kcount
         self.pool = pool
-        n = solver.n
+        n = solver.most
         self.zone_low = [0] + [g.rank + g.size - 1 for g in groups]
         self.zone_high = [g.rank - 1 for g in groups] + [n]
         self.zone_of = [-1] * (n + 1)
@@ -378,23 +378,35 @@ class _Walk:
             for position in range(low, high + 1):
                 self.zone_of[position] = zone
 
-    def run(self, before: tuple[int, int] | None) -> bool:
+    def run(self, before: tuple[int, int] | None, final: int | None) -> bool:
+        """Letter by letter, the (scores used, positions filled) reached; a run that must be the last
+        (nothing can score below it) seals its states: the letters after it stay empty."""
         s = self.s
         total = len(s.values)
         reach: dict[int, set[int]] = {0: {0}}
+        sealed: dict[int, set[int]] = {}
         for letter in range(len(s.letters)):
             if before is not None and before[0] == letter:
                 reach = {k: ps & {before[1]} for k, ps in reach.items() if before[1] in ps}
+                sealed = {k: ps & {before[1]} for k, ps in sealed.items() if before[1] in ps}
             nxt: dict[int, set[int]] = {}
+            nxt_sealed: dict[int, set[int]] = {}
             for k0, positions in reach.items():
                 for k1 in self._cuts(letter, k0):
-                    found = self._block(letter, k0, k1, positions)
-                    if found:
-                        nxt.setdefault(k1, set()).update(found)
-            reach = nxt
-            if not reach:
+                    ends, closed = self._block(letter, k0, k1, positions)
+                    if ends:
+                        nxt.setdefault(k1, set()).update(ends)
+                    if closed:
+                        nxt_sealed.setdefault(k1, set()).update(closed)
+            empty = not self.pool[letter] and s.counted[letter] in (None, 0)
+            for k0, positions in sealed.items():
+                if empty and k0 in self._cuts(letter, k0):
+                    nxt_sealed.setdefault(k0, set()).update(positions)
+            reach, sealed = nxt, nxt_sealed
+            if not reach and not sealed:
                 return False
-        return s.n in reach.get(total, ())
+        low, high = (final, final) if final is not None else (s.fewest, s.most)
+        return any(low <= p <= high for p in sealed.get(total, ()))
 
     def _cuts(self, letter: int, k0: int) -> range:
         """Which known scores can end this letter's run: all those it must hold, none it cannot."""
@@ -428,13 +440,14 @@ class _Walk:
             atoms.append(_Atom(False, 0))
         return atoms, alone_top, alone_bottom
 
-    def _block(self, letter: int, k0: int, k1: int, positions: set[int]) -> set[int]:
-        """The positions the letter's run can end at, from runs that start at ``positions``."""
+    def _block(self, letter: int, k0: int, k1: int, positions: set[int]) -> tuple[set[int], set[int]]:
+        """The positions the letter's run can end at, from runs that start at ``positions``: those
+        after which more can follow, and those that must end the ranking (the last letter's)."""
         s = self.s
         atoms, alone_top, alone_bottom = self._atoms(letter, k0, k1)
         base = sum(self.kcount[k0:k1]) + self.pool[letter]
         count = s.counted[letter]
-        last = letter == len(s.letters) - 1
+        last = letter == len(s.letters) - 1 or alone_bottom
         out: set[int] = set()
         by_zone: dict[int, list[int]] = {}
         for p in sorted(positions):
@@ -452,8 +465,9 @@ class _Walk:
                     constraints = self._inner(atoms, k0, a, b)
                     if not constraints:
                         break  # groups a..b-1 cannot sit here, so no longer chain can
-                self._ends(a, b, starts, need, constraints, count, last or alone_bottom, out)
-        return out
+                if not last or b == len(self.groups):  # the run that ends the ranking holds the last group
+                    self._ends(a, b, starts, need, constraints, count, out)
+        return (set(), out) if last else (out, set())
 
     def _ends(
         self,
@@ -463,10 +477,8 @@ class _Walk:
         need: int,
         constraints: list[tuple[int, int, int]],
         count: int | None,
-        to_end: bool,
         out: set[int],
     ) -> None:
-        n = self.s.n
         top = self.zone_high[b]
         for before_low, before_high, after in constraints:
             if b > a:  # before_*: free positions before the first group; after: those after the last
@@ -478,13 +490,11 @@ class _Walk:
             if not valid:
                 continue
             if count is None:
-                lowest = max(valid[0] + need, floor, self.zone_low[b])
-                ends = range(n, n + 1) if to_end else range(lowest, top + 1)
-                out.update(e for e in ends if e >= lowest and e <= top)
+                out.update(range(max(valid[0] + need, floor, self.zone_low[b]), top + 1))
             elif count >= need:
                 for p in valid:
                     e = p + count
-                    if e >= floor and self.zone_low[b] <= e <= top and (not to_end or e == n):
+                    if e >= floor and self.zone_low[b] <= e <= top:
                         out.add(e)
 
     def _inner(self, atoms: list[_Atom], k0: int, a: int, b: int) -> list[tuple[int, int, int]]:
@@ -537,9 +547,9 @@ def _ranks_against_scores(known: Sequence[Known]) -> str | None:
     return None
 
 
-def _diagnose(edition: Edition, n: int) -> str:
+def _diagnose(edition: Edition) -> str:
     """Words for a contradiction no pair of facts shows: whether the ranks are what cannot hold."""
     unranked = edition._replace(known=[k._replace(rank=None) for k in edition.known])
-    if _Solver(unranked, n).feasible():
+    if _Solver(unranked).feasible():
         return "the published ranks cannot all hold with the scores, grades and grade counts"
     return "the scores, grades and grade counts cannot all hold"

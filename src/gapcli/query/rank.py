@@ -33,6 +33,8 @@ class Ranking(NamedTuple):  # a result record; cheaper to define at start-up tha
     coverage: dict[str, int]  # for each of FIGURES, how many cards have it
     defines: FrameworkDefines  # the figures the edition's cards have (the Protected Innocence Challenge: no tiers)
     graded: int | None  # jurisdictions the edition graded: the places are out of these (None: not published)
+    sizes: tuple[int, int] | None  # the fewest and most graded that the facts allow (None: no places)
+    counts_unused: str | None  # why the published grade counts are left out of the places
     problem: str | None  # why there are no places: the facts held contradict each other
     top: int | None
     reverse: bool
@@ -137,6 +139,8 @@ def rank(
         coverage,
         framework_defines(framework),
         graded,
+        found.of,
+        None if framework.facts.counts_consistent else framework.facts.counts_note or "they contradict each other",
         problem,
         top,
         reverse,

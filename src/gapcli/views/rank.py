@@ -36,11 +36,12 @@ def rank_view(ranking: Ranking) -> View:
         if top is not None:
             cells.append("certain" if r["top_certain"] else "may be")
         table.append(cells)
-    of = (
-        f"the {ranking.graded} jurisdictions graded"
-        if ranking.graded
-        else "the jurisdictions graded (how many: not published)"
-    )
+    if ranking.graded:
+        of = f"the {ranking.graded} jurisdictions graded"
+    elif ranking.sizes:
+        of = f"the {ranking.sizes[0]} to {ranking.sizes[1]} jurisdictions graded (no source gives the number)"
+    else:
+        of = "the jurisdictions graded (no source gives the number)"
     title = f"{ranking.year} ranking by {ranking.label}: places among {of}"
     blocks: list[Block] = [Grid(columns, table, title)]
     blocks += _rank_notes(ranking)
@@ -79,10 +80,9 @@ def _rank_notes(ranking: Ranking) -> list[Block]:
             notes.append(Note(f"Places {_runs(ranking.unprinted)}: no printed rank gapcli holds."))
     elif ranking.ranked and ranking.problem is None:
         if ranking.by in ("overall", "grade"):
-            facts = (
-                f"scores ({ranking.coverage['overall']} cards have one), grades through the scale, published ranks "
-                "and grade counts"
-            )
+            scored = ranking.coverage["overall"]
+            held = "no card has one" if not scored else f"{scored} card{'s have' if scored > 1 else ' has'} one"
+            facts = f"scores ({held}), grades through the scale, published ranks and grade counts"
         else:
             facts = "the area's scores and grades (through the scale, where known)"
         notes.append(
@@ -91,6 +91,8 @@ def _rank_notes(ranking: Ranking) -> list[Block]:
                 "they do not fix it. Ties share a place."
             )
         )
+        if ranking.counts_unused and ranking.by in ("overall", "grade"):
+            notes.append(Note(f"The published grade counts are left out: {ranking.counts_unused.rstrip('.')}."))
         if ranking.graded and ranking.graded > ranking.cards:
             notes.append(
                 Note(
