@@ -219,6 +219,11 @@ def tiles(year: int | None = None, by: str = "overall", catalog: Catalog | None 
     cards = _catalog(catalog)
     framework = cards.edition(year)
     chosen = resolve_by(framework, by)
+    if chosen == "published":
+        raise UsageError(
+            "map --by published: a printed rank is a place, not a colour the map can show; "
+            "see 'gapcli rank --by published', or map --by grade or an issue area"
+        )
     issue = chosen if isinstance(chosen, int) else None
     return tile(cards.cards_for_year(framework.year), framework, issue), label_of(
         framework, "grade" if issue is None else issue

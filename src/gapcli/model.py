@@ -64,6 +64,7 @@ class EditionFacts:
     counts_note: str | None = None  # why the counts are not consistent
     most_improved: str | None = None
     highlights: tuple[str, ...] = ()  # other published statements about the edition, as printed
+    not_graded: tuple[str, ...] = ()  # postal codes of the jurisdictions the edition did not grade (2023: DC)
     citations: tuple[Citation, ...] = ()
 
 

@@ -197,6 +197,8 @@ class GapEntry(TypedDict):
     states_met: list[str]
     states_unknown: list[str]
     cards: int
+    jurisdictions: int
+    states_user: list[str]
 
 
 class StateGap(TypedDict):
@@ -235,6 +237,14 @@ class PublishedFacts(TypedDict):
     highlights: list[str]
 
 
+class UserStats(TypedDict):
+    cards: int
+    scored: int
+    mean_score: Number | None
+    median_score: Number | None
+    grades: dict[str, int]
+
+
 class StatsRecord(TypedDict):
     year: int
     framework: str
@@ -246,6 +256,11 @@ class StatsRecord(TypedDict):
     ungraded: int
     issues: list[IssueStats]
     published: PublishedFacts
+    jurisdictions: int
+    jurisdictions_published: bool
+    too_few: bool
+    origin: dict[str, int]
+    user: UserStats
 
 
 class HistoryRow(TypedDict):
@@ -279,6 +294,9 @@ class TileRow(TypedDict):
     row: int
     col: int
     has_card: bool
+    share: Number | None
+    graded: bool | None
+    origin: str | None
 
 
 class PlanGoal(TypedDict):
@@ -357,6 +375,7 @@ CONTRACT: dict[str, type] = {
     "stats": StatsRecord,
     "stats.issues": IssueStats,
     "stats.published": PublishedFacts,
+    "stats.user": UserStats,
     "history": HistoryRow,
     "map": TileRow,
     "plan": PlanRecord,

@@ -40,7 +40,7 @@ CASES = [
     (["rank"], r.RankRow, {}),
     (["gaps"], r.GapEntry, {}),
     (["gaps", "--state", "ct"], r.StateGap, {}),
-    (["stats"], r.StatsRecord, {"issues": r.IssueStats, "published": r.PublishedFacts}),
+    (["stats"], r.StatsRecord, {"issues": r.IssueStats, "published": r.PublishedFacts, "user": r.UserStats}),
     (["history", "tn"], r.HistoryRow, {}),
     (["map"], r.TileRow, {}),
     (["plan", "ct"], r.PlanRecord, {"issues": r.PlanIssue}),

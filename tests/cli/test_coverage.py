@@ -21,7 +21,7 @@ def test_gaps_names_the_unknown_states_and_the_coverage(run):
         and entry["cards"] == 51
     )
     out = run("gaps", "mistake of age").stdout
-    assert "goal-level data for 4 of 51 cards in 2021" in out and "Unknown" in out
+    assert "goal-level data for 4 of the 51 jurisdictions graded in 2021" in out and "Unknown" in out
 
 
 def test_partial_lists_count_only_the_goals_they_name(run):
@@ -29,11 +29,19 @@ def test_partial_lists_count_only_the_goals_they_name(run):
     assert sorted(entry["states_unmet"]) == ["CT", "KS", "MO"] and entry["states_met"] == ["IL"]
     assert len(entry["states_unknown"]) == 51 - 4
     [entry] = as_json(run, "gaps", "non-criminalization for prostitution offenses", "--year", "2022")
-    assert (
-        sorted(entry["states_unmet"]) == ["MA", "MD"]
-        and entry["states_met"] == []
-        and len(entry["states_unknown"]) == entry["cards"] - 2
-    )
+    assert sorted(entry["states_unmet"]) == ["MA", "MD"] and entry["states_met"] == []
+    # the trial: unknowns were counted over the 13 cards held, not the 51 jurisdictions graded
+    assert (entry["cards"], entry["jurisdictions"], len(entry["states_unknown"])) == (13, 51, 49)
+    assert "MS" in entry["states_unknown"] and "AL" in entry["states_unknown"]  # a card naming no goals; no card
+    out = run("gaps", "--year", "2022").stdout
+    assert "goal-level data for 3 of the 51 jurisdictions graded in 2022" in out
+    assert "or there is no card here (38 of them)" in out
+
+
+def test_gaps_in_2023_count_over_the_50_graded_without_dc(run):
+    for entry in as_json(run, "gaps", "--year", "2023"):
+        assert entry["jurisdictions"] == 50 and "DC" not in entry["states_unknown"]
+        assert len(entry["states_unmet"]) + len(entry["states_met"]) + len(entry["states_unknown"]) == 50
 
 
 def test_gaps_for_a_state_whose_goals_are_unknown_is_not_an_empty_success(run):
@@ -64,7 +72,8 @@ def test_stats_puts_the_published_figures_beside_the_held_ones(run):
     assert stats["published"]["grade_counts"] == {"A": 0, "B": 0, "C": 1, "D": 10, "F": 40}
     assert stats["scored"] == 6 and stats["cards"] == 51 and stats["mean_score"] == 39.6667
     out = run("stats").stdout
-    assert "national average 47.9" in out and "6 of 51" in out and "too few to stand for the edition" in out
+    assert "national average 47.9" in out and "6 of the 51 jurisdictions graded" in out
+    assert "too few to stand for the edition" in out
     assert run("stats", "--year", "2022", "--json").stdout.count('"D": 10') == 1  # published D 10 beside the held count
     assert "national average not published" in run("stats", "--year", "2022").stdout
 
@@ -92,6 +101,41 @@ def test_rank_states_its_coverage_and_ranks_by_published(run):
     assert [r["place_low"] for r in filtered] == [3, 3, 3, 3, 3, 3, 3]
     empty = run("rank", "--year", "2025", "--by", "published", "--grade", "B")
     assert empty.exit_code == 0
+
+
+def test_stats_2025_shares_are_over_the_jurisdictions_not_the_cards_held(run):
+    out = run("stats", "--year", "2025").stdout
+    assert "With a published score: 7 of 51 jurisdictions at most" in out  # 2025 gives no count graded
+    assert "too few to stand for the edition" in out
+    stats = as_json(run, "stats", "--year", "2025")
+    assert (stats["scored"], stats["jurisdictions"], stats["jurisdictions_published"], stats["too_few"]) == (
+        7,
+        51,
+        False,
+        True,
+    )
+
+
+def test_one_number_format_for_means_and_medians(run):
+    assert "mean 75.75, median 75.75" in run("stats", "--year", "2023").stdout  # was 'mean 75.8, median 75.75'
+
+
+def test_a_user_card_is_marked_and_never_counted_as_published(run, user_dir, tmp_path, seed_text):
+    vermont = tmp_path / "vt.txt"
+    text = seed_text.replace("CONNECTICUT", "VERMONT").replace("connecticut", "vermont")
+    vermont.write_text(text.replace("Connecticut", "Vermont"), "utf-8")
+    assert run("import", str(vermont)).exit_code == 0
+    rows = {r["code"]: r for r in as_json(run, "rank", "--year", "2021")}
+    assert (rows["VT"]["origin"], rows["VT"]["score"]) == ("user", 43.5)
+    assert {r["origin"] for code, r in rows.items() if code != "VT"} == {"bundled"}
+    assert (rows["VT"]["place_low"], rows["VT"]["place_high"]) == (rows["CT"]["place_low"], rows["CT"]["place_high"])
+    assert "Vermont*" in run("rank", "--year", "2021").stdout
+    stats = as_json(run, "stats", "--year", "2021")
+    assert (stats["scored"], stats["mean_score"], stats["origin"]) == (6, 39.6667, {"bundled": 50, "user": 1})
+    assert (stats["user"]["cards"], stats["user"]["scored"], stats["user"]["mean_score"]) == (1, 1, 43.5)
+    out = run("stats", "--year", "2021").stdout
+    assert "With a published score: 6 of the 51 jurisdictions graded" in out
+    assert "Cards you imported: 1, 1 with a score" in out and "not published" in out
 
 
 def test_rank_by_published_top_counts_places_not_rows(run):
@@ -192,3 +236,31 @@ def test_plan_on_the_bundled_cards(run):
     assert ia.exit_code == 0 and "Headroom" in ia.stdout and "goals are not known" in ia.stdout
     fl = run("plan", "fl", "--year", "2023")
     assert fl.exit_code == 1 and fl.stderr.count("\n") == 1 and "grade scale or maximum is not known" in fl.stderr
+
+
+def test_map_refuses_published_rather_than_showing_the_grade_map_under_that_name(run):
+    result = run("map", "--by", "published", "--year", "2023")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "map --by published: a printed rank is a place" in result.stderr and "rank --by published" in result.stderr
+
+
+def test_map_of_an_issue_area_colours_a_known_score_by_its_share(run):
+    tiles = {t["code"]: t for t in as_json(run, "map", "--by", "5")}
+    assert (tiles["IA"]["score"], tiles["IA"]["max_score"], tiles["IA"]["grade"], tiles["IA"]["share"]) == (
+        7.5,
+        10,
+        None,
+        75,
+    )
+    out = run("map", "--by", "5").stdout
+    assert "IA 75" in out and "IA ·" not in out and "C ≥70% 1" in out  # 75 % of the maximum, never called a C
+    assert "marked with that share (%), never with a grade" in out
+
+
+def test_map_tells_not_graded_from_no_card(run):
+    tiles = {t["code"]: t for t in as_json(run, "map", "--year", "2023")}
+    assert tiles["DC"]["graded"] is False and tiles["TN"]["graded"] is True and tiles["DC"]["has_card"] is False
+    out = run("map", "--year", "2023").stdout
+    assert "DC —" in out and "not graded 1" in out and "Not graded in 2023: DC" in out
+    tiles_2022 = {t["code"]: t for t in as_json(run, "map", "--year", "2022")}
+    assert tiles_2022["AL"]["graded"] is True and "no card 38" in run("map", "--year", "2022").stdout

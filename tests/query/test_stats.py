@@ -30,6 +30,30 @@ def test_counts_means_and_medians():
         "mean_percent": 67.5,
     }
     assert result["published"]["national_average"] == 47.9 and result["published"]["graded"] == 51
+    assert (result["jurisdictions"], result["jurisdictions_published"], result["too_few"]) == (51, True, True)
+
+
+def test_cards_the_user_imported_are_counted_apart():
+    cards = [Card("Texas", "TX", 2021, "D", 61), Card("Ohio", "OH", 2021, "F", 40, origin="user")]
+    result = stats(cards, FW)
+    assert (result["cards"], result["scored"], result["mean_score"]) == (2, 1, 61)
+    assert result["grades"]["F"] == 0 and result["origin"] == {"bundled": 1, "user": 1}
+    assert result["user"] == {
+        "cards": 1,
+        "scored": 1,
+        "mean_score": 40,
+        "median_score": 40,
+        "grades": {"A": 0, "B": 0, "C": 0, "D": 0, "F": 1},
+    }
+
+
+def test_shares_are_over_the_jurisdictions_graded_or_the_most_there_can_be():
+    cards = [Card(f"S{i}", f"S{i}", 2025, "A", 90 + i) for i in range(30)]
+    unknown = stats(cards, Framework(2025, "j", "j", facts=EditionFacts(grade_counts={"A": 3})))
+    assert (unknown["jurisdictions"], unknown["jurisdictions_published"], unknown["too_few"]) == (51, False, False)
+    without_dc = Framework(2023, "t", "t", facts=EditionFacts(graded=50, not_graded=("DC",)))
+    assert (stats(cards[:25], without_dc)["jurisdictions"], stats(cards[:25], without_dc)["too_few"]) == (50, False)
+    assert stats(cards[:24], without_dc)["too_few"] is True  # 24 of 50: fewer than half
 
 
 def test_published_counts_are_zero_only_where_they_add_up_to_every_graded_card():

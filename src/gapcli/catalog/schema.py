@@ -177,6 +177,7 @@ def _facts(data: dict[str, Any] | None, path: str) -> EditionFacts:
         counts_note=table.text("counts_note"),
         most_improved=table.text("most_improved"),
         highlights=table.texts("highlights"),
+        not_graded=tuple(table.texts("not_graded")),
         citations=_citations(table),
     )
     table.done()

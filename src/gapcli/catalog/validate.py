@@ -90,6 +90,12 @@ def framework_problems(framework: Framework) -> list[str]:
         )
     if not facts.counts_consistent and not facts.counts_note:
         found.append("facts.counts_note: say why the counts are not consistent")
+    codes = {j.code for j in JURISDICTIONS}
+    strange = [code for code in facts.not_graded if code not in codes]
+    if strange:
+        found.append(f"facts.not_graded: {', '.join(strange)} not a postal code of a jurisdiction")
+    elif facts.graded is not None and facts.graded + len(facts.not_graded) > len(JURISDICTIONS):
+        found.append(f"facts.not_graded: {len(facts.not_graded)} not graded, and {facts.graded} graded of 51")
     return found
 
 

@@ -35,6 +35,15 @@ ByOption = Annotated[
         autocompletion=complete_by,
     ),
 ]
+MapByOption = Annotated[
+    str,
+    typer.Option(
+        "--by",
+        metavar="FIGURE",
+        help="overall or grade (the overall grade), an issue number 1-6, or part of an issue name.",
+        autocompletion=complete_by,
+    ),
+]
 SelectorArgument = Annotated[
     str, typer.Argument(metavar="STATE[@YEAR]", help="e.g. ct or connecticut@2021.", autocompletion=complete_state)
 ]
@@ -208,7 +217,7 @@ def history(
 
 def map_(
     year: YearOption = None,
-    by: ByOption = "overall",
+    by: MapByOption = "overall",
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
@@ -216,16 +225,19 @@ def map_(
     size: SizeOption = "page",
     force: ForceFlag = False,
 ) -> None:
-    """A tile-grid map of the 50 states and D.C., coloured by grade."""
+    """A tile-grid map of the 50 states and D.C., coloured by grade (an issue area's score, by its share)."""
     from gapcli import api
+    from gapcli.query.select import resolve_by
 
     cards = catalog()
     tiles, label = api.tiles(year, by, cards)
     framework = cards.edition(year)
+    chosen = resolve_by(framework, by)
+    issue = chosen if isinstance(chosen, int) else None
 
     def view() -> View:
         from gapcli.views.across import map_view
 
-        return map_view(tiles, framework, label)
+        return map_view(tiles, framework, label, issue)
 
     emit(tiles, view, fmt, as_json, export, force, theme, size)

@@ -139,12 +139,13 @@ def _tiles(block: v.Tiles) -> list[str]:
             if tile is None:
                 cells.append('<td style="width:3.4em"></td>')
                 continue
-            fg, bg = PALETTE.get(tile["grade"] or "", ("inherit", "transparent"))
-            border = "1px solid rgba(0,0,0,0.25)" if tile["grade"] in PALETTE else "1px dashed #999999"
+            shade = tile.get("shade", tile["grade"])  # a share's colour where no grade is published
+            fg, bg = PALETTE.get(shade or "", ("inherit", "transparent"))
+            border = "1px solid rgba(0,0,0,0.25)" if shade in PALETTE else "1px dashed #999999"
             cells.append(
                 f'<td style="width:3.4em;height:2.8em;text-align:center;vertical-align:middle;color:{fg};'
                 f'background-color:{bg};border:{border};border-radius:0.3em;font-weight:bold">'
-                f"{_text(tile['code'])}<br>{_text(tile['grade'] or '–')}</td>"
+                f"{_text(tile['code'])}<br>{_text(tile.get('mark', tile['grade']) or '–')}</td>"
             )
         out.append(f"<tr>{''.join(cells)}</tr>")
     out.append("</table>")

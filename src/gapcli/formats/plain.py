@@ -18,7 +18,7 @@ def tile_lines(block: v.Tiles) -> list[str]:
     width = 1 + max(t["col"] for t in block.tiles)
     grid = [["" for _ in range(width)] for _ in range(1 + max(t["row"] for t in block.tiles))]
     for tile in block.tiles:
-        grid[tile["row"]][tile["col"]] = f"{tile['code']} {tile['grade'] or '·'}"
+        grid[tile["row"]][tile["col"]] = f"{tile['code']} {tile.get('mark', tile['grade']) or '·'}"
     return ["".join(f"{cell:<6}" for cell in row).rstrip() for row in grid]
 
 

@@ -159,8 +159,8 @@ def _tiles(block: v.Tiles, width: int, look: Look) -> RenderableType:
             if t is None:
                 lines[r].append(" " * tile)
                 continue
-            label = f"{t['code']} {t['grade'] or ' '}".center(tile - (1 if tile > 4 else 0))
-            lines[r].append(label, style=look.grade(t["grade"]) or "dim")
+            label = f"{t['code']} {t.get('mark', t['grade']) or ' '}".center(tile - (1 if tile > 4 else 0))
+            lines[r].append(label, style=look.grade(t.get("shade", t["grade"])) or "dim")
             if tile > 4:
                 lines[r].append(" ")
     legend = Text("Legend: ")

@@ -6,12 +6,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, overload
 
 from gapcli.model import Card, Framework, IssueResult
+from gapcli.states import JURISDICTIONS
 
 # the shape and making of a card record; change it whenever card_record changes, so cached records are rebuilt
 RECORD_VERSION = "3"
 
 if TYPE_CHECKING:
     from gapcli.records import CardRecord, EditionGrade, FrameworkDefines, GoalRecord, IssueRecord, Number, StateRow
+    from gapcli.states import Jurisdiction
+
+
+def graded_jurisdictions(framework: Framework) -> tuple[list[Jurisdiction], bool]:
+    """The jurisdictions the edition graded, and whether that is published: all 51 but those a source says
+    it left out (2023: D.C.); not published where no source gives the number graded (then at most these)."""
+    chosen = [j for j in JURISDICTIONS if j.code not in framework.facts.not_graded]
+    return chosen, framework.facts.graded == len(chosen)
 
 
 @overload

@@ -2,7 +2,8 @@
 
 A goal is named by its number where the framework knows the phrase that names it
 on cards, and otherwise by the card's own phrase. A card counts as meeting or not
-meeting a goal only where it names that goal; every other card is ``unknown``.
+meeting a goal only where it names that goal; every other jurisdiction the edition
+graded is ``unknown``, with a card here or not.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from gapcli.errors import NotFound
 from gapcli.model import Card, Framework
-from gapcli.query.cards import goals_of
+from gapcli.query.cards import goals_of, graded_jurisdictions
 
 if TYPE_CHECKING:
     from gapcli.records import GapEntry, StateGap
@@ -23,6 +24,8 @@ class Goals(NamedTuple):
     entries: list[GapEntry]
     cards: int  # cards of the edition
     with_goal_data: int  # cards that name at least one goal
+    jurisdictions: int  # the counts are over these: the jurisdictions graded (at most 51 where not published)
+    jurisdictions_published: bool
 
 
 def _lists_goals(framework: Framework) -> None:
@@ -35,6 +38,10 @@ def _lists_goals(framework: Framework) -> None:
 
 
 def _entries(cards: list[Card], framework: Framework) -> dict[str, GapEntry]:
+    graded, _ = graded_jurisdictions(framework)
+    held = {c.code for c in cards}
+    codes = [c.code for c in cards] + [j.code for j in graded if j.code not in held]
+    user = [c.code for c in cards if c.origin == "user"]
     entries: dict[str, GapEntry] = {}
     for card in cards:
         for area in framework.issues:
@@ -51,17 +58,23 @@ def _entries(cards: list[Card], framework: Framework) -> dict[str, GapEntry]:
                         "states_met": [],
                         "states_unknown": [],
                         "cards": len(cards),
+                        "jurisdictions": len(codes),
+                        "states_user": [],
                     },
                 )
                 entry["states_met" if goal["met"] else "states_unmet"].append(card.code)
     for entry in entries.values():
         named = set(entry["states_met"]) | set(entry["states_unmet"])
-        entry["states_unknown"] = [c.code for c in cards if c.code not in named]
+        entry["states_unknown"] = [code for code in codes if code not in named]
+        entry["states_user"] = [code for code in user if code in named]
     return entries
 
 
 def _result(cards: list[Card], framework: Framework, entries: list[GapEntry]) -> Goals:
-    return Goals(framework.year, entries, len(cards), sum(1 for c in cards if c.has_goal_data()))
+    graded, published = graded_jurisdictions(framework)
+    held = {c.code for c in cards}
+    over = len(held | {j.code for j in graded})
+    return Goals(framework.year, entries, len(cards), sum(1 for c in cards if c.has_goal_data()), over, published)
 
 
 def summary(cards: list[Card], framework: Framework) -> Goals:

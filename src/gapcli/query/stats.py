@@ -11,11 +11,14 @@ import statistics
 from typing import TYPE_CHECKING
 
 from gapcli.model import GRADES, Card, Framework
-from gapcli.query.cards import number
+from gapcli.query.cards import graded_jurisdictions, number
 from gapcli.states import JURISDICTIONS
 
 if TYPE_CHECKING:
-    from gapcli.records import IssueStats, Number, PublishedFacts, StatsRecord, TileRow
+    from gapcli.records import IssueStats, Number, PublishedFacts, StatsRecord, TileRow, UserStats
+
+# below this share of the jurisdictions graded, a mean of the scores held is not the edition's picture
+REPRESENTATIVE_SHARE = 0.5
 
 
 def _mean(values: list[float]) -> float | None:
@@ -50,10 +53,14 @@ def _median(values: list[float]) -> Number | None:
 
 
 def stats(cards: list[Card], framework: Framework) -> StatsRecord:
-    scores = [c.score for c in cards if c.score is not None]
+    """Figures of the cards held, over the jurisdictions the edition graded; cards the user imported
+    are counted apart (``user``), never among the published figures."""
+    held, imported = [c for c in cards if c.origin != "user"], [c for c in cards if c.origin == "user"]
+    scores = [c.score for c in held if c.score is not None]
+    graded, known = graded_jurisdictions(framework)
     issues: list[IssueStats] = []
     for area in framework.issues:
-        area_scores = [r.score for c in cards if (r := c.issue(area.number)) and r.score is not None]
+        area_scores = [r.score for c in held if (r := c.issue(area.number)) and r.score is not None]
         mean = _mean(area_scores)
         issues.append(
             {
@@ -67,6 +74,14 @@ def stats(cards: list[Card], framework: Framework) -> StatsRecord:
                 else None,
             }
         )
+    user_scores = [c.score for c in imported if c.score is not None]
+    user: UserStats = {
+        "cards": len(imported),
+        "scored": len(user_scores),
+        "mean_score": number(_mean(user_scores)),
+        "median_score": _median(user_scores),
+        "grades": {g: sum(1 for c in imported if c.grade == g) for g in GRADES},
+    }
     return {
         "year": framework.year,
         "framework": framework.name,
@@ -74,17 +89,28 @@ def stats(cards: list[Card], framework: Framework) -> StatsRecord:
         "scored": len(scores),
         "mean_score": number(_mean(scores)),
         "median_score": _median(scores),
-        "grades": {g: sum(1 for c in cards if c.grade == g) for g in GRADES},
-        "ungraded": sum(1 for c in cards if c.grade is None),
+        "grades": {g: sum(1 for c in held if c.grade == g) for g in GRADES},
+        "ungraded": sum(1 for c in held if c.grade is None),
         "issues": issues,
         "published": published(framework),
+        "jurisdictions": len(graded),
+        "jurisdictions_published": known,
+        "too_few": len(scores) < REPRESENTATIVE_SHARE * len(graded),
+        "origin": {"bundled": len(held), "user": len(imported)},
+        "user": user,
     }
 
 
 def tiles(cards: list[Card], framework: Framework, issue: int | None = None) -> list[TileRow]:
-    """All 51 jurisdictions at their tile-grid place; those without the figure have nulls."""
+    """All 51 jurisdictions at their tile-grid place; those without the figure have nulls.
+
+    ``share`` is the score as a percentage of the maximum, where both are known; ``graded`` is
+    false for a jurisdiction the edition did not grade (2023: D.C.), ``null`` where no source
+    says how many were graded.
+    """
     by_code = {c.code: c for c in cards}
     area = framework.issue(issue) if issue is not None else None
+    _, published = graded_jurisdictions(framework)
     rows: list[TileRow] = []
     for place in JURISDICTIONS:
         card = by_code.get(place.code)
@@ -95,6 +121,7 @@ def tiles(cards: list[Card], framework: Framework, issue: int | None = None) -> 
             result = card.issue(issue) if card else None
             grade, score = (result.grade, result.score) if result else (None, None)
             maximum = area.max_score if area else None
+        left_out = place.code in framework.facts.not_graded
         rows.append(
             {
                 "code": place.code,
@@ -106,6 +133,9 @@ def tiles(cards: list[Card], framework: Framework, issue: int | None = None) -> 
                 "row": place.row,
                 "col": place.col,
                 "has_card": card is not None,
+                "share": number(round(100 * score / maximum, 2)) if score is not None and maximum else None,
+                "graded": False if left_out else True if published or card is not None else None,
+                "origin": card.origin if card else None,
             }
         )
     return rows

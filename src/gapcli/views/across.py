@@ -11,8 +11,17 @@ from gapcli.views.provenance import citation_shown
 if TYPE_CHECKING:
     from gapcli.records import DiffRecord, HistoryRow, StatsRecord, TileRow
 
-# below this share of an edition's cards, a mean of the held cards is not the edition's picture
-REPRESENTATIVE_SHARE = 0.5
+
+def figure(value: float | None) -> str:
+    """One way to print a mean or a median: at most two decimals, no trailing zeros (75.75, 71.86, 73)."""
+    return "?" if value is None else f"{round(value, 2):g}"
+
+
+def over(s: StatsRecord) -> str:
+    """'of 51 jurisdictions', saying so where that is the most there can be rather than a published count."""
+    if s["jurisdictions_published"]:
+        return f"of the {s['jurisdictions']} jurisdictions graded"
+    return f"of {s['jurisdictions']} jurisdictions at most (no source gives how many the {s['year']} edition graded)"
 
 
 def diff_view(d: DiffRecord) -> View:
@@ -112,25 +121,36 @@ def stats_view(s: StatsRecord) -> View:
         if p["counts_consistent"] and p["graded"] is not None and None not in p["grade_counts"].values()
         else None
     )
+    imported = [s["user"]["grades"][g] for g in GRADES] if s["user"]["cards"] else None
     rows = [[g, _count(p["grade_counts"][g]), s["grades"][g]] for g in GRADES]
     rows.append(["not known", _count(published_unknown) if published_unknown is not None else "?", s["ungraded"]])
     columns = [Column("Grade", "grade"), Column("Published", justify="right"), Column("Cards held", "number", "right")]
+    if imported is not None:
+        columns.append(Column("Imported", "number", "right"))
+        for row, count in zip(rows, [*imported, s["user"]["cards"] - sum(imported)], strict=True):
+            row.append(count)
     blocks.append(Grid(columns, rows, "Grade distribution"))
     if not p["counts_consistent"]:
         blocks.append(Note(p["counts_note"] or "The published counts are not consistent."))
     facts_lines = ([f"Most improved: {p['most_improved']}."] if p["most_improved"] else []) + p["highlights"]
     if facts_lines:
         blocks.append(Bullets("Also published", facts_lines))
-    mean = "?" if s["mean_score"] is None else f"{s['mean_score']:.1f}"
-    median = "?" if s["median_score"] is None else f"{s['median_score']:g}"
-    share = s["scored"] / s["cards"] if s["cards"] else 0
-    caveat = "" if share >= REPRESENTATIVE_SHARE else " — too few to stand for the edition"
+    caveat = " — too few to stand for the edition" if s["too_few"] else ""
     blocks.append(
         Note(
-            f"Cards held: {s['cards']}; with a published score: {s['scored']} of {s['cards']} "
-            f"(their mean {mean}, median {median}{caveat})."
+            f"With a published score: {s['scored']} {over(s)}; mean {figure(s['mean_score'])}, "
+            f"median {figure(s['median_score'])}{caveat}. Cards held here: {s['origin']['bundled']}."
         )
     )
+    user = s["user"]
+    if user["cards"]:
+        blocks.append(
+            Note(
+                f"Cards you imported: {user['cards']}, {user['scored']} with a score (mean {figure(user['mean_score'])}, "
+                f"median {figure(user['median_score'])}): their figures are yours, not published, and are left out "
+                "of every figure above."
+            )
+        )
     columns = [
         Column("#", "number", "right"),
         Column("Issue area", wrap=True),
@@ -139,11 +159,17 @@ def stats_view(s: StatsRecord) -> View:
         Column("Mean %", "number", "right"),
     ]
     table = [
-        [i["number"], i["name"], f"{i['scored']} of {s['cards']}", (i["mean_score"], i["max_score"]), i["mean_percent"]]
+        [
+            i["number"],
+            i["name"],
+            f"{i['scored']} of {s['jurisdictions']}",
+            (None if i["mean_score"] is None else round(i["mean_score"], 2), i["max_score"]),
+            i["mean_percent"],
+        ]
         for i in s["issues"]
     ]
     if table:
-        blocks.append(Grid(columns, table, "Issue areas (cards held with that score)"))
+        blocks.append(Grid(columns, table, "Issue areas (published scores, over the jurisdictions graded)"))
     shown = sorted({text for c in p["sources"] if (text := citation_shown(c["url"], c["note"]))})
     if shown:
         blocks.append(Links([("Published figures", text) for text in shown]))
@@ -215,17 +241,57 @@ def _framework_cell(row: HistoryRow) -> str:
     return f"{row['framework_short']} (new framework)" if row["framework_changed"] else str(row["framework_short"])
 
 
-def map_view(tiles: list[TileRow], framework: Framework, label: str) -> View:
-    counts = [(g, sum(1 for t in tiles if t["grade"] == g)) for g in GRADES]
+def map_view(tiles: list[TileRow], framework: Framework, label: str, issue: int | None = None) -> View:
+    """Tiles coloured by grade; an issue-area score without a published grade by the share of the
+    maximum it is (marked with that share, never with a letter), on the same scale."""
+    shown = [_tile(t, framework, issue) for t in tiles]
+    counts = [(g, sum(1 for t in shown if t["shade"] == g)) for g in GRADES]
     legend = [(_legend(framework, g), n) for g, n in counts]
-    legend.append(("no figure", sum(1 for t in tiles if t["grade"] is None)))
-    blocks: list[Block] = [Title(f"{framework.year}: {label}", ""), Tiles(tiles, legend)]
-    scored = sum(1 for t in tiles if t["grade"] is None and t["score"] is not None)
-    if scored:  # a PIC section is scored, never graded: its map would look empty
-        blocks.append(
-            Note(f"{scored} tile(s) have a score but no published grade, so no colour; their scores are in --json.")
+    without = [t for t in shown if t["shade"] is None]
+    legend += [
+        (name, n)
+        for name, n in (
+            ("no figure", sum(1 for t in without if t["has_card"])),
+            ("no card", sum(1 for t in without if not t["has_card"] and t["graded"] is not False)),
+            ("not graded", sum(1 for t in without if t["graded"] is False)),
         )
+        if n or name == "no figure"
+    ]
+    blocks: list[Block] = [Title(f"{framework.year}: {label}", ""), Tiles(shown, legend)]
+    by_share = [t for t in shown if t["grade"] is None and t["shade"] is not None]
+    if by_share:
+        blocks.append(
+            Note(
+                f"{len(by_share)} tile(s) have a score but no published grade: coloured by the share of the maximum "
+                "the score is, on the same scale, and marked with that share (%), never with a grade."
+            )
+        )
+    scored = sum(1 for t in shown if t["shade"] is None and t["score"] is not None)
+    if scored:  # a PIC section is scored, never graded, and its maximum may be unknown
+        blocks.append(
+            Note(
+                f"{scored} tile(s) have a score but no published grade, and no scale to colour its share by; "
+                "their scores are in --json."
+            )
+        )
+    if any(t["graded"] is False for t in shown):
+        left_out = ", ".join(t["code"] for t in shown if t["graded"] is False)
+        blocks.append(Note(f"Not graded in {framework.year}: {left_out} (not a gap in gapcli's data)."))
+    if any(t["origin"] == "user" for t in shown):
+        blocks.append(Note("Figures of the cards you imported are yours, not published by Shared Hope."))
     return View(tiles, tiles, blocks, list(tiles[0]), [framework.year])
+
+
+def _tile(tile: TileRow, framework: Framework, issue: int | None) -> dict[str, Any]:
+    """A tile as the map draws it: ``shade`` picks its colour, ``mark`` is printed under the code."""
+    shade, mark, score = tile["grade"], tile["grade"], tile["score"]
+    if shade is None and tile["share"] is not None and score is not None and issue is not None:
+        bands = [(g, framework.score_bounds(g, tile["max_score"])) for g in GRADES]
+        shade = next((g for g, b in bands if b is not None and score >= b[0]), None)
+        mark = f"{tile['share']:.0f}" if shade is not None else None
+    if tile["graded"] is False:
+        mark = "—"
+    return {**tile, "shade": shade, "mark": mark}
 
 
 def _legend(framework: Framework, grade: str) -> str:

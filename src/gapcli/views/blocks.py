@@ -51,7 +51,7 @@ class Bullets(NamedTuple):
 
 
 class Tiles(NamedTuple):
-    tiles: Sequence[Mapping[str, Any]]  # code, grade, row, col, has_card
+    tiles: Sequence[Mapping[str, Any]]  # code, grade, row, col, has_card; shade (colour) and mark, if not the grade
     legend: list[tuple[str, int]]
 
 

@@ -23,6 +23,10 @@ def gaps_view(goals: Goals, title: str) -> View:
         Column("States unmet", wrap=True),
         Column("States met", wrap=True),
     ]
+
+    def states(codes: list[str], user: list[str]) -> str:
+        return " ".join(code + ("*" if code in user else "") for code in codes)
+
     rows = [
         [
             e["id"],
@@ -31,25 +35,45 @@ def gaps_view(goals: Goals, title: str) -> View:
             len(e["states_unmet"]),
             len(e["states_met"]),
             len(e["states_unknown"]),
-            " ".join(e["states_unmet"]),
-            " ".join(e["states_met"]),
+            states(e["states_unmet"], e["states_user"]),
+            states(e["states_met"], e["states_user"]),
         ]
         for e in goals.entries
     ]
-    coverage = f"goal-level data for {goals.with_goal_data} of {goals.cards} cards in {goals.year}"
+    over = (
+        f"the {goals.jurisdictions} jurisdictions graded"
+        if goals.jurisdictions_published
+        else f"{goals.jurisdictions} jurisdictions at most (no source gives how many were graded)"
+    )
+    coverage = f"goal-level data for {goals.with_goal_data} of {over} in {goals.year}"
+    without = goals.jurisdictions - goals.cards
     notes = [
         Note(
-            f"Unknown: the card names no such goal (no goal data, or a partial list). Counts are over the {goals.cards} cards."
+            f"Counts are over {over}. Unknown: the card names no such goal (no goal data, or a partial list)"
+            + (f", or there is no card here ({without} of them)." if without > 0 else ".")
         ),
         Note(
             "Goal numbers are given where the framework file knows the goal; otherwise the card's own phrase names it."
         ),
     ]
+    if any(e["states_user"] for e in goals.entries):
+        notes.append(Note("* a card you imported: its goals are yours, not published by Shared Hope."))
     blocks: list[Block] = [Grid(columns, rows, f"{title} — {coverage}"), *notes]
     return View(goals.entries, goals.entries, blocks, list(GAP_FIELDS), [goals.year])
 
 
-GAP_FIELDS = ("goal", "id", "issue", "issue_name", "states_unmet", "states_met", "states_unknown", "cards")
+GAP_FIELDS = (
+    "goal",
+    "id",
+    "issue",
+    "issue_name",
+    "states_unmet",
+    "states_met",
+    "states_unknown",
+    "cards",
+    "jurisdictions",
+    "states_user",
+)
 
 
 def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:

@@ -81,7 +81,8 @@ def _rank_notes(ranking: Ranking) -> list[Block]:
     elif ranking.ranked and ranking.problem is None:
         if ranking.by in ("overall", "grade"):
             scored = ranking.coverage["overall"]
-            held = "no card has one" if not scored else f"{scored} card{'s have' if scored > 1 else ' has'} one"
+            of = f" of the {ranking.graded} graded" if ranking.graded else ""
+            held = "none held" if not scored else f"{scored}{of} held"
             facts = f"scores ({held}), grades through the scale, published ranks and grade counts"
         else:
             facts = "the area's scores and grades (through the scale, where known)"
