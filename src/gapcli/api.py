@@ -180,10 +180,22 @@ def history(state: str, catalog: Catalog | None = None) -> list[HistoryRow]:
 def plan(state: str, year: int | None = None, to: str | None = None, catalog: Catalog | None = None) -> PlanRecord:
     """What reaching grade ``to`` (default: the next letter) would take, from the card's published figures."""
     from gapcli.query.plan import plan as planning
+    from gapcli.query.plan import plannable
 
     cards = _catalog(catalog)
     found = find_card(state, year, cards)
-    return planning(found, cards.framework(found.year), to)
+    place = by_code(found.code)
+    newer = [(c, cards.framework(c.year)) for c in cards.cards_for_state(place, after=found.year)]
+    try:
+        return planning(found, cards.framework(found.year), to, newer)
+    except NotFound as error:
+        others = [c for c in cards.cards_for_state(place) if c.year != found.year]
+        able = [c for c in others if plannable(c, cards.framework(c.year))]
+        if not able:
+            raise
+        other = able[-1]
+        hint = f"; the {other.year} card has a score to plan from: gapcli plan {found.code.lower()} --year {other.year}"
+        raise NotFound(f"{error}{hint}") from None
 
 
 def export(year: int | None = None, catalog: Catalog | None = None) -> Iterator[CardRecord]:

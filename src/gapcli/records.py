@@ -282,6 +282,7 @@ class HistoryRow(TypedDict):
     reason: str | None
     framework_changed: bool  # the first edition of a new framework: nothing compares across it
     framework_defines: FrameworkDefines | None
+    graded: bool | None
 
 
 class TileRow(TypedDict):
@@ -337,6 +338,7 @@ class PlanRecord(TypedDict):
     issues: list[PlanIssue]
     scale_basis: str  # "percent" (a share of max_score) or "points" (the Protected Innocence Challenge)
     framework_defines: FrameworkDefines
+    newer_editions: list[EditionGrade]
 
 
 class PathsRecord(TypedDict):
@@ -381,6 +383,7 @@ CONTRACT: dict[str, type] = {
     "plan": PlanRecord,
     "plan.issues": PlanIssue,
     "plan.issues.unmet_goals": PlanGoal,
+    "plan.newer_editions": EditionGrade,
     "data path": PathsRecord,
     "data validate": ValidateRecord,
 }

@@ -264,3 +264,49 @@ def test_map_tells_not_graded_from_no_card(run):
     assert "DC —" in out and "not graded 1" in out and "Not graded in 2023: DC" in out
     tiles_2022 = {t["code"]: t for t in as_json(run, "map", "--year", "2022")}
     assert tiles_2022["AL"]["graded"] is True and "no card 38" in run("map", "--year", "2022").stdout
+
+
+def test_plan_names_the_newer_cards_it_does_not_plan_from(run):
+    record = as_json(run, "plan", "ct", "--to", "D")
+    assert record["year"] == 2021 and [e["year"] for e in record["newer_editions"]] == [2023, 2025]
+    out = run("plan", "ct", "--to", "D").stdout
+    assert "Newer editions: 2023: F · 2025 (Just Like Me): F 50, #32" in out
+    assert "This plan starts from the 2021 card" in out
+
+
+def test_plan_without_a_score_names_the_edition_that_has_one(run):
+    iowa = run("plan", "ia", "--to", "C")
+    assert iowa.exit_code == 1 and "Iowa's 2023 card has no published score" in iowa.stderr
+    assert "the 2021 card has a score to plan from: gapcli plan ia --year 2021" in iowa.stderr
+    florida = run("plan", "fl")
+    assert florida.exit_code == 1 and "gapcli plan fl --year 2021" in florida.stderr
+    assert run("plan", "ia", "--year", "2021", "--to", "C").exit_code == 0  # the hint works
+
+
+def test_not_graded_is_told_apart_from_no_card(run):
+    rows = {r["year"]: r for r in as_json(run, "history", "dc")}
+    assert (rows[2023]["graded"], rows[2023]["has_card"]) == (False, False)
+    assert rows[2022]["graded"] is True and rows[2021]["graded"] is True
+    out = run("history", "dc").stdout
+    assert "District of Columbia was not graded in 2023" in out and "2022, 2025: not in the sources" in out
+    assert "2019, 2022, 2023" not in out  # 2023 is no longer called a missing card
+    shown = run("show", "dc", "--year", "2023")
+    assert shown.exit_code == 1 and "District of Columbia was not graded in the 2023 edition" in shown.stderr
+    assert "no 2022 card for District of Columbia" in run("show", "dc", "--year", "2022").stderr
+
+
+def test_states_of_an_edition_lists_the_graded_jurisdictions_without_a_card(run):
+    out = run("states", "--year", "2022").stdout
+    listed = next(line for line in out.splitlines() if line.startswith("No card here for 38 of the 51"))
+    held = {r["code"] for r in as_json(run, "states", "--year", "2022")}
+    assert set(listed.split(": ")[1].rstrip(".").split()) == {j.code for j in JURISDICTIONS} - held
+    assert "Not graded in 2023: DC." in run("states", "--year", "2023").stdout
+    grid = run("states").stdout
+    assert "District of Columbia\tDC\tF\t?\t—" in grid  # 2023: not graded, not a missing grade
+
+
+def test_history_shows_no_change_for_a_first_card(run):
+    first = next(r for r in as_json(run, "history", "ct") if r["has_card"])
+    assert first["grade_steps"] is None
+    line = next(line for line in run("history", "ct").stdout.splitlines() if line.startswith(str(first["year"])))
+    assert line.split("\t")[3] == "—"  # the Change column: nothing to compare with, not '?' (unknown)

@@ -195,10 +195,15 @@ class Catalog:
         so the search stops at the first complete card.
         """
         if year is not None:
-            self.framework(year)
+            framework = self.framework(year)
             match = self._state_card(place, year)
             if match is None:
                 have = ", ".join(str(c.year) for c in self.cards_for_state(place)) or "none"
+                if place.code in framework.facts.not_graded:  # not a card missing here (D.C. in 2023)
+                    raise NotFound(
+                        f"{place.name} was not graded in the {year} edition, so it has no {year} card; "
+                        f"editions with a card: {have}"
+                    )
                 raise NotFound(f"no {year} card for {place.name}; editions with a card: {have}")
             return match
         latest = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gapcli.model import GRADES, Card, Framework, IssueResult, NoEdition
-from gapcli.query.cards import framework_defines, goals_of, number
+from gapcli.query.cards import framework_defines, goals_of, graded_jurisdictions, number
 
 if TYPE_CHECKING:
     from gapcli.records import DiffIssue, DiffRecord, HistoryRow, Number
@@ -130,6 +130,7 @@ def history(
                 "reason": None,
                 "framework_changed": before_edition is not None and not comparable(before_edition, framework),
                 "framework_defines": framework_defines(framework),
+                "graded": _graded(code, framework, card),
             }
         )
         before_edition = framework
@@ -140,6 +141,15 @@ def history(
         if first < year < last:
             rows.append(_no_edition_row(state, code, gap))
     return sorted(rows, key=lambda row: row["year"])
+
+
+def _graded(code: str, framework: Framework, card: Card | None) -> bool | None:
+    """Whether the edition graded the jurisdiction: false where a source says it did not (D.C. in 2023),
+    true where it has a card or the edition graded every jurisdiction, else not known."""
+    if code in framework.facts.not_graded:
+        return False
+    graded, published = graded_jurisdictions(framework)
+    return True if card is not None or (published and any(j.code == code for j in graded)) else None
 
 
 def _no_edition_row(state: str, code: str, gap: NoEdition) -> HistoryRow:
@@ -162,4 +172,5 @@ def _no_edition_row(state: str, code: str, gap: NoEdition) -> HistoryRow:
         "reason": gap.reason,
         "framework_changed": False,
         "framework_defines": None,
+        "graded": None,
     }

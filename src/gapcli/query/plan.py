@@ -10,18 +10,29 @@ its score. Nothing here says how Shared Hope would score a new law.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from gapcli.errors import NotFound
 from gapcli.model import GRADES, Card, Framework, IssueResult
-from gapcli.query.cards import framework_defines, goals_of, number
+from gapcli.query.cards import edition_grade, framework_defines, goals_of, number
 
 if TYPE_CHECKING:
     from gapcli.records import PlanIssue, PlanRecord
 
 
-def plan(card: Card, framework: Framework, target: str | None = None) -> PlanRecord:
-    """The distance from ``card`` to ``target`` (default: the next letter up) and where the points could come from."""
+def plannable(card: Card, framework: Framework) -> bool:
+    """A plan needs the card's score, and the edition's scale and maximum."""
+    return card.score is not None and framework.scale is not None and framework.max_score is not None
+
+
+def plan(
+    card: Card, framework: Framework, target: str | None = None, newer: Sequence[tuple[Card, Framework]] = ()
+) -> PlanRecord:
+    """The distance from ``card`` to ``target`` (default: the next letter up) and where the points could come from.
+
+    ``newer`` are the state's cards of later editions: a plan from an older card says so.
+    """
     if card.score is None:
         raise NotFound(
             f"{card.state}'s {card.year} card has no published score (only {_known(card)}), so there is nothing to plan from"
@@ -64,6 +75,7 @@ def plan(card: Card, framework: Framework, target: str | None = None) -> PlanRec
         "issues": issues,
         "scale_basis": framework.scale_basis,
         "framework_defines": framework_defines(framework),
+        "newer_editions": [edition_grade(c, f, f.id == framework.id) for c, f in newer],
     }
 
 

@@ -195,7 +195,13 @@ def history_view(rows: list[HistoryRow]) -> View:
         [
             r["year"],
             _framework_cell(r),
-            r["grade"] if r["has_card"] else "no card" if r["edition"] else "—",
+            r["grade"]
+            if r["has_card"]
+            else "not graded"
+            if r["graded"] is False
+            else "no card"
+            if r["edition"]
+            else "—",
             r["grade_steps"] if r["has_card"] and r["comparable_with_previous"] else "—",
             (r["score"], r["max_score"]) if r["has_card"] else ("—", None),
             r["delta"] if r["has_card"] and r["comparable_with_previous"] else "—",
@@ -228,9 +234,16 @@ def history_view(rows: list[HistoryRow]) -> View:
     changes = [f"{r['year']}: {r['framework_short']}" for r in rows if r["framework_changed"]]
     if changes:
         blocks.append(Note(f"Framework changes ({'; '.join(changes)}): no change is given across them."))
-    missing = [str(r["year"]) for r in rows if r["edition"] and not r["has_card"]]
+    missing = [str(r["year"]) for r in rows if r["edition"] and not r["has_card"] and r["graded"] is not False]
     if missing:
         blocks.append(Note(f"No card for {rows[0]['state']} in {', '.join(missing)}: not in the sources gapcli holds."))
+    left_out = [str(r["year"]) for r in rows if r["graded"] is False]
+    if left_out:
+        blocks.append(
+            Note(
+                f"{rows[0]['state']} was not graded in {', '.join(left_out)}: the edition left it out (not a gap here)."
+            )
+        )
     return View(rows, rows, blocks, list(rows[0]), [r["year"] for r in rows if r["edition"]])
 
 

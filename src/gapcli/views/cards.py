@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from gapcli.query.cards import graded_jurisdictions
 from gapcli.views.blocks import Block, Bullets, Column, Grid, Links, Note, Title, View
 from gapcli.views.provenance import citation_shown
 
 if TYPE_CHECKING:
     from gapcli.model import Framework
-    from gapcli.records import CardRecord, ExtraCreditRecord, IssueRecord, StateRow
+    from gapcli.records import CardRecord, EditionGrade, ExtraCreditRecord, IssueRecord, StateRow
 
 _LINK_LABELS = {
     "state_page": "State page",
@@ -50,11 +51,12 @@ def _extra_credit(extra: ExtraCreditRecord) -> str:
     return f"{extra['category']} (+{extra['points']:g}): {extra['description'] or ''}"
 
 
-def _newer(card: CardRecord) -> Note | None:
-    if not card["newer_editions"]:
+def newer_note(editions: Sequence[EditionGrade]) -> Note | None:
+    """'Newer editions: 2023: F · 2025 (Just Like Me): F 50, #32', so an older card never passes for the latest."""
+    if not editions:
         return None
     parts = []
-    for e in card["newer_editions"]:
+    for e in editions:
         name = str(e["year"]) if e["comparable"] else f"{e['year']} ({e['framework_short']})"
         parts.append(f"{name}: {_newer_figures(e['grade'], e['score'], e['published_rank'])}")
     return Note("Newer editions: " + " · ".join(parts))
@@ -92,7 +94,7 @@ def card_view(card: CardRecord) -> View:
     blocks: list[Block] = [
         Title(f"{card['state']} ({card['code']}) · {card['year']} report card", subtitle, card["grade"])
     ]
-    newer = _newer(card)
+    newer = newer_note(card["newer_editions"])
     if newer:
         blocks.append(newer)
     if not card["complete"]:
@@ -239,6 +241,8 @@ def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int,
             Grid(columns, table, f"Cards of {year}"),
             Note(f"{len(rows)} cards, {complete} complete."),
         ]
+        if year in frameworks:
+            blocks += _without_card(rows, frameworks[year])
         return View(rows, rows, blocks, list(STATE_FIELDS), [year])
     years = list(rows[0]["grades"]) if rows else []
     named = {str(y): f.short_name for y, f in frameworks.items()}
@@ -255,13 +259,17 @@ def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int,
         name = named.get(group[0], "Grades by edition")
         title = f"{name[:1].upper()}{name[1:]} ({span})"
         columns = [Column("State", wrap=True), Column("Code")] + [Column(y, "grade") for y in group]
-        table = [[r["state"], r["code"], *(r["grades"][y] for y in group)] for r in held]
+        left_out = {y: frameworks[int(y)].facts.not_graded for y in group if int(y) in frameworks}
+        table = [
+            [r["state"], r["code"], *("—" if r["code"] in left_out.get(y, ()) else r["grades"][y] for y in group)]
+            for r in held
+        ]
         blocks.append(Grid(columns, table, title, compact=True))
         if len(held) < len(rows):
             blocks.append(Note(f"{len(rows) - len(held)} of {len(rows)} jurisdictions have no grade held in {span}."))
     blocks.append(
         Note(
-            "Overall grade in each edition; '?' means no card or no grade published. "
+            "Overall grade in each edition; '?' means no card or no grade published, '—' not graded in that edition. "
             "Each table is one framework: grades do not compare across tables."
         )
     )
@@ -271,6 +279,20 @@ def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int,
 
 
 STATE_FIELDS = ("state", "code", "year", "grade", "score", "max_score", "tier", "complete", "derived", "origin")
+
+
+def _without_card(rows: list[StateRow], framework: Framework) -> list[Block]:
+    """Which jurisdictions the edition graded that have no card here, and which it did not grade."""
+    graded, published = graded_jurisdictions(framework)
+    held = {r["code"] for r in rows}
+    missing = [j.code for j in graded if j.code not in held]
+    of = f"the {len(graded)} jurisdictions graded" if published else f"the {len(graded)} jurisdictions at most graded"
+    notes: list[Block] = []
+    if missing:
+        notes.append(Note(f"No card here for {len(missing)} of {of} in {framework.year}: {' '.join(missing)}."))
+    if framework.facts.not_graded:
+        notes.append(Note(f"Not graded in {framework.year}: {' '.join(framework.facts.not_graded)}."))
+    return notes
 
 
 def _card_fields(row: StateRow) -> dict[str, object]:

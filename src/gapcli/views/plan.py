@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gapcli.views.blocks import Block, Bullets, Column, Grid, Note, Title, View
+from gapcli.views.cards import newer_note
 
 if TYPE_CHECKING:
     from gapcli.records import PlanRecord
@@ -17,6 +18,9 @@ def plan_view(p: PlanRecord) -> View:
     else:
         subtitle = f"To reach {p['target']} ({p['target_score']:g} points) needs {p['needs']:g} more."
     blocks: list[Block] = [Title(head, subtitle, p["grade"])]
+    newer = newer_note(p["newer_editions"])
+    if newer is not None:
+        blocks += [newer, Note(f"This plan starts from the {p['year']} card; the state's newer cards are above.")]
     unit, of = ("%", " of the points possible") if p["scale_basis"] == "percent" else ("", " points")
     scale = ", ".join(f"{letter} ≥ {minimum:g}{unit}" for letter, minimum in p["scale"].items() if minimum)
     blocks.append(
