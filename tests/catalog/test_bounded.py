@@ -114,3 +114,25 @@ def test_no_text_smuggles_deep_nesting_past_the_scan(prefix, suffix):
     text = prefix + "\nx = " + "[" * 3000 + "]" * 3000 + suffix
     with contextlib.suppress(DataError):
         parse_toml(text.encode(), "card.toml")
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(TOKENS, max_size=80).map("".join))
+def test_the_quick_check_clears_only_what_the_token_loop_clears(text):
+    """``_plainly_within`` may send a file to the token loop, never past a limit the loop would find
+    (limits made small so that short texts reach them)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for limit, small in (("MAX_DEPTH", 3), ("MAX_KEY_PARTS", 3), ("MAX_ENTRIES", 8), ("MAX_STRING", 60)):
+            patch.setattr(tomlfile, limit, small)
+        cleared = tomlfile._plainly_within(text)
+        patch.setattr(tomlfile, "_plainly_within", lambda _text: False)
+        if cleared:
+            tomlfile.scan(text, "card.toml")  # the loop alone: raises if a limit is passed
+
+
+def test_the_quick_check_clears_every_bundled_file():
+    """The token loop is for files out of the ordinary: every bundled file is cleared without it."""
+    from conftest import ROOT
+
+    paths = sorted((ROOT / "data").glob("*/**/*.toml"))
+    assert paths and all(tomlfile._plainly_within(p.read_text("utf-8")) for p in paths)
