@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from gapcli.query.gaps import Goals
     from gapcli.query.rank import Ranking
     from gapcli.records import CardRecord, DiffRecord, HistoryRow, PlanRecord, StateGap, StateRow, StatsRecord, TileRow
+    from gapcli.states import Jurisdiction
 
 
 def open_catalog(user: bool = True, cache: bool = True) -> Catalog:
@@ -69,17 +70,18 @@ def states(year: int | None = None, catalog: Catalog | None = None) -> list[Stat
     from gapcli.states import JURISDICTIONS
 
     cards = _catalog(catalog)
-    everything = cards.all_cards()
-    grades: dict[str, dict[str, str | None]] = {
-        j.code: {str(y): None for y in cards.frameworks()} for j in JURISDICTIONS
-    }
-    for one in everything:
-        grades[one.code][str(one.year)] = one.grade
     if year is None:
-        chosen = [cards.card(place) for place in JURISDICTIONS if cards.cards_for_state(place)]
+        chosen = [card for place in JURISDICTIONS if (card := _latest(cards, place)) is not None]
     else:
         chosen = cards.cards_for_year(year)
-    return listing([(c, cards.framework(c.year)) for c in chosen], grades)
+    return listing([(c, cards.framework(c.year)) for c in chosen], cards.grades())
+
+
+def _latest(cards: Catalog, place: Jurisdiction) -> Card | None:
+    try:
+        return cards.card(place)
+    except NotFound:
+        return None
 
 
 def diff(a: str, b: str, catalog: Catalog | None = None) -> DiffRecord:
@@ -141,8 +143,8 @@ def goals_card(state: str, year: int | None = None, catalog: Catalog | None = No
     chosen = select(state, year)
     if chosen.year is not None:
         return cards.card(chosen.place, chosen.year)
-    named = [c for c in cards.cards_for_state(chosen.place) if c.has_goal_data()]
-    return named[-1] if named else cards.card(chosen.place)
+    named = next((c for c in cards.newest_first(chosen.place) if c.has_goal_data()), None)
+    return named if named is not None else cards.card(chosen.place)
 
 
 def state_gaps(state: str, year: int | None = None, catalog: Catalog | None = None) -> list[StateGap]:

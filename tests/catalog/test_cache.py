@@ -6,10 +6,12 @@ import sqlite3
 import stat
 import subprocess
 import time
+import zlib
 
 import pytest
 
-from gapcli.catalog.cache import FILE_NAME, ParseCache
+import gapcli.catalog.cache as cache_module
+from gapcli.catalog.cache import FILE_NAME, ZLIB, ParseCache
 from gapcli.catalog.catalog import Catalog
 from gapcli.importer.tomlwrite import card_to_toml
 from gapcli.model import Card
@@ -23,6 +25,26 @@ def florida(user_dir, score=71.5):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(card_to_toml(Card("Florida", "FL", 2021, grade="C", score=score)), "utf-8")
     return path
+
+
+def set_row(cache_dir, path, data: str, record: str | None = None, **columns):
+    """Write a row's stream by hand, as anyone able to edit the cache could (``record``: its record part)."""
+    stream = (record or "").encode() + data.encode()
+    sets = ", ".join(f"{name} = ?" for name in ["blob", "record_len", "length", *columns])
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        changed = db.execute(
+            f"UPDATE files SET {sets} WHERE path = ?",
+            (ZLIB + zlib.compress(stream), len((record or "").encode()), len(stream), *columns.values(), str(path)),
+        )
+        assert changed.rowcount == 1
+
+
+def stream_of(cache_dir, path) -> tuple[bytes, int]:
+    """A row's stream, inflated as gapcli does, and the length of its record part."""
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        found = db.execute("SELECT * FROM files WHERE path = ?", (str(path),)).fetchone()
+    row = cache_module._row(found[1:])
+    return cache_module._inflated(row, 1 << 30), row.record_len
 
 
 def score(user_dir, cache_dir):
@@ -59,14 +81,13 @@ def test_a_poisoned_row_with_a_matching_stamp_is_parsed_afresh(user_dir, tmp_pat
     cache_dir = tmp_path / "cache"
     path = florida(user_dir)
     score(user_dir, cache_dir)
-    with sqlite3.connect(cache_dir / FILE_NAME) as db:  # same stamp, bad data: a card that fails validation
-        db.execute(
-            "UPDATE entries SET data = ? WHERE path = ?",
-            (json.dumps({"state": "Florida", "code": "FL", "year": 2021, "score": -5}), str(path)),
-        )
+    # same stamp, bad data: a card that fails validation
+    set_row(cache_dir, path, json.dumps({"state": "Florida", "code": "FL", "year": 2021, "score": -5}))
     assert score(user_dir, cache_dir) == (71.5, [])
-    with sqlite3.connect(cache_dir / FILE_NAME) as db:  # same stamp, not a table at all
-        db.execute("UPDATE entries SET data = '[1, 2]' WHERE path = ?", (str(path),))
+    set_row(cache_dir, path, "[1, 2]")  # same stamp, not a table at all
+    assert score(user_dir, cache_dir) == (71.5, [])
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:  # same stamp, not a zlib stream
+        db.execute("UPDATE files SET blob = x'00ff' WHERE path = ?", (str(path),))
     assert score(user_dir, cache_dir) == (71.5, [])
 
 
@@ -105,7 +126,7 @@ def test_deleted_files_rows_are_dropped(user_dir, tmp_path):
     catalog.cards_for_year(2021)
     catalog.save_cache()
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
-        assert db.execute("SELECT count(*) FROM entries WHERE path = ?", (str(path),)).fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM files WHERE path = ?", (str(path),)).fetchone() == (0,)
 
 
 def export(user_dir, cache_dir) -> tuple[list[dict], list[str]]:
@@ -152,11 +173,11 @@ def test_a_poisoned_record_row_is_rebuilt_and_a_broken_user_card_falls_back(user
     cache_dir = tmp_path / "cache"
     path = florida(user_dir)
     first, _ = export(user_dir, cache_dir)
-    with sqlite3.connect(cache_dir / FILE_NAME) as db:
-        poisoned = db.execute(
-            "UPDATE entries SET data = json_set(data, '$.record', 'not json') WHERE path = ?", (str(path) + "\0record",)
-        )
-        assert poisoned.rowcount == 1
+    stream, length = stream_of(cache_dir, path)
+    assert length > 0 and stream[:length].decode() == json.dumps(
+        next(c for c in first if c["code"] == "FL"), ensure_ascii=False, separators=(",", ":")
+    )  # the record is kept, once, as it is written out, in the card's own row
+    set_row(cache_dir, path, stream[length:].decode(), record="not json")
     assert export(user_dir, cache_dir)[0] == first
     path.write_text("state = \n", "utf-8")
     records, warnings = export(user_dir, cache_dir)
@@ -221,16 +242,15 @@ def test_a_rewrite_within_one_timestamp_tick_is_caught_by_the_digest(user_dir, t
     path = florida(user_dir, score=71.5)
     assert score(user_dir, cache_dir)[0] == 71.5
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
-        digest = db.execute("SELECT digest FROM entries WHERE path = ?", (str(path),)).fetchone()[0]
+        digest = db.execute("SELECT digest FROM files WHERE path = ?", (str(path),)).fetchone()[0]
         assert digest is not None  # written just now: racy, so its bytes' digest is kept
-        stale = json.dumps({"state": "Florida", "code": "FL", "year": 2021, "grade": "C", "score": 99})
-        db.execute("UPDATE entries SET data = ? WHERE path = ?", (stale, str(path)))
+    set_row(cache_dir, path, json.dumps({"state": "Florida", "code": "FL", "year": 2021, "grade": "C", "score": 99}))
     assert score(user_dir, cache_dir)[0] == 71.5  # the digest does not match the row's data: parsed again
     monkeypatch.setattr(cache_module, "RACY_NS", 0)  # the file is old now: its next read drops the digest
     assert score(user_dir, cache_dir)[0] == 71.5
     assert score(user_dir, cache_dir)[0] == 71.5
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
-        assert db.execute("SELECT digest FROM entries WHERE path = ?", (str(path),)).fetchone() == (None,)
+        assert db.execute("SELECT digest FROM files WHERE path = ?", (str(path),)).fetchone() == (None,)
 
 
 @pytest.mark.parametrize(
@@ -246,8 +266,133 @@ def test_a_poisoned_row_out_of_proportion_is_ignored_cheaply(user_dir, tmp_path,
     cache_dir = tmp_path / "cache"
     path = florida(user_dir, score=71.5)
     score(user_dir, cache_dir)
-    with sqlite3.connect(cache_dir / FILE_NAME) as db:
-        db.execute("UPDATE entries SET data = ?, digest = NULL WHERE path = ?", (poison, str(path)))
+    set_row(cache_dir, path, poison, digest=None)
     started = time.process_time()
     assert score(user_dir, cache_dir) == (71.5, [])
     assert time.process_time() - started < 2
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        {"length": 1 << 40},  # claims more than any row of a 100-byte file may hold
+        {"blob": ZLIB + zlib.compress(b"{" + b" " * 50_000_000 + b"}"), "length": 50_000_002},  # a zip bomb
+        {"blob": ZLIB + zlib.compress(b" " * 50_000_000)},  # a stream longer than its length says
+        {"blob": b"\x07" + zlib.compress(b"{}"), "length": 2},  # no codec gapcli knows
+        {"record_len": -3},
+    ],
+    ids=["huge-length", "zip-bomb", "longer-than-said", "unknown-codec", "negative-record"],
+)
+def test_a_stream_out_of_proportion_is_never_inflated(user_dir, tmp_path, spoil):
+    cache_dir = tmp_path / "cache"
+    path = florida(user_dir)
+    export(user_dir, cache_dir)
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        sets = ", ".join(f"{name} = ?" for name in spoil)
+        db.execute(f"UPDATE files SET {sets}, digest = NULL WHERE path = ?", (*spoil.values(), str(path)))
+    started = time.process_time()
+    records, warnings = export(user_dir, cache_dir)
+    assert next(c for c in records if c["code"] == "FL")["score"] == 71.5 and warnings == []
+    assert score(user_dir, cache_dir) == (71.5, [])
+    assert time.process_time() - started < 2
+
+
+def rows_of(cache_dir, path) -> int:
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        return db.execute("SELECT count(*) FROM files WHERE path = ?", (str(path),)).fetchone()[0]
+
+
+def test_a_rewritten_card_replaces_its_one_row(user_dir, tmp_path):
+    """One row per file, whatever is kept of it: parsed by `show`, then exported, then rewritten."""
+    cache_dir = tmp_path / "cache"
+    path = florida(user_dir, score=71.5)
+    assert score(user_dir, cache_dir)[0] == 71.5
+    assert stream_of(cache_dir, path)[1] == 0 and rows_of(cache_dir, path) == 1  # parsed TOML, no record yet
+    export(user_dir, cache_dir)
+    assert stream_of(cache_dir, path)[1] > 0 and rows_of(cache_dir, path) == 1
+    path.write_text(path.read_text("utf-8").replace("71.5", "70.5"), "utf-8")
+    records, _ = export(user_dir, cache_dir)
+    assert next(c for c in records if c["code"] == "FL")["score"] == 70.5
+    stream, length = stream_of(cache_dir, path)
+    assert rows_of(cache_dir, path) == 1 and json.loads(stream[:length])["score"] == 70.5
+    assert json.loads(stream[length:])["score"] == 70.5
+    assert score(user_dir, cache_dir)[0] == 70.5
+
+
+KILLED_EXPORT = """
+import os, signal, sys
+from pathlib import Path
+import gapcli.catalog.cache as cache
+cache.FLUSH_EVERY = 20
+real = cache.ParseCache.save
+calls = []
+def save(self):
+    calls.append(1)
+    if len(calls) == int(sys.argv[3]):  # killed by SQLite's own callback, part-way through writing the rows
+        steps = []
+        def kill():
+            steps.append(1)
+            if len(steps) > 20:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return 0
+        self._connect(create=True).set_progress_handler(kill, 100)
+    real(self)
+cache.ParseCache.save = save
+from gapcli import api
+from gapcli.catalog.catalog import Catalog
+catalog = Catalog.open(user=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
+for _ in api.export_json(None, catalog):
+    pass
+catalog.save_cache()
+"""
+
+
+def test_a_write_killed_part_way_leaves_a_cache_that_serves_only_what_was_committed(user_dir, tmp_path):
+    import sys
+
+    cache_dir = tmp_path / "cache"
+    florida(user_dir, score=71.5)
+    expected, _ = export(user_dir, tmp_path / "other-cache")
+    for kill_at in (1, 5):  # the first bulk write (the covering index dropped), and a later one
+        killed = subprocess.run([sys.executable, "-c", KILLED_EXPORT, str(user_dir), str(cache_dir), str(kill_at)])
+        assert killed.returncode == -9
+        assert export(user_dir, cache_dir)[0] == expected  # what was committed, or parsed again
+        assert export(user_dir, cache_dir)[0] == expected
+        with sqlite3.connect(cache_dir / FILE_NAME) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            indexes = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert "files_summary" in indexes  # rebuilt by the next write
+
+
+def test_a_cache_that_cannot_be_written_holds_nothing_for_it(user_dir, tmp_path):
+    """Memory stays flat: rows that could never be written are not kept in the meantime."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    catalog = Catalog.open(user=user_dir, cache_dir=blocker / "cache")
+    florida(user_dir)
+    catalog.all_cards()
+    assert catalog.cache._pending == {}
+    from gapcli import api
+
+    assert sum(1 for _ in api.export_json(None, catalog)) > 250
+    assert catalog.cache._pending == {}
+
+
+def test_a_locked_cache_stops_holding_rows_after_its_first_refusal(user_dir, tmp_path, monkeypatch):
+    """Another run holds the cache's write lock: this one reads it, and holds no rows it cannot write."""
+    cache_dir = tmp_path / "cache"
+    florida(user_dir)
+    score(user_dir, cache_dir)
+    monkeypatch.setattr(cache_module, "FLUSH_EVERY", 10)
+    other = sqlite3.connect(cache_dir / FILE_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        catalog = Catalog.open(user=user_dir, cache_dir=cache_dir)
+        held = []
+        for year in catalog.years():
+            catalog.cards_for_year(year)
+            held.append(len(catalog.cache._pending))
+        assert catalog.cache._unwritable and max(held) < 10 and held[-1] == 0
+        assert catalog.card(by_code("FL"), 2021).score == 71.5
+    finally:
+        other.close()

@@ -84,3 +84,11 @@ def test_dates_and_times_are_left_to_tomli(only):
     parsed = tomlfile.parse_toml(b"a = 1979-05-27T07:32:00Z\n", "card.toml")
     assert parsed == tomli.loads("a = 1979-05-27T07:32:00Z\n")
     assert type(parsed["a"].tzinfo) is type(tomli.loads("a = 1979-05-27T07:32:00Z\n")["a"].tzinfo)
+
+
+def test_a_date_inside_a_string_does_not_keep_the_fast_parser_away(only, monkeypatch):
+    only(rtoml.loads, tomli)
+    used = []
+    monkeypatch.setattr(tomlfile, "_parsers", lambda: (lambda text: used.append(1) or rtoml.loads(text), tomli))
+    text = 'note = "released 2021-11-17, 10:30"\n'
+    assert tomlfile.parse_toml(text.encode(), "card.toml") == {"note": "released 2021-11-17, 10:30"} and used

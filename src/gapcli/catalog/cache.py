@@ -11,14 +11,25 @@ when the row is used (git's "racily clean" entries); once the file is older, the
 stored again without it. Reading every file to hash it instead would cost a read per file
 on every run (README, Performance).
 
+A row holds what gapcli keeps of a file, once: its parsed TOML and, for a card that ``data
+export`` has built, the finished record, compressed together (the record first) with LZ4,
+which inflates a row in a fifth of zlib's time (zlib where the lz4 package is missing: a row
+written with a codec this run lacks is a miss). With 32 KiB pages the cache of a card takes
+about 1.4 x its file. Beside them, plain columns: the framework file and stamp the card was checked against
+(``checked``), its grade, and the record's format version; ``states`` reads these through a
+covering index without touching the stream, and a record is served only while its card and
+framework are unchanged.
+
 The cache is an optimisation only: a cache file that is not a regular file, is not a
-database, or has another layout is discarded and rebuilt; a row that does not decode to a
-table, or is out of proportion to its file (the cache is a file anyone could edit: a row
-longer than ``ROW_LIMIT`` allows, nested past the JSON decoder's depth, over ``tomlfile``'s
-limit of issue entries), is ignored: decoding it costs a small multiple of the file's size;
-a cache that cannot be written costs speed, nothing else. It holds what the user's files
-hold, so its folder is made 0700 and the file 0600 (tightened where found looser). Writes
-are one transaction at exit, so no temporary files remain.
+database, or has another layout is discarded and rebuilt; a row that does not inflate and
+decode to what it should, or is out of proportion to its file (the cache is a file anyone
+could edit: more than ``ROW_LIMIT`` or ``RECORD_LIMIT`` allows — it is never inflated
+further —, nested past the JSON decoder's depth, over ``tomlfile``'s limit of issue entries),
+is ignored. A cache that cannot be written costs speed, nothing else: nothing more is held
+for it. It holds what the user's files hold, so its folder is made 0700 and the file 0600
+(tightened where found looser). Rows are written in transactions of ``FLUSH_EVERY``; a bulk
+write drops the covering index and builds it once at the end (a run killed before that leaves
+the cache correct, only without the index until the next write).
 """
 
 from __future__ import annotations
@@ -28,6 +39,8 @@ import json
 import os
 import stat
 import time
+import zlib
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,15 +50,49 @@ from gapcli.errors import DataError
 if TYPE_CHECKING:
     import sqlite3
 
-LAYOUT = 3  # PRAGMA user_version of the cache's layout; anything else is rebuilt
+LAYOUT = 4  # PRAGMA user_version of the cache's layout; anything else is rebuilt
 FILE_NAME = "parsed.sqlite3"
-FLUSH_EVERY = 1000
+FLUSH_EVERY = 2000  # rows per transaction
+PAGE_SIZE = 32768  # a row is ~3.5 KB: in 4 KiB pages most of each page would be wasted
+LZ4, ZLIB = b"\x01", b"\x02"  # a stream's first byte: its codec
 RACY_NS = 2_000_000_000  # coarser than any file system's timestamps (FAT: 2 s)
-ROW_LIMIT = (16, 65_536)  # a row's JSON is at most 16 x its file's size + 64 KiB: more did not come from it
+ROW_LIMIT = (16, 65_536)  # parsed TOML as JSON: at most 16 x its file's size + 64 KiB, or it did not come from it
+RECORD_LIMIT = (64, 1 << 20)  # a finished record: at most 64 x its card file's size + 1 MiB
 Stamp = tuple[int, int, int, int]
-Row = tuple[Stamp, "str | None", str]  # stamp, digest of a racy file's bytes, JSON
-RECORD = "\0record"  # a finished record's row: the file's path and this; sorts right after the file's own row
-_COLUMNS = "mtime_ns, size, inode, ctime_ns, digest, data"
+_SUMMARY = "mtime_ns, size, inode, ctime_ns, digest, checked, grade"
+_COLUMNS = f"{_SUMMARY}, version, record_len, length, blob"
+_SCHEMA = f"""
+DROP TABLE IF EXISTS entries;
+DROP TABLE IF EXISTS files;
+CREATE TABLE files (
+    path TEXT NOT NULL UNIQUE, mtime_ns INTEGER, size INTEGER, inode INTEGER, ctime_ns INTEGER, digest TEXT,
+    checked TEXT, grade TEXT, version TEXT, record_len INTEGER NOT NULL, length INTEGER NOT NULL, blob BLOB NOT NULL
+);
+PRAGMA user_version = {LAYOUT};
+"""
+_INDEX = f"CREATE INDEX IF NOT EXISTS files_summary ON files(path, {_SUMMARY})"
+
+
+class Row:
+    """One file's row: its stamp, a racy file's digest, what the card was checked against, and
+    the stream (``blob``, made on writing from ``texts`` where it was built in this run)."""
+
+    __slots__ = ("blob", "checked", "digest", "grade", "length", "record_len", "stamp", "texts", "version")
+
+    def __init__(self, stamp: Stamp, digest: str | None, checked: str | None = None, grade: str | None = None,
+                 version: str | None = None, record_len: int = 0, length: int = 0, blob: bytes | None = None,
+                 texts: tuple[str, str] | None = None):  # fmt: skip
+        self.stamp, self.digest, self.checked, self.grade = stamp, digest, checked, grade
+        self.version, self.record_len, self.length, self.blob, self.texts = version, record_len, length, blob, texts
+
+    def values(self) -> tuple[Any, ...]:
+        if self.blob is None:
+            assert self.texts is not None
+            record, data = (t.encode() for t in self.texts)
+            self.record_len, self.length, self.blob = len(record), len(record) + len(data), _compress(record + data)
+            self.texts = None
+        return (*self.stamp, self.digest, self.checked, self.grade, self.version, self.record_len, self.length,
+                self.blob)  # fmt: skip
 
 
 def path_stamp(path: Path) -> Stamp:
@@ -68,61 +115,131 @@ class ParseCache:
         self.file = cache_dir / FILE_NAME if cache_dir is not None else None
         self._db: sqlite3.Connection | None = None
         self._opened = False
+        self._unwritable = self.file is None  # then nothing is held for it: memory stays flat
+        self._bulk = False  # the covering index was dropped for a bulk write: build it on closing
         self._pending: dict[str, Row] = {}
         self._folder_rows: dict[str, Row] = {}  # a whole folder's rows, read in one query
-        self._digests: dict[str, str | None] = {}  # of each racy file read in this run (None: not racy)
+        self._last: tuple[str, Row, str] | None = None  # the file read last: path, row, its parsed TOML as JSON
 
     def read(self, path: Path, fresh: bool = False) -> dict[str, Any]:
         """The parsed TOML of ``path``, from the cache when the file is unchanged (``fresh``: never)."""
         key, stamp = str(path), path_stamp(path)
         if not fresh:
-            cached = self._lookup(key, stamp)
-            if cached is not None:
-                return cached
+            row = self._lookup(key, stamp)
+            found = _decoded(row, key) if row is not None else None
+            if row is not None and found is not None:
+                self._last = (key, row, found[1])
+                return found[0]
         raw = read_raw(path)
         data = parse_toml(raw, key)
-        digest = self._digests[key] = _digest(raw) if _racy(stamp) else None
+        self._last = None
+        digest = _digest(raw) if _racy(stamp) else None
         with contextlib.suppress(TypeError, ValueError):  # TOML dates, non-finite numbers: parsed each time
-            self._keep(key, (stamp, digest, json.dumps(data, allow_nan=False)))
+            text = json.dumps(data, allow_nan=False, separators=(",", ":"))
+            row = Row(stamp, digest, texts=("", text))
+            self._last = (key, row, text)
+            self._keep(key, row)
         return data
 
+    def checked(self, path: Path, framework: str | None, grade: str | None) -> None:
+        """The card just read passed its checks against ``framework`` (its file and stamp), with this grade."""
+        last = self._last
+        if last is None or last[0] != str(path) or framework is None:
+            return
+        key, row, text = last
+        if (row.checked, row.grade) == (framework, grade):
+            return
+        row = Row(row.stamp, row.digest, framework, grade, texts=("", text))  # a record of another framework: gone
+        self._last = (key, row, text)
+        self._keep(key, row)
+
+    def record(self, path: Path, stamp: Stamp, framework: str | None, version: str) -> str | None:
+        """The finished record of an unchanged card file, made against the same framework file and
+        ``version`` of the builder; None: build it afresh."""
+        key = str(path)
+        row = self._folder_rows.pop(key, None)
+        if row is None or framework is None or (row.checked, row.version) != (framework, version):
+            if row is not None:
+                self._folder_rows[key] = row  # for the read that follows
+            return None
+        if not row.record_len or not self._current(key, row, stamp):
+            self._folder_rows[key] = row
+            return None
+        size, record_len = row.stamp[1], row.record_len
+        if not isinstance(record_len, int) or record_len > RECORD_LIMIT[0] * size + RECORD_LIMIT[1]:
+            return None
+        found = _inflated(row, record_len + ROW_LIMIT[0] * size + ROW_LIMIT[1])
+        try:
+            text = found[:record_len].decode() if found is not None else None
+        except UnicodeDecodeError:
+            return None
+        return text if text is not None and text.startswith("{") and text.endswith("}") else None
+
+    def keep_record(self, path: Path, framework: str | None, version: str, text: str) -> None:
+        """Keep a finished record with the card just read and checked against ``framework``."""
+        last = self._last
+        if last is None or last[0] != str(path) or framework is None or last[1].checked != framework:
+            return
+        key, row, data = last
+        self._keep(key, Row(row.stamp, row.digest, framework, row.grade, version, texts=(text, data)))
+        self._last = None
+
+    def summaries(self, folder: Path) -> dict[str, tuple[Stamp, str | None, str | None]]:
+        """(stamp, checked, grade) of every card row of one folder not racy, by path, from the covering index."""
+        db = self._connect()
+        if db is None:
+            return {}
+        prefix = str(folder) + os.sep
+        try:
+            rows = db.execute(
+                f"SELECT path, {_SUMMARY} FROM files WHERE path >= ? AND path < ? AND checked IS NOT NULL",
+                (prefix, prefix + "\U0010ffff"),
+            ).fetchall()
+        except Exception:  # noqa: BLE001 - sqlite3.Error, imported lazily: a broken cache is no cache
+            return {}
+        return {
+            path: ((mtime, size, inode, ctime), checked, grade)
+            for path, mtime, size, inode, ctime, digest, checked, grade in rows
+            if digest is None and os.sep not in path[len(prefix) :]
+        }
+
     def _keep(self, key: str, row: Row) -> None:
+        if not self._pending and not self._unwritable and self._connect(create=True) is None:
+            self._unwritable = True  # no cache folder or file can be made: nothing is held for one
+        if self._unwritable:
+            return
         self._pending[key] = row
         if len(self._pending) >= FLUSH_EVERY:  # a whole export's rows are not held until exit
             self.save()
 
-    def _lookup(self, key: str, stamp: Stamp) -> dict[str, Any] | None:
+    def _lookup(self, key: str, stamp: Stamp) -> Row | None:
         row = self._folder_rows.pop(key, None)
         if row is None:
             db = self._connect()
             if db is None:
                 return None
             try:
-                found = db.execute(f"SELECT {_COLUMNS} FROM entries WHERE path = ?", (key,)).fetchone()
-            except Exception:  # noqa: BLE001 - sqlite3.Error, imported lazily: a broken cache is no cache
+                found = db.execute(f"SELECT {_COLUMNS} FROM files WHERE path = ?", (key,)).fetchone()
+            except Exception:  # noqa: BLE001 - sqlite3.Error
                 return None
             row = None if found is None else _row(found)
-        if not self._current(key, row, stamp):
-            return None
-        assert row is not None
-        return _decoded(row, key)
+        return row if row is not None and self._current(key, row, stamp) else None
 
-    def _current(self, key: str, row: Row | None, stamp: Stamp) -> bool:
+    def _current(self, key: str, row: Row, stamp: Stamp) -> bool:
         """Whether ``row`` was stored for this very version of the file: its stamp, and for a
         racy file its digest. A digest that matches once the file is old is no longer needed."""
-        if row is None or tuple(row[0]) != stamp:
+        if tuple(row.stamp) != stamp:
             return False
-        if row[1] is None:
+        if row.digest is None:
             return True
-        file = key.removesuffix(RECORD)
         try:
-            if _digest(read_raw(Path(file))) != row[1]:
+            if _digest(read_raw(Path(key))) != row.digest:
                 return False
         except DataError:
             return False
-        self._digests[file] = row[1]
         if not _racy(stamp):
-            self._keep(key, (stamp, None, row[2]))
+            row.digest = None
+            self._keep(key, row)
         return True
 
     def read_folder(self, folder: Path, present: set[str]) -> None:
@@ -134,19 +251,18 @@ class ParseCache:
         prefix = str(folder) + os.sep
         try:
             rows = db.execute(
-                f"SELECT path, {_COLUMNS} FROM entries WHERE path >= ? AND path < ?",
-                (prefix, prefix + "\U0010ffff"),
+                f"SELECT path, {_COLUMNS} FROM files WHERE path >= ? AND path < ?", (prefix, prefix + "\U0010ffff")
             )
             gone = []
             for path, *found in rows:
                 if os.sep in path[len(prefix) :]:
                     continue
-                if path.removesuffix(RECORD) in present:
+                if path in present:
                     self._folder_rows[path] = _row(found)
                 else:
                     gone.append((path,))
-            if gone:
-                db.executemany("DELETE FROM entries WHERE path = ?", gone)
+            if gone and not self._unwritable:
+                db.executemany("DELETE FROM files WHERE path = ?", gone)
         except Exception:  # noqa: BLE001 - sqlite3.Error
             return
 
@@ -154,42 +270,38 @@ class ParseCache:
         """Forget prefetched rows not asked for (a file whose finished record was served)."""
         self._folder_rows.clear()
 
-    def record(self, path: Path, stamp: Stamp, made_with: str) -> str | None:
-        """The finished record of an unchanged file, made with the same framework file and code
-        (``made_with``); it must still decode to a table. None: build it afresh."""
-        key = str(path) + RECORD
-        row = self._folder_rows.pop(key, None)
-        stored = _decoded(row, key) if row is not None and self._current(key, row, stamp) else None
-        if stored is None or stored.get("made_with") != made_with or not isinstance(stored.get("record"), str):
-            return None
-        text: str = stored["record"]
-        return text if text.startswith("{") and text.endswith("}") else None
-
-    def keep_record(self, path: Path, stamp: Stamp, made_with: str, text: str) -> None:
-        """Keep a finished record, with the digest of the card file's bytes where it was racy."""
-        digest = self._digests.get(str(path))  # set when the card was read, racy, in this run
-        self._keep(str(path) + RECORD, (stamp, digest, json.dumps({"made_with": made_with, "record": text})))
-
     def save(self) -> None:
-        if not self._pending:
+        if not self._pending or self._unwritable:
+            self._pending.clear()
             return
         db = self._connect(create=True)
-        if db is None:
-            return
         try:
+            if db is None:
+                raise OSError("no cache")
             db.execute("PRAGMA journal_mode = WAL")  # a cache: no fsync per write; a crash costs a rebuild
             db.execute("PRAGMA synchronous = NORMAL")
-            with db:
-                db.executemany(
-                    f"INSERT OR REPLACE INTO entries (path, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(key, *stamp, digest, data) for key, (stamp, digest, data) in self._pending.items()],
-                )
-            self._pending.clear()
+            rows = [(key, *row.values()) for key, row in self._pending.items()]
+            db.execute("BEGIN IMMEDIATE")  # one transaction: all of these rows or none
+            try:
+                if len(rows) >= FLUSH_EVERY and not self._bulk:
+                    db.execute("DROP INDEX IF EXISTS files_summary")  # built once, after the bulk write
+                    self._bulk = True
+                db.executemany(f"INSERT OR REPLACE INTO files (path, {_COLUMNS}) VALUES ({', '.join('?' * 12)})", rows)
+                if not self._bulk:
+                    db.execute(_INDEX)  # nothing to do, unless a bulk write was killed before it built it
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
         except Exception:  # noqa: BLE001 - sqlite3.Error: read-only or full disk, locked by another run
-            return
+            self._unwritable = True  # and hold nothing more for it
+        self._pending.clear()
 
     def close(self) -> None:
         if self._db is not None:
+            if self._bulk:
+                with contextlib.suppress(Exception):
+                    self._db.execute(_INDEX)
             self._db.close()
             self._db = None
 
@@ -227,13 +339,13 @@ class ParseCache:
                 self._private()
             db = sqlite3.connect(self.file, timeout=0.2, isolation_level=None)
             layout = db.execute("PRAGMA user_version").fetchone()[0]
-            if layout != LAYOUT:
+            if layout != LAYOUT:  # the page size takes effect with the VACUUM (not in WAL mode)
                 db.executescript(
-                    "DROP TABLE IF EXISTS entries;"
-                    "CREATE TABLE entries (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, inode INTEGER,"
-                    " ctime_ns INTEGER, digest TEXT, data TEXT) WITHOUT ROWID;"
-                    f"PRAGMA user_version = {LAYOUT};"
+                    f"PRAGMA page_size = {PAGE_SIZE}; PRAGMA journal_mode = DELETE; {_SCHEMA} VACUUM; {_INDEX}"
                 )
+            elif not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'files_summary'").fetchone():
+                with contextlib.suppress(sqlite3.Error):  # a bulk write was killed before it built it again
+                    db.execute(_INDEX)
             return db
         except (sqlite3.Error, OSError):
             return None
@@ -268,18 +380,56 @@ def _tighten(path: Path, kind: Any) -> None:
 
 
 def _row(found: Any) -> Row:
-    mtime_ns, size, inode, ctime_ns, digest, data = found
-    return ((mtime_ns, size, inode, ctime_ns), digest, data)
+    mtime_ns, size, inode, ctime_ns, digest, checked, grade, version, record_len, length, blob = found
+    return Row((mtime_ns, size, inode, ctime_ns), digest, checked, grade, version, record_len, length, blob)
 
 
-def _decoded(row: Row, key: str) -> dict[str, Any] | None:
-    """A row's table, if it is a table in proportion to its file."""
-    text, size = row[2], row[0][1]
-    if not isinstance(text, str) or len(text) > ROW_LIMIT[0] * size + ROW_LIMIT[1]:
+@cache
+def _lz4() -> Any:
+    """lz4.block, or None where the package is missing (imported when a row is first packed or unpacked)."""
+    try:
+        import lz4.block
+    except ImportError:  # pragma: no cover - lz4 is a dependency; zlib is the fallback
+        return None
+    return lz4.block
+
+
+def _compress(raw: bytes) -> bytes:
+    lz4 = _lz4()
+    return LZ4 + lz4.compress(raw, store_size=False) if lz4 is not None else ZLIB + zlib.compress(raw, 1)
+
+
+def _inflated(row: Row, limit: int) -> bytes | None:
+    """A row's stream inflated, if it is ``row.length`` long, within ``limit`` (so never inflated
+    past that: a zip bomb costs nothing) and in a codec this run has; else None."""
+    blob, length = row.blob, row.length
+    if not isinstance(blob, bytes) or not isinstance(length, int) or not 0 <= length <= limit:
+        return None
+    codec, packed, lz4 = blob[:1], blob[1:], _lz4()
+    try:
+        if codec == LZ4 and lz4 is not None:
+            found = lz4.decompress(packed, uncompressed_size=length) if length else b""
+        elif codec == ZLIB:
+            found = zlib.decompressobj().decompress(packed, length) if length else b""
+        else:
+            return None
+    except Exception:  # noqa: BLE001 - zlib.error, lz4's LZ4BlockError: a broken stream is no row
+        return None
+    return found if len(found) == length else None
+
+
+def _decoded(row: Row, key: str) -> tuple[dict[str, Any], str] | None:
+    """A row's parsed TOML and its JSON, if it is a table in proportion to its file."""
+    size, record_len = row.stamp[1], row.record_len
+    if not isinstance(size, int) or not isinstance(record_len, int):
+        return None
+    whole = _inflated(row, max(record_len, 0) + ROW_LIMIT[0] * size + ROW_LIMIT[1])
+    if whole is None or not 0 <= record_len <= len(whole):
         return None
     try:
+        text = whole[record_len:].decode()
         data = json.loads(text)
         check_issues(data, key)
-    except (TypeError, ValueError, RecursionError, DataError):
+    except (TypeError, ValueError, RecursionError, DataError):  # UnicodeDecodeError is a ValueError
         return None
-    return data if isinstance(data, dict) else None
+    return (data, text) if isinstance(data, dict) else None

@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from gapcli import __version__
 from gapcli.catalog.cache import ParseCache, path_stamp
 from gapcli.catalog.folders import Folders, Root, bundled_data_dir, user_cache_dir, user_data_dir
 from gapcli.catalog.schema import card_from_dict, framework_from_dict, no_editions_from_dict
@@ -42,7 +43,7 @@ class Catalog:
         self.warnings = self.folders.warnings  # what the user's data got wrong, each once
         self._years: list[int] | None = None
         self._frameworks: dict[int, Framework | None] = {}  # parsed on first use; None: unusable
-        self._framework_files: dict[int, str] = {}  # the file each framework came from, with its stamp
+        self._framework_files: dict[int, str] = {}  # the file each framework came from, its stamp, gapcli's version
         self._by_year: dict[int, list[Card]] = {}
         self._files: dict[Path, Card | None] = {}  # each file is read once
         self._no_editions: dict[int, NoEdition] | None = None
@@ -125,7 +126,7 @@ class Catalog:
                 framework = None
             if framework is not None:
                 with contextlib.suppress(OSError):
-                    self._framework_files[year] = f"{path}|{'|'.join(map(str, path_stamp(path)))}"
+                    self._framework_files[year] = f"{path}|{'|'.join(map(str, path_stamp(path)))}|{__version__}"
                 return framework
         return None
 
@@ -164,6 +165,50 @@ class Catalog:
         """The state's card in every edition that has one (or every later one), oldest first."""
         found = (self._state_card(place, year) for year in self.years() if after is None or year > after)
         return [card for card in found if card is not None]
+
+    def newest_first(self, place: Jurisdiction) -> Iterator[Card]:
+        """The state's cards, newest edition first, each read only when asked for: a question that
+        stops at the first card that answers it reads no older one."""
+        for year in reversed(self.years()):
+            card = self._state_card(place, year)
+            if card is not None:
+                yield card
+
+    def grades(self) -> dict[str, dict[str, str | None]]:
+        """Every state's grade in every usable edition (None: no card, or no grade on it).
+
+        A card checked before against the same framework file, and unchanged since, answers
+        from the cache's plain columns (``ParseCache.summaries``): nothing is parsed; any other
+        card file is read and checked as usual, with its warnings."""
+        found: dict[str, dict[str, str | None]] = {}
+        editions = [str(year) for year in self.frameworks()]
+        for each in JURISDICTIONS:
+            found[each.code] = dict.fromkeys(editions)
+        for edition in editions:
+            year = int(edition)
+            if year in self._by_year:
+                for read in self._by_year[year]:
+                    found[read.code][edition] = read.grade
+                continue
+            checked = self._framework_files.get(year)
+            for root in self.roots:
+                folder = root.path / "cards" / edition
+                paths = self.folders.toml_files(root, folder)
+                known = self.cache.summaries(folder) if paths else {}
+                for path in paths:
+                    row = known.get(str(path))
+                    place = _SLUGS.get(path.stem)
+                    if row is not None and place is not None and row[1] == checked and checked is not None:
+                        try:
+                            if row[0] == path_stamp(path):
+                                found[place.code][edition] = row[2]
+                                continue
+                        except OSError:
+                            pass
+                    card = self._load_card(root, path, year, keep=False)
+                    if card is not None:
+                        found[card.code][edition] = card.grade
+        return found
 
     def _state_card(self, place: Jurisdiction, year: int) -> Card | None:
         """The state's card of one edition, read alone (or taken from a whole edition already read)."""
@@ -238,12 +283,13 @@ class Catalog:
         return max(self.years())
 
     def shared_year(self, a: Jurisdiction, b: Jurisdiction) -> int:
-        """The edition to compare two states in: the default one if both have a card there, else their latest."""
-        both = {c.year for c in self.cards_for_state(a)} & {c.year for c in self.cards_for_state(b)}
-        if not both:
-            raise NotFound(f"no edition has cards for both {a.name} and {b.name}")
+        """The edition to compare two states in: the default one if both have a card there, else their
+        latest (editions tried newest first: no card older than the answer is read)."""
         default = self.default_year()
-        return default if default in both else max(both)
+        for year in [default, *reversed(self.years())]:
+            if self._state_card(a, year) is not None and self._state_card(b, year) is not None:
+                return year
+        raise NotFound(f"no edition has cards for both {a.name} and {b.name}")
 
     def edition(self, year: int | None) -> Framework:
         """The framework of ``year``, or of the default edition for questions across states."""
@@ -266,7 +312,6 @@ class Catalog:
         for each in [year] if year is not None else list(self.frameworks()):
             self.framework(each)  # parsed first: its file and stamp are part of what a cached record was made with
             self.cache.release_folder_rows()  # one edition's rows in memory at a time
-            made_with = f"{self._framework_files.get(each)}|{version}"
             candidates: dict[str, list[tuple[Root, Path]]] = {}
             for root in self.roots:
                 folder = root.path / "cards" / str(each)
@@ -276,27 +321,26 @@ class Catalog:
                     candidates.setdefault(path.stem, []).insert(0, (root, path))  # the user's file first
             for slug in sorted(candidates, key=lambda name: _SLUGS[name].name if name in _SLUGS else name):
                 text = next(
-                    (t for root, path in candidates[slug] if (t := self._record(root, path, each, build, made_with))),
+                    (t for root, path in candidates[slug] if (t := self._record(root, path, each, build, version))),
                     None,
                 )
                 if text is not None:
                     yield text
 
     def _record(
-        self, root: Root, path: Path, year: int, build: Callable[[Card, Framework], str], made_with: str
+        self, root: Root, path: Path, year: int, build: Callable[[Card, Framework], str], version: str
     ) -> str | None:
+        framework = self._framework_files.get(year)
         try:
-            stamp = path_stamp(path)
+            text = self.cache.record(path, path_stamp(path), framework, version)
         except OSError:
-            stamp = None
-        text = self.cache.record(path, stamp, made_with) if stamp is not None else None
+            text = None
         if text is None:
             card = self._load_card(root, path, year, keep=False)
             if card is None:
                 return None
             text = build(card, self.framework(year))
-            if stamp is not None:
-                self.cache.keep_record(path, stamp, made_with, text)
+            self.cache.keep_record(path, framework, version, text)
         return text
 
     def save_cache(self) -> None:
@@ -338,6 +382,8 @@ class Catalog:
             return card
 
         card = self._read(root, path, build)
+        if card is not None:
+            self.cache.checked(path, self._framework_files.get(year), card.grade)
         if keep:
             self._files[path] = card
         return card

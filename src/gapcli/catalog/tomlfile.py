@@ -68,10 +68,10 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DataError(name, "not UTF-8 text", raw[: error.start].count(b"\n") + 1) from None
-    scan(text, name)
+    bare = scan(text, name)
     fast, parser = _parsers()
     parsed: dict[str, Any] | None = None
-    if fast is not None and not re.search(_DATE_OR_TIME, text):  # rtoml's times have their own tzinfo class
+    if fast is not None and not re.search(_DATE_OR_TIME, bare):  # rtoml's times have their own tzinfo class
         with contextlib.suppress(Exception):  # whatever rtoml refuses, tomli judges (and words the error)
             parsed = fast(text)
     try:
@@ -95,10 +95,11 @@ def _parsers() -> tuple[Callable[[str], dict[str, Any]] | None, Any]:
     """(rtoml's ``loads`` where the ``fast`` extra is installed, else None; tomli, else tomllib).
 
     Imported on the first parse, not at start-up: with a warm parse cache TOML is never parsed."""
+    parser: Any
     try:
         import tomli as parser
     except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the same parser, slower
-        import tomllib as parser
+        import tomllib as parser  # type: ignore[import-not-found, no-redef, unused-ignore]
     try:
         from rtoml import loads as fast
     except ImportError:
@@ -106,28 +107,31 @@ def _parsers() -> tuple[Callable[[str], dict[str, Any]] | None, Any]:
     return fast, parser
 
 
-def scan(text: str, name: str) -> None:
+def scan(text: str, name: str) -> str:
     """Refuse a text over a limit, before tomllib sees it; DataError with the line.
 
     Strings and comments are lexed as TOML does, so a bracket or dot inside them is not
     counted; where this lexing meets something TOML rejects, tomllib stops there too.
+    Returns the text without its strings and comments where the quick check cleared it, else
+    the text itself (what a date or time could be in: ``parse_toml`` leaves those to tomli).
     """
-    if _plainly_within(text):
-        return
+    bare = _plainly_within(text)
+    if bare is not None:
+        return bare
     depth = dots = entries = 0
     position, size = 0, len(text)
     significant = re.compile(_SIGNIFICANT)
     while position < size:
         found = significant.search(text, position)
         if found is None:
-            return
+            return text
         token, start, position = found.group(), found.start(), found.end()
         if token in ('"', "'", '"""', "'''"):
             position = _string_end(text, token, position, start + len(token) + MAX_STRING + 3)
             if position == -2:
                 _refuse(text, start, name, f"a string of more than {MAX_STRING:,} characters")
             if position < 0:
-                return  # unterminated: tomllib stops there too, and reports it
+                return text  # unterminated: tomllib stops there too, and reports it
         elif token == "#":
             newline = text.find("\n", position)
             position = size if newline < 0 else newline
@@ -147,6 +151,7 @@ def scan(text: str, name: str) -> None:
                 entries += 1
                 if entries > MAX_ENTRIES:
                     _refuse(text, start, name, f"more than {MAX_ENTRIES:,} keys, tables and array items")
+    return text
 
 
 # strings and comments as the token loop reads them: at each position, the first that matches
@@ -161,31 +166,32 @@ _DOT_RUN = r"\.(?:[^.=,\[\]{}\n]*\.)"  # then {MAX_KEY_PARTS - 1}: that many dot
 _NOT_BRACKET = r"[^\[\]{}]+"
 
 
-def _plainly_within(text: str) -> bool:
-    """True only where the token loop of ``scan`` would pass no limit; False: let it look.
+def _plainly_within(text: str) -> str | None:
+    """The text with its strings and comments blanked, only where the token loop of ``scan``
+    would pass no limit; None: let the loop look.
 
     With strings and comments blanked (a quote left over is a string the pattern could not
     close: left to the loop), what the loop counts is what is left: every ``=``, ``,`` and
     ``[``; dots in a row with no separator between; the brackets' depth. No string is longer
     than its file, so a file of at most ``MAX_STRING`` characters has none too long."""
     if len(text) > MAX_STRING:
-        return False
+        return None
     bare = re.sub(_BLANKED, "S", text)
     if '"' in bare or "'" in bare:
-        return False
+        return None
     if bare.count("=") + bare.count(",") + bare.count("[") > MAX_ENTRIES:
-        return False
+        return None
     if bare.count(".") >= MAX_KEY_PARTS and re.search(f"{_DOT_RUN}{{{MAX_KEY_PARTS - 1}}}", bare):
-        return False
+        return None
     depth = 0
     for bracket in re.sub(_NOT_BRACKET, "", bare):
         if bracket in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return False
+                return None
         else:
             depth = max(0, depth - 1)
-    return True
+    return bare
 
 
 def _string_end(text: str, opener: str, position: int, limit: int) -> int:

@@ -1,0 +1,116 @@
+"""Read only what answers: questions about one or two states read their cards newest first and
+stop, and `states` takes every other card's grade from the parse cache's plain columns."""
+
+from dataclasses import replace
+
+import pytest
+
+from gapcli import api
+from gapcli.catalog.cache import ParseCache
+from gapcli.catalog.catalog import Catalog, bundled_data_dir
+from gapcli.importer.tomlwrite import card_to_toml
+from gapcli.states import JURISDICTIONS, by_code
+
+YEARS = (2026, 2027, 2028)
+
+
+@pytest.fixture
+def editions(user_dir):
+    """Three more editions of the 2021 framework, a card for every state in each (Connecticut's figures)."""
+    bundled = Catalog.open(user=False, cache_dir=False)
+    seed = bundled.card(by_code("CT"), 2021)
+    template = (bundled_data_dir() / "frameworks" / "2021.toml").read_text("utf-8")
+    for year in YEARS:
+        framework = user_dir / "frameworks" / f"{year}.toml"
+        framework.parent.mkdir(parents=True, exist_ok=True)
+        framework.write_text(template.replace("year = 2021", f"year = {year}"), "utf-8")
+        for place in JURISDICTIONS:
+            card = replace(seed, state=place.name, code=place.code, year=year, links={})
+            path = user_dir / "cards" / str(year) / f"{place.slug}.toml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(card_to_toml(card), "utf-8")
+    return user_dir
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The card files each run parses or takes from the cache, in order."""
+    found: list[str] = []
+    real = ParseCache.read
+
+    def read(self, path, fresh=False):
+        if "/cards/" in str(path):
+            found.append(f"{path.parent.name}/{path.stem}")
+        return real(self, path, fresh)
+
+    monkeypatch.setattr(ParseCache, "read", read)
+    return found
+
+
+@pytest.fixture(autouse=True)
+def settled(monkeypatch):
+    """The cards are taken as written long ago: a file changed within RACY_NS is checked by digest instead."""
+    import gapcli.catalog.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+
+
+def catalog(user_dir, tmp_path):
+    return Catalog.open(user=user_dir, cache_dir=tmp_path / "cache")
+
+
+def test_diff_of_two_states_reads_their_two_cards(editions, tmp_path, reads):
+    record = api.diff("ct", "fl", catalog=catalog(editions, tmp_path))
+    assert (record["a"]["year"], record["b"]["year"]) == (2028, 2028)
+    assert sorted(reads) == ["2028/connecticut", "2028/florida"]
+
+
+def test_diff_falls_back_to_the_latest_edition_both_have(editions, tmp_path, reads):
+    for year in (2027, 2028):
+        (editions / "cards" / str(year) / "florida.toml").unlink()
+    record = api.diff("ct", "fl", catalog=catalog(editions, tmp_path))
+    assert (record["a"]["year"], record["b"]["year"]) == (2026, 2026)
+    assert "2021/connecticut" not in reads and "2023/florida" not in reads  # nothing older than the answer
+
+
+def test_gaps_of_a_state_reads_its_newest_card_that_names_goals(editions, tmp_path, reads):
+    gaps = api.state_gaps("ct", catalog=catalog(editions, tmp_path))
+    assert gaps and reads == ["2028/connecticut"]
+
+
+def test_plan_reads_the_card_it_plans_for(editions, tmp_path, reads):
+    api.plan("ct", catalog=catalog(editions, tmp_path))
+    assert reads == ["2028/connecticut"]
+
+
+def test_states_takes_grades_from_the_cache_once_every_card_was_checked(editions, tmp_path, reads):
+    first = api.states(catalog=cards) if (cards := catalog(editions, tmp_path)) else None
+    cards.save_cache()
+    assert len(reads) > 3 * 51  # the first run reads every card once
+    reads.clear()
+    again = api.states(catalog=(cards := catalog(editions, tmp_path)))
+    cards.save_cache()
+    assert again == first
+    assert sorted(reads) == sorted(f"2028/{place.slug}" for place in JURISDICTIONS)  # each state's shown card only
+    assert first[0]["grades"]["2027"] == first[0]["grades"]["2028"] == first[0]["grade"]
+
+
+def test_states_sees_an_edited_card_and_a_changed_framework(editions, tmp_path, reads):
+    cards = catalog(editions, tmp_path)
+    api.states(catalog=cards)
+    cards.save_cache()
+    florida = editions / "cards" / "2026" / "florida.toml"
+    text = florida.read_text("utf-8")
+    grade = api.card("ct@2026", catalog=catalog(editions, tmp_path))["grade"]
+    florida.write_text(text.replace(f'grade = "{grade}"', 'grade = "F"', 1), "utf-8")
+    cards = catalog(editions, tmp_path)
+    rows = {row["code"]: row for row in api.states(catalog=cards)}
+    cards.save_cache()
+    assert cards.warnings or rows["FL"]["grades"]["2026"] == "F"  # read again: graded F, or refused and named
+    framework = editions / "frameworks" / "2027.toml"
+    framework.write_text(framework.read_text("utf-8").replace("Criminal Provisions", "Criminal Law"), "utf-8")
+    reads.clear()
+    cards = catalog(editions, tmp_path)
+    api.states(catalog=cards)
+    assert sorted(r for r in reads if r.startswith("2027/")) == sorted(f"2027/{p.slug}" for p in JURISDICTIONS)
+    assert not any(r.startswith("2026/") for r in reads)  # that edition's framework did not change
