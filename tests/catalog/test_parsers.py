@@ -13,8 +13,8 @@ import tomli
 
 from conftest import ROOT
 from gapcli import api
-from gapcli.errors import DataError
 from gapcli.catalog import tomlfile
+from gapcli.errors import DataError
 
 if sys.version_info >= (3, 11):
     import tomllib
