@@ -114,3 +114,21 @@ def test_states_sees_an_edited_card_and_a_changed_framework(editions, tmp_path, 
     api.states(catalog=cards)
     assert sorted(r for r in reads if r.startswith("2027/")) == sorted(f"2027/{p.slug}" for p in JURISDICTIONS)
     assert not any(r.startswith("2026/") for r in reads)  # that edition's framework did not change
+
+
+def test_an_import_gathers_known_phrases_from_the_cache_until_a_card_changes(editions, tmp_path, reads):
+    from gapcli.importer.batch import known_from
+
+    cards = catalog(editions, tmp_path)
+    first = known_from(cards)(cards.framework(2021))
+    cards.save_cache()
+    assert len(reads) > 3 * 51  # every card of the editions of the 2021 framework, once
+    reads.clear()
+    cards = catalog(editions, tmp_path)
+    again = known_from(cards)(cards.framework(2021))
+    assert reads == [] and all(again.of(issue) == first.of(issue) for issue in range(1, 7))
+    texas = editions / "cards" / "2027" / "texas.toml"
+    texas.write_text(texas.read_text("utf-8").replace("decoy defenses", "decoy defences"), "utf-8")
+    cards = catalog(editions, tmp_path)
+    changed = known_from(cards)(cards.framework(2021))
+    assert reads and "decoy defences" in changed.of(1) and "decoy defences" not in first.of(1)

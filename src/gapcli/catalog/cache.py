@@ -50,7 +50,7 @@ from gapcli.errors import DataError
 if TYPE_CHECKING:
     import sqlite3
 
-LAYOUT = 4  # PRAGMA user_version of the cache's layout; anything else is rebuilt
+LAYOUT = 5  # PRAGMA user_version of the cache's layout; anything else is rebuilt
 FILE_NAME = "parsed.sqlite3"
 FLUSH_EVERY = 2000  # rows per transaction
 PAGE_SIZE = 32768  # a row is ~3.5 KB: in 4 KiB pages most of each page would be wasted
@@ -64,6 +64,8 @@ _COLUMNS = f"{_SUMMARY}, version, record_len, length, blob"
 _SCHEMA = f"""
 DROP TABLE IF EXISTS entries;
 DROP TABLE IF EXISTS files;
+DROP TABLE IF EXISTS derived;
+CREATE TABLE derived (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE files (
     path TEXT NOT NULL UNIQUE, mtime_ns INTEGER, size INTEGER, inode INTEGER, ctime_ns INTEGER, digest TEXT,
     checked TEXT, grade TEXT, version TEXT, record_len INTEGER NOT NULL, length INTEGER NOT NULL, blob BLOB NOT NULL
@@ -202,6 +204,26 @@ class ParseCache:
             for path, mtime, size, inode, ctime, digest, checked, grade in rows
             if digest is None and os.sep not in path[len(prefix) :]
         }
+
+    def derived(self, key: str, fingerprint: str) -> Any:
+        """What was worked out from many files (``key``), if the files are as they were (``fingerprint``)."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            found = db.execute("SELECT fingerprint, data FROM derived WHERE key = ?", (key,)).fetchone()
+            return json.loads(found[1]) if found is not None and found[0] == fingerprint else None
+        except Exception:  # noqa: BLE001 - sqlite3.Error, or a row that is not JSON: work it out again
+            return None
+
+    def keep_derived(self, key: str, fingerprint: str, data: Any) -> None:
+        db = None if self._unwritable else self._connect(create=True)
+        if db is None:
+            return
+        try:
+            db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", (key, fingerprint, json.dumps(data)))
+        except Exception:  # noqa: BLE001 - sqlite3.Error: read-only, locked
+            return
 
     def _keep(self, key: str, row: Row) -> None:
         if not self._pending and not self._unwritable and self._connect(create=True) is None:

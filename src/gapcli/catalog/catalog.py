@@ -174,6 +174,47 @@ class Catalog:
             if card is not None:
                 yield card
 
+    def printed_phrases(self, framework: Framework) -> dict[int, list[str]]:
+        """Every goal phrase the cards of the editions of ``framework`` print, per issue area, in
+        reading order (editions oldest first, cards by state), each once.
+
+        Import reads this for every framework a batch touches; with thousands of user cards it is
+        taken from the cache while no card or framework file has changed since it was worked out
+        (one ``stat`` per file, no card read)."""
+        key = f"printed phrases|{framework.id or framework.year}|{framework.year}|{__version__}"
+        fingerprint = self._fingerprint()
+        stored = self.cache.derived(key, fingerprint)
+        if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
+            return {int(issue): phrases for issue, phrases in stored.items()}
+        found: dict[int, dict[str, None]] = {}
+        same = [y for y, f in self.frameworks().items() if f.id == framework.id or y == framework.year]
+        for card in (c for y in same for c in self.cards_for_year(y)):
+            for result in card.issues:
+                found.setdefault(result.number, {}).update(
+                    dict.fromkeys([*(result.accomplished or ()), *(result.gaps or ())])
+                )
+        printed = {issue: list(phrases) for issue, phrases in found.items()}
+        self.cache.keep_derived(key, fingerprint, printed)
+        return printed
+
+    def _fingerprint(self) -> str:
+        """A digest of the name and stamp of every framework and card file of every root."""
+        import hashlib
+
+        digest = hashlib.blake2b(digest_size=16)
+        for root in self.roots:
+            folders = [root.path / "frameworks"]
+            with contextlib.suppress(OSError):
+                folders += sorted(Path(e.path) for e in os.scandir(root.path / "cards") if e.is_dir())
+            for folder in folders:
+                with contextlib.suppress(OSError):
+                    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                        with contextlib.suppress(OSError):
+                            found = entry.stat()
+                            stamp = (found.st_mtime_ns, found.st_size, found.st_ino, found.st_ctime_ns)
+                            digest.update(f"{entry.path}|{stamp}|{entry.is_symlink()}\n".encode())
+        return digest.hexdigest()
+
     def grades(self) -> dict[str, dict[str, str | None]]:
         """Every state's grade in every usable edition (None: no card, or no grade on it).
 

@@ -58,8 +58,7 @@ def known_from(catalog: Catalog) -> Callable[[Framework], KnownPhrases]:
     def known(framework: Framework) -> KnownPhrases:
         key = framework.id or str(framework.year)
         if key not in gathered:
-            same = [y for y, f in catalog.frameworks().items() if f.id == framework.id or y == framework.year]
-            gathered[key] = known_phrases(framework, (c for y in same for c in catalog.cards_for_year(y)))
+            gathered[key] = known_phrases(framework, printed=catalog.printed_phrases(framework))
         return gathered[key]
 
     return known

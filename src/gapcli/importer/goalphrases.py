@@ -67,8 +67,11 @@ class KnownPhrases:
         return self._resolvers[issue]
 
 
-def known_phrases(framework: Framework, cards: Iterable[Card] = ()) -> KnownPhrases:
-    """The framework's goal phrases and every phrase the given cards (of the same framework) print."""
+def known_phrases(
+    framework: Framework, cards: Iterable[Card] = (), printed: Mapping[int, Iterable[str]] | None = None
+) -> KnownPhrases:
+    """The framework's goal phrases and every phrase the given cards (of the same framework) print,
+    or (``printed``) those phrases gathered already, per issue area."""
     by_issue: dict[int, list[str]] = {}
     for goal in framework.goals:
         if goal.phrase:
@@ -76,6 +79,8 @@ def known_phrases(framework: Framework, cards: Iterable[Card] = ()) -> KnownPhra
     for card in cards:
         for result in card.issues:
             by_issue.setdefault(result.number, []).extend([*(result.accomplished or ()), *(result.gaps or ())])
+    for issue, phrases in (printed or {}).items():
+        by_issue.setdefault(issue, []).extend(phrases)
     return KnownPhrases(by_issue)
 
 
