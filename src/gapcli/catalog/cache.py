@@ -35,7 +35,6 @@ the cache correct, only without the index until the next write).
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import stat
 import time
@@ -137,6 +136,8 @@ class ParseCache:
         self._last = None
         digest = _digest(raw) if _racy(stamp) else None
         with contextlib.suppress(TypeError, ValueError):  # TOML dates, non-finite numbers: parsed each time
+            import json  # here and below: a run that reads only bundled files never imports it
+
             text = json.dumps(data, allow_nan=False, separators=(",", ":"))
             row = Row(stamp, digest, texts=("", text))
             self._last = (key, row, text)
@@ -210,6 +211,8 @@ class ParseCache:
         db = self._connect()
         if db is None:
             return None
+        import json
+
         try:
             found = db.execute("SELECT fingerprint, data FROM derived WHERE key = ?", (key,)).fetchone()
             return json.loads(found[1]) if found is not None and found[0] == fingerprint else None
@@ -220,6 +223,8 @@ class ParseCache:
         db = None if self._unwritable else self._connect(create=True)
         if db is None:
             return
+        import json
+
         try:
             db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", (key, fingerprint, json.dumps(data)))
         except Exception:  # noqa: BLE001 - sqlite3.Error: read-only, locked
@@ -448,6 +453,8 @@ def _decoded(row: Row, key: str) -> tuple[dict[str, Any], str] | None:
     whole = _inflated(row, max(record_len, 0) + ROW_LIMIT[0] * size + ROW_LIMIT[1])
     if whole is None or not 0 <= record_len <= len(whole):
         return None
+    import json
+
     try:
         text = whole[record_len:].decode()
         data = json.loads(text)

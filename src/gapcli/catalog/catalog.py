@@ -23,6 +23,7 @@ from gapcli import __version__
 from gapcli.catalog.cache import ParseCache, path_stamp
 from gapcli.catalog.folders import Folders, Root, bundled_data_dir, user_cache_dir, user_data_dir
 from gapcli.catalog.schema import card_from_dict, framework_from_dict, no_editions_from_dict
+from gapcli.catalog.snapshot import Snapshot
 from gapcli.catalog.tomlfile import read_toml
 from gapcli.catalog.validate import framework_problems, problems
 from gapcli.errors import DataError, NotFound
@@ -38,6 +39,7 @@ T = TypeVar("T")
 class Catalog:
     def __init__(self, roots: list[Root], cache: ParseCache):
         self.folders = Folders(roots)
+        self._snapshot = Snapshot(self.folders.bundled.path)  # bundled files, parsed when the wheel was built
         self.roots = roots
         self.cache = cache
         self.warnings = self.folders.warnings  # what the user's data got wrong, each once
@@ -433,7 +435,8 @@ class Catalog:
         """Parse (or take from the cache) and build; a cached entry that fails is parsed afresh once."""
         try:
             try:
-                return build(self.cache.read(path))
+                data = self._snapshot.get(path) if root.origin == "bundled" else None
+                return build(data if data is not None else self.cache.read(path))
             except DataError:
                 return build(self.cache.read(path, fresh=True))
         except DataError as error:

@@ -11,6 +11,7 @@ being a link, are fine.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,15 +28,38 @@ def bundled_data_dir() -> Path:
 
 
 def user_data_dir() -> Path:
+    if _XDG:
+        return _xdg("XDG_DATA_HOME", ".local/share")
     from platformdirs import user_data_dir as platform_dir
 
     return Path(platform_dir("gapcli", appauthor=False))
 
 
 def user_cache_dir() -> Path:
+    if _XDG:
+        return _xdg("XDG_CACHE_HOME", ".cache")
     from platformdirs import user_cache_dir as platform_dir
 
     return Path(platform_dir("gapcli", appauthor=False))
+
+
+# Where platformdirs follows the XDG base directories (Linux and the BSDs: not macOS, Windows or
+# Android), its answer is computed here, as it does: importing it cost 16 M instructions at every start
+_XDG = sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and not hasattr(sys, "getandroidapilevel")
+
+
+def _xdg(variable: str, default: str) -> Path:
+    """``$VARIABLE/gapcli`` where that is an absolute path, else ``~/DEFAULT/gapcli`` with a HOME that
+    is not absolute taken as unset (platformdirs' _xdg.xdg_dir and expand_user)."""
+    base = os.environ.get(variable, "")
+    if not base.startswith("/"):
+        home = os.environ.get("HOME", "")
+        if not home.startswith("/"):
+            import pwd
+
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        base = os.path.join(home, default)
+    return Path(base) / "gapcli"
 
 
 class Root(NamedTuple):

@@ -1,0 +1,81 @@
+"""The bundled data, parsed when the wheel is built: a run that reads only bundled files parses none.
+
+``hatch_build.py`` writes ``gapcli/data/bundled.marshal`` into the wheel: every bundled TOML
+file parsed by ``tomlfile`` (limits and all), each as its own ``marshal`` record behind an
+index of (offset, length, size of the file it came from). marshal is how Python ships its own
+compiled modules, and this file ships beside them in the same package, so it is trusted as
+they are; its format (version 4) is read by every Python 3 since 3.4. A run then needs neither
+a TOML parser nor the parse cache (sqlite3, json, lz4) for bundled files; a file whose size is
+not the one recorded, or that is missing from the index (a checkout, where no snapshot is
+built; a file with TOML dates, which marshal cannot hold), is read as any other.
+"""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+from typing import Any
+
+FILE_NAME = "bundled.marshal"
+VERSION = 4  # marshal's format version
+
+
+def build(data_dir: Path) -> bytes:
+    """The snapshot of a bundled data folder: its frameworks, cards and years without an edition."""
+    from gapcli.catalog.tomlfile import parse_toml, read_raw
+
+    paths = sorted(
+        [*data_dir.glob("frameworks/*.toml"), *data_dir.glob("cards/*/*.toml"), data_dir / "no-edition.toml"]
+    )
+    index: dict[str, tuple[int, int, int]] = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for path in paths:
+        raw = read_raw(path)
+        try:
+            blob = marshal.dumps(parse_toml(raw, str(path)), VERSION)
+        except ValueError:  # a date or time: marshal holds no datetime, so the file is parsed at run time
+            continue
+        index[path.relative_to(data_dir).as_posix()] = (offset, len(blob), len(raw))
+        blobs.append(blob)
+        offset += len(blob)
+    head = marshal.dumps(index, VERSION)
+    return len(head).to_bytes(4, "little") + head + b"".join(blobs)
+
+
+class Snapshot:
+    """The parsed bundled files of one data folder, if its snapshot is there."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self._index: dict[str, tuple[int, int, int]] | None = None
+        self._body = b""
+
+    def get(self, path: Path) -> dict[str, Any] | None:
+        """The parsed TOML of a bundled file, or None: read the file."""
+        if self._index is None:
+            self._load()
+        assert self._index is not None
+        try:
+            entry = self._index.get(path.relative_to(self.data_dir).as_posix())
+            if entry is None or path.stat().st_size != entry[2]:
+                return None
+        except (ValueError, OSError):
+            return None
+        offset, length, _size = entry
+        try:
+            found = marshal.loads(self._body[offset : offset + length])
+        except (EOFError, ValueError, TypeError):
+            return None
+        return found if isinstance(found, dict) else None
+
+    def _load(self) -> None:
+        self._index = {}
+        try:
+            whole = (self.data_dir / FILE_NAME).read_bytes()
+            size = int.from_bytes(whole[:4], "little")
+            index = marshal.loads(whole[4 : 4 + size])
+        except (OSError, EOFError, ValueError, TypeError):
+            return
+        if isinstance(index, dict):
+            self._index, self._body = index, whole[4 + size :]
