@@ -6,6 +6,7 @@ trial's Vermont lists, whose right reading is written out here from the card's s
 
 import pytest
 
+from gapcli.errors import ParseError
 from gapcli.importer.batch import known_from
 from gapcli.importer.goalphrases import KnownPhrases, read_highlights
 
@@ -107,3 +108,12 @@ def test_phrases_are_known_per_issue_area():
 )
 def test_the_trial_vermont_lists_with_the_catalogs_known_phrases(catalog, issue, body, expected):
     assert goals(body, known_from(catalog)(catalog.framework(2021)), issue) == expected
+
+
+def test_a_list_head_joined_to_a_symbol_is_refused_not_guessed():
+    """Found by the mutation test: "defenses. ¡Gaps remain in areas related to ..." stored "defenses. ¡"."""
+    text = "Policy goals accomplished in areas related to decoy defenses. ¡Gaps remain in areas related to financial penalties."
+    with pytest.raises(ParseError, match=r"issue area 1: a goal list's head is joined to '¡Gaps remain '"):
+        read_highlights(text, KnownPhrases({}), 1, "card.txt", 3)
+    met, gaps, _ = read_highlights(text.replace("¡", ""), KnownPhrases({}), 1, "card.txt", 3)
+    assert (met, gaps) == (("decoy defenses",), ("financial penalties",))

@@ -96,6 +96,11 @@ def read_highlights(
     )
     if not marks or text[: marks[0][0]].strip():
         raise ParseError(source, f"issue area {number}: cannot read highlights {text[:80]!r}", line)
+    joined = next((start for start, *_ in marks if start and not text[start - 1].isspace()), None)
+    if joined is not None:  # "defenses. ¡Gaps remain": which list the mark's neighbour belongs to is a guess
+        raise ParseError(
+            source, f"issue area {number}: a goal list's head is joined to {text[joined - 1 : joined + 12]!r}", line
+        )
     resolver = known.resolver(number)
     for index, (_start, end, kind, match) in enumerate(marks):
         stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
