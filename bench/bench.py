@@ -175,6 +175,7 @@ def main() -> None:
             "show": ([gapcli, "show", "connecticut"], empty),  # piped: plain text, as gh does
             "show --format table": ([gapcli, "show", "connecticut", "--format", "table"], empty),
             "rank --json": ([gapcli, "rank", "--json"], empty),
+            "--help": ([gapcli, "--help"], empty),
             "rank --json, user cards": ([gapcli, "rank", "--json"], loaded),
         }
         cold_wall = run(*cases["rank --json, user cards"])  # the first run fills the parse cache

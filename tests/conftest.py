@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import gapcli.importer.batch
 import gapcli.importer.cardtext
 from gapcli.catalog.catalog import Catalog
-from gapcli.cli import app
+from gapcli.cli.run import run as run_gapcli
 from gapcli.importer.goalphrases import known_phrases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,19 +50,21 @@ def catalog() -> Catalog:
 
 
 class Result:
-    def __init__(self, result):
-        self.exit_code = result.exit_code
-        self.stdout = result.stdout
-        self.stderr = result.stderr
+    def __init__(self, exit_code: int, stdout: str, stderr: str):
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
 
 
 @pytest.fixture
 def run():
-    """Invoke the real Typer app in-process; stdout and stderr kept apart."""
+    """Run gapcli in-process as its entry point does (``gapcli.cli.run.run``); stdout and stderr kept apart."""
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None) -> Result:  # noqa: A002 - CliRunner's own name
-        return Result(runner.invoke(app, list(args), input=input, catch_exceptions=False))
+        with runner.isolation(input=input) as (stdout, stderr, _both):
+            code = run_gapcli(list(args))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            return Result(code, stdout.getvalue().decode(), stderr.getvalue().decode())
 
     return invoke
 

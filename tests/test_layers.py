@@ -74,7 +74,7 @@ def test_every_import_goes_down_the_layers():
 
 
 def test_the_rules_see_a_wrong_import():
-    assert not allowed("gapcli.files.output", "gapcli.cli.common")
+    assert not allowed("gapcli.files.output", "gapcli.cli.output")
     assert not allowed("gapcli.formats.table", "gapcli.views.cards")
     assert allowed("gapcli.formats.table", "gapcli.views.blocks")
     assert not allowed("gapcli.model", "gapcli.states") and allowed("gapcli.states", "gapcli.errors")

@@ -39,12 +39,10 @@ def main() -> None:
     try:
         from gapcli.cli.run import run
 
-        run()
-    except KeyboardInterrupt:  # raised on purpose after an atomic write that a Ctrl-C waited for
-        os.write(2, b"\n")
-        os._exit(130)
+        code = run()
     finally:
         _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

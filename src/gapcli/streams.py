@@ -1,4 +1,10 @@
-"""Text to stdout in whatever encoding it has: a symbol it cannot carry is spelled in ASCII, never an error."""
+"""The standard streams: text to stdout in whatever encoding it has, and the one way a line reaches stderr.
+
+A symbol stdout cannot carry is spelled in ASCII, never an error. A line for stderr is made
+safe for a terminal and bounded in length; where stderr is closed (``2>&-``) or gone, the
+line is lost, and a run that would have succeeded exits 1 instead (``stderr_lost``), as GNU
+tools do.
+"""
 
 from __future__ import annotations
 
@@ -33,3 +39,28 @@ def fallback(text: str, encoding: str) -> str:
 
 def write_stdout(text: str) -> None:
     sys.stdout.write(fallback(text, getattr(sys.stdout, "encoding", None) or "utf-8"))
+
+
+LINE_LIMIT = 1000  # characters of one stderr line: a warning about a hostile file stays readable
+
+
+class _Said:
+    lost = False  # a line meant for stderr could not be written
+
+
+def tell(line: str) -> None:
+    """Write one line to stderr: every character safe for a terminal, its length bounded."""
+    from gapcli.errors import shorten
+    from gapcli.safe import clean
+
+    try:
+        sys.stderr.write(shorten(clean(line), LINE_LIMIT) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # closed at start-up, a vanished terminal, a closed pipe
+        _Said.lost = True
+
+
+def stderr_lost() -> bool:
+    """Whether a line for stderr was lost (and forget it: a next run in this process starts afresh)."""
+    found, _Said.lost = _Said.lost, False
+    return found

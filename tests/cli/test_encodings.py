@@ -41,12 +41,12 @@ def test_help_reads_cleanly(run):
 
 def test_help_texts_are_ascii():
     """Click writes help as UTF-8 whatever the stream: so help says everything in ASCII."""
-    import gapcli.cli
-    from gapcli.cli import COMMANDS, build_command
+    from gapcli.cli import COMMANDS
+    from gapcli.cli.app import app, build_command
 
     for name in COMMANDS:
         command = build_command(name)
         texts = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
         texts += [c.help or "" for c in getattr(command, "commands", {}).values()]
         assert all(t.isascii() for t in texts), (name, [t for t in texts if not t.isascii()])
-    assert gapcli.cli.app.info.help.isascii()
+    assert app.info.help.isascii()

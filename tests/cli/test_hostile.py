@@ -216,7 +216,7 @@ def test_the_sanitisers_fast_path_lets_through_nothing_it_would_escape():
 
 
 def test_every_stderr_line_goes_through_the_one_sanitiser():
-    """``tell`` (cli/__init__.py) is the only writer to stderr; the import progress bar, a Rich
+    """``tell`` (gapcli/streams.py) is the only writer to stderr; the import progress bar, a Rich
     display on a terminal's stderr, is the one other, and cleans and escapes each name it shows."""
     from conftest import ROOT
 
@@ -228,10 +228,10 @@ def test_every_stderr_line_goes_through_the_one_sanitiser():
         if writers.search(line)
     }
     assert found == {
-        ("gapcli/cli/__init__.py", 'sys.stderr.write(shorten(clean(line), LINE_LIMIT) + "\\n")'),
-        ("gapcli/cli/data.py", "with Progress(console=Console(stderr=True), transient=True) as bar:"),
+        ("gapcli/streams.py", 'sys.stderr.write(shorten(clean(line), LINE_LIMIT) + "\\n")'),
+        ("gapcli/cli/importing.py", "with Progress(console=Console(stderr=True), transient=True) as bar:"),
     }, found
-    progress = (ROOT / "src" / "gapcli" / "cli" / "data.py").read_text("utf-8")
+    progress = (ROOT / "src" / "gapcli" / "cli" / "importing.py").read_text("utf-8")
     assert "description=escape(clean(Path(name).name)[:30])" in progress
 
 

@@ -1,13 +1,17 @@
-"""One registry of commands: a command defined in a CLI module but not reachable from it fails here."""
+"""One registry of commands: every command is reachable from it, and no command declares an output option itself."""
 
 import importlib
 import inspect
 import pkgutil
 
-import typer
+from typer.models import ParameterInfo
 
 import gapcli.cli
-from gapcli.cli import COMMANDS, app
+from gapcli.cli import COMMANDS, GROUPS
+from gapcli.cli.app import build_command
+from gapcli.cli.output import FILE_OPTIONS, OPTIONS, Output
+
+OUTPUT_OPTIONS = {"--format", "-f", "--json", "--export", "--theme", "--size", "--force"}
 
 
 def _command_modules():
@@ -15,28 +19,25 @@ def _command_modules():
         yield importlib.import_module(f"gapcli.cli.{info.name}")
 
 
-def _reachable() -> set:
-    """The functions the registry reaches: named entries, and the commands of registered groups."""
-    found = set()
-    for entry in COMMANDS.values():
-        module, _, attribute = entry.partition(":")
-        target = getattr(importlib.import_module(f"gapcli.cli.{module}"), attribute)
-        if isinstance(target, typer.Typer):
-            found |= {info.callback for info in target.registered_commands}
-        else:
-            found.add(target)
-    return found
+def _target(name):
+    module, _, attribute = COMMANDS[name].target.partition(":")
+    return getattr(importlib.import_module(f"gapcli.cli.{module}"), attribute)
 
 
 def test_every_public_function_with_cli_parameters_is_reachable():
-    reachable = _reachable()
+    reachable = {_target(name) for name in COMMANDS}
     for module in _command_modules():
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ != module.__name__ or name.startswith("_"):
                 continue
+            try:  # a command's annotations evaluate at run time (Typer reads them); a helper's may not
+                parameters = inspect.signature(function, eval_str=True).parameters.values()
+            except NameError:
+                continue
             takes_cli_parameters = any(
-                "typer" in repr(p.annotation) or "Option" in repr(p.annotation) or "Argument" in repr(p.annotation)
-                for p in inspect.signature(function).parameters.values()
+                isinstance(info, ParameterInfo)
+                for p in parameters
+                for info in getattr(p.annotation, "__metadata__", ())
             )
             if takes_cli_parameters:
                 assert function in reachable, (
@@ -45,14 +46,39 @@ def test_every_public_function_with_cli_parameters_is_reachable():
 
 
 def test_every_registered_command_builds_and_shows_in_help(run):
-    help_text = run("--help").stdout
-    for name in COMMANDS:
-        command = gapcli.cli.build_command(name)
-        assert command.name == name
-        assert name in help_text, name
+    for name, entry in COMMANDS.items():
+        group, _, leaf = name.rpartition(" ")
+        assert not group or group in GROUPS, name
+        assert f"  {leaf} " in run(*group.split(), "--help").stdout, name
+        command = build_command(name)
+        assert command.name == leaf
+        declared = {option for p in command.params for option in getattr(p, "opts", [])}
+        given = {"--format", "-f", "--json"} | (
+            {"--export", "--theme", "--size", "--force"} if entry.output == "view" else set()
+        )
+        if entry.output != "own":
+            assert given <= declared, name
+
+
+def test_no_command_function_declares_an_output_option():
+    """The output options are Output's fields alone: a command's own parameters are about its question."""
+    assert {f"--{name}" for name in FILE_OPTIONS} <= OUTPUT_OPTIONS
+    for name, entry in COMMANDS.items():
+        if entry.output == "own":
+            continue
+        own = inspect.signature(_target(name), eval_str=True).parameters.values()
+        declared = {
+            option
+            for p in own
+            for info in getattr(p.annotation, "__metadata__", ())
+            for option in info.param_decls or ()
+        }
+        clashing = declared & OUTPUT_OPTIONS - ({"--force"} if entry.output == "stream" else set())
+        assert clashing == set(), (name, clashing)
+    assert list(Output.__slots__) == list(Output.__annotations__) == [option.name for option in OPTIONS]
 
 
 def test_an_unregistered_command_is_not_found(run):
     result = run("trend")
-    assert result.exit_code == 2 and "No such command" in result.stderr
-    assert app is not None
+    assert result.exit_code == 2
+    assert result.stderr == "gapcli: error: No such command 'trend'. (see 'gapcli --help')\n"

@@ -7,7 +7,8 @@ import subprocess
 import pytest
 
 from conftest import GAPCLI, SEED_TEXT
-from gapcli.cli import COMMANDS, build_command
+from gapcli.cli import COMMANDS
+from gapcli.cli.app import build_command
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import typer
 
-from gapcli.cli import COMMANDS, HELP_OPTIONS, app, build_command
+from gapcli.cli import COMMANDS
+from gapcli.cli.app import HELP_OPTIONS, app, build_command
 from gapcli.cli.values import _Converted, converter
 
 PROBE = """

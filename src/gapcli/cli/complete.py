@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from gapcli.model import GRADES, TIERS
 from gapcli.states import JURISDICTIONS
 
 SHELLS = ("bash", "zsh", "fish")
@@ -19,8 +20,6 @@ else:
     ShellName = Literal[SHELLS]
 PROG, COMPLETE_VAR = "gapcli", "_GAPCLI_COMPLETE"
 
-GRADE_LETTERS = ("A", "B", "C", "D", "F")
-TIER_NAMES = ("I", "II", "III")
 BY_FIGURES = ("overall", "grade", "published", "1", "2", "3", "4", "5", "6")
 
 
@@ -62,11 +61,11 @@ def complete_format(incomplete: str) -> list[str]:
 
 
 def complete_grade(incomplete: str) -> list[str]:
-    return _starting(GRADE_LETTERS, incomplete)
+    return _starting(GRADES, incomplete)
 
 
 def complete_tier(incomplete: str) -> list[str]:
-    return _starting(TIER_NAMES, incomplete)
+    return _starting(TIERS, incomplete)
 
 
 def complete_by(incomplete: str) -> list[str]:

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from gapcli.cli.common import (
-    ExportOption,
-    ForceFlag,
-    FormatOption,
-    GradeLetter,
-    JsonFlag,
-    SizeOption,
-    StateArgument,
-    ThemeOption,
-    YearOption,
-    catalog,
-    emit,
-)
+from gapcli.cli.answer import Answer, later
+from gapcli.cli.arguments import GradeLetter, StateArgument, YearOption
 from gapcli.cli.complete import complete_grade
-
-if TYPE_CHECKING:
-    from gapcli.views.blocks import View
+from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 
 
 def plan(
+    session: Session,
     state: StateArgument,
     year: YearOption = None,
     to: Annotated[
@@ -38,21 +26,9 @@ def plan(
             autocompletion=complete_grade,
         ),
     ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    export: ExportOption = None,
-    theme: ThemeOption = "light",
-    size: SizeOption = "page",
-    force: ForceFlag = False,
-) -> None:
+) -> Answer:
     """Points to the next grade, headroom per issue area, and the unmet goals there with their issue briefs."""
     from gapcli import api
 
-    result = api.plan(state, year, to and to.upper(), catalog())
-
-    def view() -> View:
-        from gapcli.views.plan import plan_view
-
-        return plan_view(result)
-
-    emit(result, view, fmt, as_json, export, force, theme, size)
+    result = api.plan(state, year, to and to.upper(), session.catalog)
+    return Answer(result, later("plan:plan_view", result))

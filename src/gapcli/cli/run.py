@@ -1,5 +1,8 @@
-"""Running the app as a process: encodings, closed pipes and streams, full disks, interrupts, internal errors.
+"""``run(argv) -> int``: one run of gapcli, and the one place every way it can end becomes its exit code.
 
+Usage and data errors, Click's own, a closed pipe, a full disk, an interrupt, an internal
+error: each is one line on stderr (``gapcli: error: ...``) and a documented exit code (README:
+0 ok, 1 not found / invalid data / refused write / environment, 2 usage, 130 interrupted).
 No traceback reaches the user (``GAPCLI_DEBUG=1`` shows one for an internal error).
 
 ``gapcli show ct >&-`` starts Python without a stdout: ``sys.stdout`` is None, and the next
@@ -14,11 +17,18 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import sys
+from collections.abc import Sequence
 from typing import Any
 
-from gapcli.cli import stderr_lost
-from gapcli.errors import EXIT_ERROR
+import typer
+import typer.main
+
+from gapcli.cli.clicks import click
+from gapcli.cli.session import Session
+from gapcli.errors import EXIT_ERROR, GapcliError
+from gapcli.streams import stderr_lost, tell
 
 
 class Closed(io.TextIOBase):
@@ -75,29 +85,85 @@ def _silence_stdout() -> None:
         pass
 
 
-def run() -> None:
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run gapcli on ``argv`` (default: the process's arguments); the exit code.
+
+    The run's catalog (``Session``) is closed after the error line is told, so its warnings
+    follow the error; stdout is flushed here, so a closed pipe or a full disk is reported
+    here, not at interpreter exit.
+    """
+    from gapcli.cli.complete import COMPLETE_VAR, serve_completion
+
     adopt_closed()
     _tolerant_streams()
-    from gapcli.cli import app, fail
+    serve_completion()
+    from gapcli.cli.app import app
 
-    try:
-        app()
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else EXIT_ERROR)
-        _flush()
-        _exit(code)
-    except BrokenPipeError:
+    with Session() as session:
+        try:
+            group = typer.main.get_command(app)
+            result = group.main(
+                args=list(sys.argv[1:] if argv is None else argv),
+                prog_name="gapcli",
+                complete_var=COMPLETE_VAR,
+                standalone_mode=False,
+                obj=session,
+            )
+            code = result if isinstance(result, int) else 0
+        except BaseException as error:  # noqa: BLE001 - every ending is mapped, or raised again below
+            code = exit_code(error)
+    code = _flushed(code)
+    return EXIT_ERROR if stderr_lost() and code == 0 else code  # a success that could not say something
+
+
+def fail(message: str, code: int) -> int:
+    tell(f"gapcli: error: {message}")
+    return code
+
+
+def exit_code(error: BaseException) -> int:
+    """The exit code of one way a run ends, its line told on stderr."""
+    if isinstance(error, GapcliError):
+        return fail(str(error), error.exit_code)
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):  # `gapcli`, `gapcli data`: help is the answer, as gh does
+        click.echo(error.ctx.get_help())
+        return 0
+    if isinstance(error, click.exceptions.ClickException):
+        context = getattr(error, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        return fail(_click_message(error) + hint, error.exit_code)
+    if isinstance(error, typer.Exit):
+        return int(error.exit_code)
+    if isinstance(error, typer.Abort):
+        return fail("interrupted", 130)
+    if isinstance(error, SystemExit):  # shell completion; Click's answer to a closed pipe (help included) is exit 1
+        if isinstance(sys.stdout, click.utils.PacifyFlushWrapper):
+            return 0  # gapcli's, as README says, is 0
+        return error.code if isinstance(error.code, int) else (0 if error.code is None else EXIT_ERROR)
+    if isinstance(error, BrokenPipeError):  # the reader went away: nothing more to say
         _silence_stdout()
-        _exit(0)
-    except OSError as error:  # stdout closed, on a full disk, a vanished terminal; a file named in the error
-        _silence_stdout()
-        _exit(fail(_os_message(error), EXIT_ERROR))
-    except KeyboardInterrupt:
-        raise
-    except Exception as error:
-        if os.environ.get("GAPCLI_DEBUG"):
-            raise
-        _exit(fail(f"internal error: {type(error).__name__}: {error} (set GAPCLI_DEBUG=1 for details)", EXIT_ERROR))
+        return 0
+    if isinstance(error, OSError):
+        if error.filename is not None:  # about a file the command named (a name too long, a loop of links)
+            return fail(f"{error.filename}: {error.strerror or error}", EXIT_ERROR)
+        _silence_stdout()  # stdout closed, on a full disk, a vanished terminal
+        return fail(_os_message(error), EXIT_ERROR)
+    if isinstance(error, KeyboardInterrupt):  # raised on purpose after an atomic write that a Ctrl-C waited for
+        os.write(2, b"\n")
+        return 130
+    if isinstance(error, Exception) and not os.environ.get("GAPCLI_DEBUG"):
+        return fail(f"internal error: {type(error).__name__}: {error} (set GAPCLI_DEBUG=1 for details)", EXIT_ERROR)
+    raise error
+
+
+def _click_message(error: Any) -> str:
+    """Click's message in gapcli's words: one line, ``--option: problem``."""
+    message = " ".join(error.format_message().split())
+    found = re.fullmatch(r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", message)
+    if found is None:
+        return message or type(error).__name__
+    option, problem = found.groups()
+    return f"{option.split('/')[0]}: {problem}"
 
 
 def _os_message(error: OSError) -> str:
@@ -105,20 +171,14 @@ def _os_message(error: OSError) -> str:
     return f"{error.filename}: {reason}" if error.filename else f"cannot write output: {reason}"
 
 
-def _exit(code: int) -> None:
-    """Exit with ``code``; a success that could not say something on stderr is an environment fault."""
-    sys.exit(EXIT_ERROR if stderr_lost() and code == 0 else code)
-
-
-def _flush() -> None:
-    """Flush now, so that a closed pipe or a full disk is reported here, not at interpreter exit."""
-    from gapcli.cli import fail
-
+def _flushed(code: int) -> int:
+    """Flush stdout now; a closed pipe is exit 0, a full disk or a vanished terminal exit 1."""
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-        _exit(0)
+        return 0
     except OSError as error:
         _silence_stdout()
-        _exit(fail(_os_message(error), EXIT_ERROR))
+        return fail(_os_message(error), EXIT_ERROR)
+    return code

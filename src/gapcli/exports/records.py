@@ -12,8 +12,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gapcli.errors import UsageError
 from gapcli.formats.delimited import cell
 from gapcli.views.cards import CARD_FIELDS, card_records
 
@@ -63,3 +65,21 @@ def _line(values: Iterable[str], fmt: str) -> str:
     stream = io.StringIO()
     csv.writer(stream, lineterminator="\n").writerow(values)
     return stream.getvalue()
+
+
+DOCUMENT_FORMATS = ("json", "jsonl", "csv", "tsv", "sqlite")
+# a suffix of --out -> the format it implies
+SUFFIXES = {"json": "json", "jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv", "tsv": "tsv", "db": "sqlite",
+            "sqlite": "sqlite", "sqlite3": "sqlite"}  # fmt: skip
+
+
+def document_format(fmt: str | None, out: Path | None) -> str:
+    """--format, else the --out suffix, else json; the two must agree, and a suffix gapcli cannot write is refused."""
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    implied = SUFFIXES.get(suffix)
+    if suffix and implied is None:
+        known = ", ".join(f".{s}" for s in SUFFIXES)
+        raise UsageError(f"--out {out}: gapcli cannot write .{suffix} files; give a name ending in {known}")
+    if fmt and implied and fmt.lower() != implied:
+        raise UsageError(f"--format {fmt} and --out {out} disagree; give a matching suffix")
+    return (fmt or implied or "json").lower()

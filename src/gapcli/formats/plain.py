@@ -33,7 +33,8 @@ def format(view: v.View) -> str:  # noqa: A001
             keep = [i for i, c in enumerate(block.columns) if c.kind not in _PICTURES]
             if block.title:
                 out.append(v.clean(block.title))
-            out.append("\t".join(v.clean(block.columns[i].header) for i in keep))
+            if block.header:
+                out.append("\t".join(v.clean(block.columns[i].header) for i in keep))
             out += ["\t".join(plain(row[i], block.columns[i].kind) for i in keep) for row in block.rows]
         elif isinstance(block, v.Bullets):
             out += [v.clean(block.title)] + [f"- {v.clean(item)}" for item in block.items]
@@ -47,4 +48,4 @@ def format(view: v.View) -> str:  # noqa: A001
         elif isinstance(block, v.Links):
             out += [f"{v.clean(label)}: {v.clean(url)}" for label, url in block.items]
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return "\n".join(out).rstrip("\n") + "\n" if out else ""  # no block (data validate, no problem): no line

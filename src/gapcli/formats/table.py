@@ -113,6 +113,7 @@ def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look
         title_justify="left",
         box=box.SIMPLE_HEAD if look.unicode else _ASCII_SIMPLE_HEAD,
         header_style="bold",
+        show_header=block.header,
         padding=(0, 1, 0, 0) if block.compact else (0, 1),
     )
     for i in keep:

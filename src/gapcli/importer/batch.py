@@ -234,3 +234,40 @@ def import_record(item: Planned, row: dict[str, Any], framework: Framework) -> I
         new_phrases=[{"issue": n.issue, "phrase": n.phrase, "met": n.met} for n in item.new_phrases],
     )
     return record  # type: ignore[no-any-return]  # a CardRecord with the three fields added
+
+
+def outcome(
+    item: Planned,
+    dry_run: bool,
+    force: bool,
+    skip_existing: bool,
+    framework_for: Callable[[int], Framework],
+    refused: bool,
+) -> dict[str, object]:
+    """A line of the import's summary: what the file holds and what becomes of it (refused, written, skipped)."""
+    card = item.card
+    if item.problem or (item.exists and not force and not skip_existing):
+        result, note = "refused", item.problem or f"{item.target} exists; use --force to overwrite"
+    elif refused:
+        result, note = "not written", "another file stops the import: all or nothing"
+    elif item.exists and skip_existing:
+        result, note = ("would skip" if dry_run else "skipped"), f"{item.target} exists (--skip-existing)"
+    else:
+        result = (
+            ("would overwrite" if item.exists else "would write")
+            if dry_run
+            else ("overwritten" if item.exists else "written")
+        )
+        note = f"{item.target}" + (" (replaces the bundled card)" if item.replaces_bundled else "")
+    return {
+        "file": item.source,
+        "state": card.state if card else None,
+        "code": card.code if card else None,
+        "year": card.year if card else None,
+        "grade": card.grade if card else None,
+        "score": card.score if card else None,
+        "complete": card.is_complete(framework_for(card.year)) if card else None,
+        "result": result,
+        "note": note,
+        "new_phrases": len(item.new_phrases) if card else None,
+    }

@@ -36,6 +36,7 @@ class Grid(NamedTuple):
     rows: list[list[Any]]
     title: str | None = None
     compact: bool = False  # columns two spaces apart, not three: many narrow columns (grades by edition)
+    header: bool = True  # False: rows only, in plain text and tables (data validate's problems read as lines)
 
 
 class Title(NamedTuple):

@@ -1,0 +1,174 @@
+"""The Click commands the registry (``gapcli.cli.COMMANDS``) describes, built when first used.
+
+``build_command`` gives a command function the output options of its kind and shows what
+it returns; the group's command table builds each command on first access (Click's "lazy
+group" pattern), so a run imports only the module of the command it runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import Annotated, Any, Optional
+
+import typer
+import typer.main
+from typer.core import TyperGroup
+
+from gapcli import __version__
+from gapcli.cli import COMMANDS, GROUPS, OutputKind
+from gapcli.cli.clicks import click
+from gapcli.cli.complete import ShellName, completion_script, install_completion
+from gapcli.cli.session import Session
+from gapcli.cli.values import adopt
+
+HELP_OPTIONS = ["-h", "--help"]
+_SETTINGS: dict[str, Any] = {"add_completion": False, "rich_markup_mode": None, "pretty_exceptions_enable": False}
+
+
+def answering(function: Callable[..., Any], kind: OutputKind) -> Callable[..., Any]:
+    """``function`` as Typer sees it: its own parameters (less ``session``, which it is given) and
+    the output options of ``kind``; what it returns is shown with them (``cli/output.py``)."""
+    from gapcli.cli import output
+
+    own = inspect.signature(function, eval_str=True)
+    takes_session = "session" in own.parameters
+    options = output.parameters(kind)
+
+    def command(**values: Any) -> Any:
+        session = click.globals.get_current_context().find_object(Session)
+        if session is None:
+            raise RuntimeError("gapcli commands run through gapcli.cli.run.run, which gives them a session")
+        shown = output.Output(**{p.name: values.pop(p.name) for p in options})
+        if kind != "own":
+            shown.chosen()  # options that exclude each other: refused before any work
+        answer = function(session, **values) if takes_session else function(**values)
+        if kind != "own":
+            output.show(answer, shown, session)
+        return answer if kind == "own" else answer.code
+
+    parameters = [p for name, p in own.parameters.items() if name != "session"]
+    command.__signature__ = own.replace(parameters=[*parameters, *options])  # type: ignore[attr-defined]
+    command.__name__, command.__doc__, command.__annotations__ = function.__name__, function.__doc__, {}
+    return command
+
+
+def build_command(name: str) -> Any:
+    """The Click command for one registry entry, or for a group (``data``) of them."""
+    leaf = name.rpartition(" ")[2]
+    if name in GROUPS:
+        group: Any = typer.main.get_group(
+            typer.Typer(cls=GapcliGroup, help=GROUPS[name], no_args_is_help=True, **_SETTINGS)
+        )
+        group.commands = _LazyCommands(f"{name} ")
+        group.name = leaf
+        return group
+    entry = COMMANDS[name]
+    module, _, attribute = entry.target.partition(":")
+    function = getattr(importlib.import_module(f"gapcli.cli.{module}"), attribute)
+    one = typer.Typer(**_SETTINGS)
+    one.command(name=leaf)(answering(function, entry.output))
+    command = typer.main.get_command(one)
+    command.name = leaf
+    return adopt(command, HELP_OPTIONS)
+
+
+class _LazyCommands(MutableMapping[str, Any]):
+    """A group's command table (``prefix``: "" for gapcli, "data " for gapcli data), each built on first access.
+
+    Help lists gapcli's commands by name, a group's in the registry's order (data: path, validate, export).
+    """
+
+    def __init__(self, prefix: str = "") -> None:
+        self._prefix = prefix
+        self._built: dict[str, Any] = {}
+        names = [n.removeprefix(prefix) for n in [*COMMANDS, *GROUPS] if n.startswith(prefix)]
+        self._names = [n for n in names if " " not in n]
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in self._names:
+                raise KeyError(name)
+            self._built[name] = build_command(self._prefix + name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        names = [*self._names, *(n for n in self._built if n not in self._names)]
+        return iter(names if self._prefix else sorted(names))
+
+    def __len__(self) -> int:
+        return len(set(self._names) | set(self._built))
+
+
+class GapcliGroup(TyperGroup):
+    """A group whose commands are built lazily, with gapcli's help options."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        adopt(self, HELP_OPTIONS)  # before the command table is the lazy one, which adopt would build whole
+        self.commands = _LazyCommands()
+
+
+app = typer.Typer(
+    cls=GapcliGroup,
+    add_completion=False,  # replaced by --install-completion SHELL / --show-completion SHELL below
+    help="Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": HELP_OPTIONS},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"gapcli {__version__}")
+        raise typer.Exit()
+
+
+def _show_completion(shell: str | None) -> None:
+    if shell:
+        print(completion_script(shell))
+        raise typer.Exit()
+
+
+def _install_completion(shell: str | None) -> None:
+    if shell:
+        print(f"{shell} completion installed in {install_completion(shell)}; it takes effect in a new shell")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+    show_completion: Annotated[
+        Optional[ShellName],
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            help="Print the completion script for SHELL: bash, zsh or fish.",
+        ),
+    ] = None,
+    install_completion_: Annotated[
+        Optional[ShellName],
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            help="Install completion for SHELL: bash, zsh or fish.",
+        ),
+    ] = None,
+) -> None:
+    """Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking."""
