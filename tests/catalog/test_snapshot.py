@@ -32,13 +32,22 @@ def test_every_bundled_file_is_in_the_snapshot_as_parsed(built):
 def test_a_run_on_the_snapshot_parses_nothing_and_answers_alike(built, monkeypatch):
     expected = list(api.export_json(catalog=Catalog.open(user=False, cache_dir=False)))
     parsed = []
-    real = tomlfile.parse_toml
-    monkeypatch.setattr(tomlfile, "parse_toml", lambda raw, name: parsed.append(name) or real(raw, name))
+    import gapcli.catalog.cache as cache_module
+
+    real = cache_module.parse_toml
+    monkeypatch.setattr(cache_module, "parse_toml", lambda raw, name: parsed.append(name) or real(raw, name))
     found = list(api.export_json(catalog=Catalog.open(bundled=built, user=False, cache_dir=False)))
+    snapshot_states = [
+        api.states(year, catalog=Catalog.open(bundled=built, user=False, cache_dir=False)) for year in (None, 2021)
+    ]
     assert parsed == []
     assert [line.replace(str(built), "") for line in found] == [
         line.replace(str(ROOT / "data"), "") for line in expected
     ]
+    assert snapshot_states == [
+        api.states(year, catalog=Catalog.open(user=False, cache_dir=False)) for year in (None, 2021)
+    ]
+    assert parsed  # the check above sees parsing: without the snapshot, every file is parsed
 
 
 def test_a_file_changed_since_the_build_is_read_from_itself(built, tmp_path):

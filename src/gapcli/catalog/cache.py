@@ -156,7 +156,7 @@ class ParseCache:
         self._last = (key, row, text)
         self._keep(key, row)
 
-    def record(self, path: Path, stamp: Stamp, framework: str | None, version: str) -> str | None:
+    def record(self, path: Path | str, stamp: Stamp, framework: str | None, version: str) -> str | None:
         """The finished record of an unchanged card file, made against the same framework file and
         ``version`` of the builder; None: build it afresh."""
         key = str(path)
