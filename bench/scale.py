@@ -11,7 +11,8 @@ and `states` span N/51 editions and `data export` reads all N. For each N, in on
 - `diff`, `gaps --state`, `history`, `plan` and `states` against `show`, run side by side in
   shuffled rounds: the ratio is the median of the per-round ratios;
 - `states`' time and peak memory; and the peak memory of a cold export whose cache folder
-  cannot be made, which must not grow with N.
+  cannot be made, which holds no rows for it: at most that of the cold export with a cache (it
+  still grows with the number of editions, whose frameworks a whole export keeps).
 
 Times are CPU seconds (user + system, from wait4: steadier than wall time on a shared
 machine; wall seconds are printed beside them) and peak memory is that process's own. Every
@@ -92,7 +93,6 @@ def main() -> None:
         sys.exit("gapcli is not on PATH: pip install . first")
     base = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
     targets = Targets()
-    unwritable_peaks: dict[int, float] = {}
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as temporary:
         tmp = Path(temporary)
@@ -109,7 +109,13 @@ def main() -> None:
             warm_db = median([measure([*export, str(db_out)], env) for _ in range(1 if count > 20000 else 3)])
             blocked = {**env, "XDG_CACHE_HOME": str(tmp / "blocker" / "cache")}
             unwritable = measure([*export, str(tmp / f"unwritable-{count}.json")], blocked)
-            unwritable_peaks[count] = unwritable.mib
+            targets.check(
+                f"peak memory of a cold export without / with a cache at {made:,}",
+                unwritable.mib / cold.mib,
+                1,
+                "x",
+                f"({unwritable.mib:.0f} / {cold.mib:.0f} MiB) ",
+            )
             cards_size = apparent_size(data / "gapcli" / "cards")
             cache_size = apparent_size(cache)
             print(
@@ -155,14 +161,6 @@ def main() -> None:
             shutil.rmtree(cache, ignore_errors=True)
             for out in tmp.glob("*export-*"):
                 out.unlink()
-    if len(unwritable_peaks) > 1:
-        low, high = min(unwritable_peaks), max(unwritable_peaks)
-        targets.check(
-            f"peak memory without a cache, {high:,} / {low:,} cards",
-            unwritable_peaks[high] / unwritable_peaks[low],
-            1.5,
-            "x",
-        )
     missed = [line for line, met in targets.lines if not met]
     print(f"{len(targets.lines) - len(missed)} of {len(targets.lines)} targets met")
     sys.exit(1 if missed else 0)
