@@ -14,7 +14,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 import typer.main
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from gapcli import __version__
 from gapcli.cli import COMMANDS, GROUPS, OutputKind
@@ -86,6 +86,15 @@ class _LazyCommands(MutableMapping[str, Any]):
         names = [n.removeprefix(prefix) for n in [*COMMANDS, *GROUPS] if n.startswith(prefix)]
         self._names = [n for n in names if " " not in n]
 
+    def listed(self, name: str) -> Any:
+        """The command as help lists it: built where it was, else a bare Click command with its help
+        text (building a command reads its signature and every option: help needs one line)."""
+        if name in self._built or self._prefix + name in GROUPS:
+            return self[name]
+        module, _, attribute = COMMANDS[self._prefix + name].target.partition(":")
+        function = getattr(importlib.import_module(f"gapcli.cli.{module}"), attribute)
+        return TyperCommand(name, help=inspect.getdoc(function))
+
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
             if name not in self._names:
@@ -114,6 +123,19 @@ class GapcliGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         adopt(self, HELP_OPTIONS)  # before the command table is the lazy one, which adopt would build whole
         self.commands = _LazyCommands()
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Click's list of commands, each from ``_LazyCommands.listed``: ``--help`` builds none."""
+        commands = self.commands
+        if not isinstance(commands, _LazyCommands):
+            super().format_commands(ctx, formatter)
+            return
+        listed = [(name, commands.listed(name)) for name in commands]  # list_commands would build each
+        listed = [(name, command) for name, command in listed if not command.hidden]
+        if listed:
+            limit = formatter.width - 6 - max(len(name) for name, _ in listed)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in listed])
 
 
 app = typer.Typer(
