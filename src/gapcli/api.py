@@ -1,23 +1,39 @@
 """gapcli as a library: every question the CLI answers, as a function returning plain records.
 
-    from gapcli import api
-    catalog = api.open_catalog()                  # bundled cards plus the user's
-    api.card("ct", catalog=catalog)               # a CardRecord (dict), as `gapcli show ct --json`
-    api.rank(year=2021, catalog=catalog).rows     # list of RankRow dicts, as `gapcli rank --json`
-    pandas.DataFrame(api.states(catalog=catalog))
+    >>> from gapcli import api
+    >>> catalog = api.open_catalog()                     # bundled cards plus the user's
+    >>> api.card("ct", 2021, catalog=catalog)["grade"]   # a CardRecord, as `gapcli show ct@2021 --json`
+    'F'
+    >>> ranking = api.rank(2021, by="grade", catalog=catalog)   # as `gapcli rank --by grade --year 2021 --json`
+    >>> ranking.cards                                    # a list of RankRow, and what it was computed over
+    51
+    >>> import pandas; frame = pandas.DataFrame(ranking)  # one row per record
 
-Records are the README's JSON contract (``gapcli.records``). States are named as on the
-command line (``ct``, ``"New York"``, ``connecticut@2021``). Without ``catalog``, each
-call opens the default one. Errors are ``gapcli.errors.GapcliError`` subclasses.
+Every function returns one kind of thing: one record (a dict of the README's JSON contract,
+``gapcli.records``), or several as a list subclass (``gapcli.query.Records``) whose attributes
+say what they were computed over. Arguments are checked as the CLI checks them: years as int
+or str, grades and tiers in any case, issue areas by number or name, states as on the command
+line (``ct``, ``"New York"``, ``"connecticut@2021"``). A bad one raises ``InvalidValue`` (a
+``UsageError``), something that is not there ``NotFound``, broken data ``DataError``, all
+``GapcliError``, with the message the CLI prints. Problems in the user's data are reported with
+``warnings.warn(..., GapcliWarning)``, or to ``open_catalog(on_warning=...)``.
+
+Without ``catalog``, each call opens the default catalog and closes it; with one (from
+``open_catalog``), calls share what it has read. Either way the parse cache is written as the
+CLI writes it, so the next call or run reads what did not change from the cache.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from gapcli.errors import NotFound, UsageError
-from gapcli.query.select import Selector, parse_selector, resolve_by
+from gapcli.errors import GapcliWarning, NotFound, UsageError
+from gapcli.query import History, StateGaps, StateRows, Tiles
+from gapcli.query import arguments as given
+from gapcli.query.select import pair, parse_selector, resolve_by, select
 from gapcli.states import by_code
 
 if TYPE_CHECKING:
@@ -25,56 +41,96 @@ if TYPE_CHECKING:
     from gapcli.model import Card, Framework
     from gapcli.query.gaps import Goals
     from gapcli.query.rank import Ranking
-    from gapcli.records import CardRecord, DiffRecord, HistoryRow, PlanRecord, StateGap, StateRow, StatsRecord, TileRow
+    from gapcli.records import CardRecord, DiffRecord, PlanRecord, StatsRecord
     from gapcli.states import Jurisdiction
 
+__all__ = [
+    "card", "diff", "export", "export_json", "find_card", "gaps", "history", "open_catalog", "plan", "rank",
+    "state_gaps", "states", "stats", "tiles", "warn",
+]  # fmt: skip
+STATE = "a state name or postal code, such as 'ct' or 'New York' (optionally @YEAR)"
 
-def open_catalog(user: bool = True, cache: bool = True) -> Catalog:
-    """The bundled cards, plus the user's (``user=False``: bundled only); ``cache=False`` parses every file."""
+
+def warn(message: str) -> None:
+    """The default ``on_warning``: ``warnings.warn(message, GapcliWarning)``."""
+    warnings.warn(message, GapcliWarning, stacklevel=2)
+
+
+def open_catalog(user: bool = True, cache: bool = True, on_warning: Callable[[str], None] | None = warn) -> Catalog:
+    """The bundled cards, plus the user's (``user=False``: bundled only); ``cache=False`` parses every file.
+
+    Each problem met in the user's data is passed to ``on_warning`` once (None: kept in ``.warnings`` only).
+
+        >>> catalog = api.open_catalog(user=False)
+    """
     from gapcli.catalog.catalog import Catalog
 
-    return Catalog.open(user=user, cache_dir=cache)
+    return Catalog.open(user=given.flag(user, "user"), cache_dir=given.flag(cache, "cache"), on_warning=on_warning)
 
 
-def _catalog(catalog: Catalog | None) -> Catalog:
-    return catalog if catalog is not None else open_catalog()
+@contextmanager
+def _opened(catalog: Catalog | None) -> Iterator[Catalog]:
+    """The caller's catalog, or one opened for this call; the parse cache is saved when the call is done."""
+    cards = catalog if catalog is not None else open_catalog()
+    with _saved(cards, owned=catalog is None):
+        yield cards
 
 
-def select(state: str, year: int | None = None) -> Selector:
-    """``STATE[@YEAR]`` and ``--year`` together; a year given twice must agree."""
-    chosen = parse_selector(state)
-    if year is not None and chosen.year is not None and year != chosen.year:
-        raise UsageError(f"{state!r} and --year {year} name different editions; give one")
-    return chosen if chosen.year is not None else chosen._replace(year=year)
+@contextmanager
+def _saved(cards: Catalog, owned: bool) -> Iterator[None]:
+    """Save the parse cache when the block ends; close the catalog too where this call opened it."""
+    try:
+        yield
+    finally:
+        if owned:
+            cards.save_cache()
+        else:
+            cards.cache.save()
 
 
-def find_card(state: str, year: int | None = None, catalog: Catalog | None = None) -> Card:
-    """The model card a selector names (library users who want more than the record)."""
-    chosen = select(state, year)
-    return _catalog(catalog).card(chosen.place, chosen.year)
+def find_card(state: str, year: int | str | None = None, *, catalog: Catalog | None = None) -> Card:
+    """The model card (``gapcli.model.Card``) a state names, for who wants more than the record.
+
+    >>> api.find_card("ct", 2021).score
+    43.5
+    """
+    chosen = select(given.text(state, "state", STATE), given.year(year))
+    with _opened(catalog) as cards:
+        return cards.card(chosen.place, chosen.year)
 
 
-def card(state: str, year: int | None = None, catalog: Catalog | None = None) -> CardRecord:
-    """One card; without a year, the state's latest complete card, else its latest."""
+def card(state: str, year: int | str | None = None, *, catalog: Catalog | None = None) -> CardRecord:
+    """One card (``gapcli show``); without a year, the state's latest complete card, else its latest.
+
+    >>> api.card("connecticut@2021")["issues"][0]["gaps"][1]
+    'mistake of age defenses'
+    """
     from gapcli.query.cards import card_record
 
-    cards = _catalog(catalog)
-    found = find_card(state, year, cards)
-    newer = [(c, cards.framework(c.year)) for c in cards.cards_for_state(by_code(found.code), after=found.year)]
-    return card_record(found, cards.framework(found.year), newer)
+    with _opened(catalog) as cards:
+        found = find_card(state, year, catalog=cards)
+        newer = [(c, cards.framework(c.year)) for c in cards.cards_for_state(by_code(found.code), after=found.year)]
+        return card_record(found, cards.framework(found.year), newer)
 
 
-def states(year: int | None = None, catalog: Catalog | None = None) -> list[StateRow]:
-    """Who has cards: one edition's cards, or (no year) each state's default card with its grade in every edition."""
+def states(year: int | str | None = None, *, catalog: Catalog | None = None) -> StateRows:
+    """Who has cards (``gapcli states``): one edition's, or (no year) each state's default card, with
+    its grade in every edition.
+
+        >>> len(api.states(2021)), api.states(2021).year
+        (51, 2021)
+    """
     from gapcli.query.cards import listing
     from gapcli.states import JURISDICTIONS
 
-    cards = _catalog(catalog)
-    if year is None:
-        chosen = [card for place in JURISDICTIONS if (card := _latest(cards, place)) is not None]
-    else:
-        chosen = cards.cards_for_year(year)
-    return listing([(c, cards.framework(c.year)) for c in chosen], cards.grades())
+    chosen_year = given.year(year)
+    with _opened(catalog) as cards:
+        if chosen_year is None:
+            chosen = [found for place in JURISDICTIONS if (found := _latest(cards, place)) is not None]
+        else:
+            chosen = cards.cards_for_year(chosen_year)
+        rows = listing([(c, cards.framework(c.year)) for c in chosen], cards.grades())
+        return StateRows(rows, year=chosen_year, editions=list(cards.frameworks()))
 
 
 def _latest(cards: Catalog, place: Jurisdiction) -> Card | None:
@@ -84,161 +140,208 @@ def _latest(cards: Catalog, place: Jurisdiction) -> Card | None:
         return None
 
 
-def diff(a: str, b: str, catalog: Catalog | None = None) -> DiffRecord:
-    """Card ``b`` against card ``a`` (Δ = B − A).
+def diff(a: str, b: str, *, catalog: Catalog | None = None) -> DiffRecord:
+    """Card ``b`` against card ``a`` (``gapcli diff``; Δ = B − A): two states in one edition (the year
+    given on either side, else the default edition if both have a card there, else the latest both
+    have), or one state in two editions.
 
-    Two states are compared in one edition: the year given on either side, else the
-    default edition if both have a card there, else the latest both have. Two editions
-    of two states only when both years are given. One state needs two editions.
+        >>> api.diff("ct", "fl")["overall"]["delta"]
+        29
     """
     from gapcli.query.compare import diff as compare
 
-    cards = _catalog(catalog)
-    first, second = parse_selector(a), parse_selector(b)
-    if first.place != second.place and (first.year is None or second.year is None):
-        year = first.year or second.year or cards.shared_year(first.place, second.place)
-        first, second = first._replace(year=year), second._replace(year=year)
-    card_a, card_b = cards.card(first.place, first.year), cards.card(second.place, second.year)
-    if (card_a.code, card_a.year) == (card_b.code, card_b.year):
-        raise UsageError(
-            f"both sides are {card_a.state} {card_a.year}; give two editions, e.g. {first.place.code.lower()}@2021 {first.place.code.lower()}@2023"
-        )
-    return compare(card_a, cards.framework(card_a.year), card_b, cards.framework(card_b.year))
+    first, second = parse_selector(given.text(a, "a", STATE)), parse_selector(given.text(b, "b", STATE))
+    with _opened(catalog) as cards:
+        first, second = pair(first, second, lambda: cards.shared_year(first.place, second.place))
+        card_a, card_b = cards.card(first.place, first.year), cards.card(second.place, second.year)
+        if (card_a.code, card_a.year) == (card_b.code, card_b.year):
+            code = first.place.code.lower()
+            raise UsageError(
+                f"both sides are {card_a.state} {card_a.year}; give two editions, e.g. {code}@2021 {code}@2023"
+            )
+        return compare(card_a, cards.framework(card_a.year), card_b, cards.framework(card_b.year))
 
 
 def rank(
-    by: str = "overall",
-    year: int | None = None,
+    year: int | str | None = None,
+    *,
+    by: str | int = "overall",
     grade: str | None = None,
     tier: str | None = None,
     top: int | None = None,
     reverse: bool = False,
     catalog: Catalog | None = None,
 ) -> Ranking:
-    """A ranking of one edition; ``.rows`` are the records, the rest says what was ranked and over how many cards."""
+    """Places in one edition (``gapcli rank``) by the overall score or grade, the published rank or an
+    issue area (``by``: its number or part of its name); ``grade``/``tier`` pick rows, ``top`` the first N.
+
+        >>> ranking = api.rank(2019, by="5")
+        >>> ranking.label, ranking.ranked, ranking.cards
+        ('5. Protective Provisions for Child Victims', 1, 26)
+    """
     from gapcli.query.rank import rank as ranking
 
-    cards = _catalog(catalog)
-    framework = cards.edition(year)
-    if tier is not None and not framework.tiers:
-        raise NotFound(f"the {framework.year} edition ({framework.short_name}) has no tiers, so none is Tier {tier}")
-    return ranking(
-        cards.cards_for_year(framework.year), framework, resolve_by(framework, by), grade, tier, top, reverse
-    )
+    figure, letter, named = given.by(by), given.grade(grade), given.tier(tier)
+    first, backwards = given.top(top), given.flag(reverse, "reverse")
+    with _opened(catalog) as cards:
+        framework = cards.edition(given.year(year))
+        if named is not None and not framework.tiers:
+            raise NotFound(
+                f"the {framework.year} edition ({framework.short_name}) has no tiers, so none is Tier {named}"
+            )
+        chosen = resolve_by(framework, figure)
+        return ranking(cards.cards_for_year(framework.year), framework, chosen, letter, named, first, backwards)
 
 
-def gaps(query: str | None = None, year: int | None = None, catalog: Catalog | None = None) -> Goals:
-    """Goals left unmet in one edition (or those matching ``query``), with met, unmet and unknown states."""
+def gaps(query: str | int | None = None, year: int | str | None = None, *, catalog: Catalog | None = None) -> Goals:
+    """Goals left unmet in one edition (``gapcli gaps``), or those matching ``query`` (words, a goal id
+    such as "1.4" — a string — or an issue area number), with the states that meet them, do not, or do not say.
+
+        >>> [goal["id"] for goal in api.gaps("mistake of age")]
+        ['1.4']
+    """
     from gapcli.query import gaps as finding
 
-    cards = _catalog(catalog)
-    framework = cards.edition(year)
-    chosen = cards.cards_for_year(framework.year)
-    return finding.summary(chosen, framework) if query is None else finding.find(chosen, framework, query)
+    wanted = given.goal(query)
+    with _opened(catalog) as cards:
+        framework = cards.edition(given.year(year))
+        chosen = cards.cards_for_year(framework.year)
+        return finding.summary(chosen, framework) if wanted is None else finding.find(chosen, framework, wanted)
 
 
-def goals_card(state: str, year: int | None = None, catalog: Catalog | None = None) -> Card:
-    """The card ``gaps --state`` reads: the one asked for, else the state's latest card that names goals."""
-    cards = _catalog(catalog)
-    chosen = select(state, year)
-    if chosen.year is not None:
-        return cards.card(chosen.place, chosen.year)
-    named = next((c for c in cards.newest_first(chosen.place) if c.has_goal_data()), None)
-    return named if named is not None else cards.card(chosen.place)
+def state_gaps(state: str, year: int | str | None = None, *, catalog: Catalog | None = None) -> StateGaps:
+    """One state's unmet goals (``gapcli gaps --state``) on the card asked for, else its latest card that
+    names goals; NotFound where the card names none (unknown is not "none").
 
-
-def state_gaps(state: str, year: int | None = None, catalog: Catalog | None = None) -> list[StateGap]:
-    """One state's unmet goals; NotFound where its card names no goal (unknown is not "none")."""
+        >>> found = api.state_gaps("ct"); found.year, found[0]["id"]
+        (2021, '1.1')
+    """
     from gapcli.query.gaps import of_state
 
-    cards = _catalog(catalog)
-    found = goals_card(state, year, cards)
-    return of_state(found, cards.framework(found.year))
+    chosen = select(given.text(state, "state", STATE), given.year(year))
+    with _opened(catalog) as cards:
+        if chosen.year is not None:
+            found = cards.card(chosen.place, chosen.year)
+        else:
+            named = next((c for c in cards.newest_first(chosen.place) if c.has_goal_data()), None)
+            found = named if named is not None else cards.card(chosen.place)
+        rows = of_state(found, cards.framework(found.year))
+        return StateGaps(rows, state=found.state, code=found.code, year=found.year)
 
 
-def stats(year: int | None = None, catalog: Catalog | None = None) -> StatsRecord:
+def stats(year: int | str | None = None, *, catalog: Catalog | None = None) -> StatsRecord:
+    """One edition (``gapcli stats``): Shared Hope's published figures beside what the cards held give.
+
+    >>> api.stats(2021)["published"]["national_average"]
+    47.9
+    """
     from gapcli.query.stats import stats as summarise
 
-    cards = _catalog(catalog)
-    framework = cards.edition(year)
-    return summarise(cards.cards_for_year(framework.year), framework)
+    with _opened(catalog) as cards:
+        framework = cards.edition(given.year(year))
+        return summarise(cards.cards_for_year(framework.year), framework)
 
 
-def history(state: str, catalog: Catalog | None = None) -> list[HistoryRow]:
-    """The state in every edition, including those without a card for it."""
+def history(state: str, *, catalog: Catalog | None = None) -> History:
+    """The state in every edition (``gapcli history``), editions without its card and years without an edition included.
+
+    >>> [row["year"] for row in api.history("tn")][:3]
+    [2011, 2012, 2013]
+    """
     from gapcli.query.compare import history as through
 
-    cards = _catalog(catalog)
-    chosen = parse_selector(state)
+    chosen = parse_selector(given.text(state, "state", STATE))
     if chosen.year is not None:
         raise UsageError(f"history lists every edition; give the state without a year ({chosen.place.code.lower()})")
-    found = {c.year: c for c in cards.cards_for_state(chosen.place)}
-    if not found:
-        raise NotFound(f"no card for {chosen.place.name} in any edition")
-    editions = [(f, found.get(y)) for y, f in cards.frameworks().items()]
-    return through(chosen.place.name, chosen.place.code, editions, cards.no_editions())
+    with _opened(catalog) as cards:
+        found = {c.year: c for c in cards.cards_for_state(chosen.place)}
+        if not found:
+            raise NotFound(f"no card for {chosen.place.name} in any edition")
+        editions = [(f, found.get(y)) for y, f in cards.frameworks().items()]
+        rows = through(chosen.place.name, chosen.place.code, editions, cards.no_editions())
+        return History(rows, state=chosen.place.name, code=chosen.place.code)
 
 
-def plan(state: str, year: int | None = None, to: str | None = None, catalog: Catalog | None = None) -> PlanRecord:
-    """What reaching grade ``to`` (default: the next letter) would take, from the card's published figures."""
-    from gapcli.query.plan import plan as planning
-    from gapcli.query.plan import plannable
+def plan(
+    state: str, year: int | str | None = None, *, to: str | None = None, catalog: Catalog | None = None
+) -> PlanRecord:
+    """What reaching grade ``to`` (default: the next letter up) would take (``gapcli plan``), from the
+    card's published figures.
 
-    cards = _catalog(catalog)
-    found = find_card(state, year, cards)
-    place = by_code(found.code)
-    newer = [(c, cards.framework(c.year)) for c in cards.cards_for_state(place, after=found.year)]
-    try:
-        return planning(found, cards.framework(found.year), to, newer)
-    except NotFound as error:
-        others = [c for c in cards.cards_for_state(place) if c.year != found.year]
-        able = [c for c in others if plannable(c, cards.framework(c.year))]
-        if not able:
-            raise
-        other = able[-1]
-        hint = f"; the {other.year} card has a score to plan from: gapcli plan {found.code.lower()} --year {other.year}"
-        raise NotFound(f"{error}{hint}") from None
+        >>> api.plan("ct", to="c")["target"]
+        'C'
+    """
+    from gapcli.query.plan import plan_or_hint
+
+    target = given.grade(to, "to")
+    with _opened(catalog) as cards:
+        found = find_card(state, year, catalog=cards)
+        place = by_code(found.code)
+        newer = [(c, cards.framework(c.year)) for c in cards.cards_for_state(place, after=found.year)]
+
+        def others() -> list[tuple[Card, Framework]]:
+            return [(c, cards.framework(c.year)) for c in cards.cards_for_state(place) if c.year != found.year]
+
+        return plan_or_hint(found, cards.framework(found.year), target, newer, others)
 
 
-def export(year: int | None = None, catalog: Catalog | None = None) -> Iterator[CardRecord]:
-    """Every card of every edition (or of one), as records, one at a time (``list()`` them to keep them)."""
+def tiles(year: int | str | None = None, *, by: str | int = "overall", catalog: Catalog | None = None) -> Tiles:
+    """The 51 tiles of the map (``gapcli map``), coloured by the overall grade or an issue area's score.
+
+    >>> map_ = api.tiles(2021); len(map_), map_.label
+    (51, 'overall grade')
+    """
+    from gapcli.query.rank import label_of
+    from gapcli.query.stats import tiles as tile
+
+    figure = given.by(by)
+    with _opened(catalog) as cards:
+        framework = cards.edition(given.year(year))
+        chosen = resolve_by(framework, figure)
+        if chosen == "published":
+            raise UsageError(
+                "map --by published: a printed rank is a place, not a colour the map can show; "
+                "see 'gapcli rank --by published', or map --by grade or an issue area"
+            )
+        issue = chosen if isinstance(chosen, int) else None
+        rows = tile(cards.cards_for_year(framework.year), framework, issue)
+        label = label_of(framework, "grade" if issue is None else issue)
+        return Tiles(rows, year=framework.year, label=label, issue=issue, cards=sum(r["has_card"] for r in rows))
+
+
+def export(year: int | str | None = None, *, catalog: Catalog | None = None) -> Iterator[CardRecord]:
+    """Every card of every edition (or of one), as records, one at a time (``list()`` them to keep them).
+
+    >>> sum(1 for _ in api.export(2021))
+    51
+    """
     import json
 
-    return (json.loads(text) for text in export_json(year, catalog))
+    return (json.loads(text) for text in export_json(year, catalog=catalog))
 
 
-def export_json(year: int | None = None, catalog: Catalog | None = None) -> Iterator[str]:
-    """Every card as one line of compact JSON, an unchanged card's straight from the cache."""
+def export_json(year: int | str | None = None, *, catalog: Catalog | None = None) -> Iterator[str]:
+    """Every card as one line of compact JSON (``gapcli data export``), an unchanged card's straight from the cache.
+
+    >>> next(api.export_json(2021))[:19]
+    '{"state":"Alabama",'
+    """
+    chosen = given.year(year)
+    cards = catalog if catalog is not None else open_catalog()
+    if chosen is not None:
+        cards.framework(chosen)  # an edition that is not there fails here, not at the first next()
+    return _records(cards, chosen, owned=catalog is None)
+
+
+def _records(cards: Catalog, year: int | None, owned: bool) -> Iterator[str]:
     import json
 
     from gapcli.query.cards import RECORD_VERSION, card_record
     from gapcli.safe import json_safe
 
-    cards = _catalog(catalog)
-    if year is not None:
-        cards.framework(year)
-
     def build(card: Card, framework: Framework) -> str:
         record = json.dumps(card_record(card, framework), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         return json_safe(record)
 
-    return cards.iter_records(year, build, RECORD_VERSION)
-
-
-def tiles(year: int | None = None, by: str = "overall", catalog: Catalog | None = None) -> tuple[list[TileRow], str]:
-    """The 51 tiles of the map and what they show."""
-    from gapcli.query.rank import label_of
-    from gapcli.query.stats import tiles as tile
-
-    cards = _catalog(catalog)
-    framework = cards.edition(year)
-    chosen = resolve_by(framework, by)
-    if chosen == "published":
-        raise UsageError(
-            "map --by published: a printed rank is a place, not a colour the map can show; "
-            "see 'gapcli rank --by published', or map --by grade or an issue area"
-        )
-    issue = chosen if isinstance(chosen, int) else None
-    return tile(cards.cards_for_year(framework.year), framework, issue), label_of(
-        framework, "grade" if issue is None else issue
-    )
+    with _saved(cards, owned):
+        yield from cards.iter_records(year, build, RECORD_VERSION)

@@ -50,3 +50,20 @@ class UsageError(GapcliError):
 
 class RefusedWrite(GapcliError):
     """A write that would overwrite a user's file without --force."""
+
+
+class InvalidValue(UsageError):
+    """An argument gapcli cannot use: ``year="20x1"``, ``grade="Z"``, ``top=0`` (the CLI's ``--year 20x1``).
+
+    ``name`` is the argument, ``problem`` what is wrong with it, in the words the CLI prints after
+    the option's name; exit code 2, as every usage error.
+    """
+
+    def __init__(self, name: str, problem: str):
+        self.name, self.problem = name, problem
+        super().__init__(f"{name}: {problem}")
+
+
+class GapcliWarning(UserWarning):
+    """A problem in the user's data that gapcli skipped (a broken file, a link out of the user folder):
+    the library's ``warnings.warn`` category; the CLI prints the same text as ``gapcli: warning: ...``."""

@@ -133,7 +133,7 @@ def export(user_dir, cache_dir) -> tuple[list[dict], list[str]]:
     from gapcli import api
 
     catalog = Catalog.open(user=user_dir, cache_dir=cache_dir)
-    records = list(api.export(2021, catalog))
+    records = list(api.export(2021, catalog=catalog))
     catalog.save_cache()
     return records, catalog.warnings
 
@@ -341,7 +341,7 @@ cache.ParseCache.save = save
 from gapcli import api
 from gapcli.catalog.catalog import Catalog
 catalog = Catalog.open(user=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
-for _ in api.export_json(None, catalog):
+for _ in api.export_json(None, catalog=catalog):
     pass
 catalog.save_cache()
 """
@@ -374,7 +374,7 @@ def test_a_cache_that_cannot_be_written_holds_nothing_for_it(user_dir, tmp_path)
     assert catalog.cache._pending == {}
     from gapcli import api
 
-    assert sum(1 for _ in api.export_json(None, catalog)) > 250
+    assert sum(1 for _ in api.export_json(None, catalog=catalog)) > 250
     assert catalog.cache._pending == {}
 
 

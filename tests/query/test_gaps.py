@@ -42,21 +42,21 @@ CARDS = [
 def test_summary_counts_states_most_unmet_first_and_says_who_is_unknown():
     result = gaps.summary(CARDS, FW)
     assert (result.cards, result.with_goal_data, result.year) == (4, 3, 2021)
-    first = result.entries[0]
+    first = result[0]
     assert (first["goal"], first["id"], sorted(first["states_unmet"])) == ("decoy defenses", "1.5", ["KS", "TX"])
     assert first["states_met"] == ["CT"] and first["cards"] == 4
     # unknown: Alaska's card names no goals; the 47 other jurisdictions have no card (no count graded: 51 at most)
     assert first["states_unknown"][0] == "AK" and len(first["states_unknown"]) == 48 and first["jurisdictions"] == 51
     assert (result.jurisdictions, result.jurisdictions_published) == (51, False)
-    assert {e["id"] for e in result.entries} == {None, "1.4", "1.5"}
+    assert {e["id"] for e in result} == {None, "1.4", "1.5"}
 
 
 def test_a_partial_list_counts_only_the_goals_it_names():
-    [entry] = gaps.find(CARDS, FW, "mistake of age").entries
+    [entry] = gaps.find(CARDS, FW, "mistake of age")
     assert (entry["states_unmet"], entry["states_met"], entry["issue"]) == (["CT"], ["TX"], 1)
     assert entry["states_unknown"][:2] == ["KS", "AK"]  # Kansas names other goals of area 1, not this one
-    assert gaps.find(CARDS, FW, "1.5").entries[0]["states_met"] == ["CT"]
-    assert gaps.find(CARDS, FW, "mistake-of-age").entries == gaps.find(CARDS, FW, "mistake of age").entries
+    assert gaps.find(CARDS, FW, "1.5")[0]["states_met"] == ["CT"]
+    assert gaps.find(CARDS, FW, "mistake-of-age") == gaps.find(CARDS, FW, "mistake of age")
 
 
 def test_a_query_that_matches_nothing_names_the_closest():
@@ -79,8 +79,8 @@ def test_a_card_without_goal_data_is_not_a_card_without_gaps():
 
 
 def test_an_issue_area_number_lists_its_goals():
-    assert {e["id"] for e in gaps.find(CARDS, FW, "1").entries} == {"1.4", "1.5"}
-    assert [e["goal"] for e in gaps.find(CARDS, FW, "3").entries] == ["appropriations"]
+    assert {e["id"] for e in gaps.find(CARDS, FW, "1")} == {"1.4", "1.5"}
+    assert [e["goal"] for e in gaps.find(CARDS, FW, "3")] == ["appropriations"]
 
 
 def test_a_framework_without_goal_lists_is_not_one_without_gaps():

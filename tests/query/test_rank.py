@@ -35,15 +35,15 @@ CARDS = [
 
 
 def places(result):
-    return [(r["code"], r["place_low"], r["place_high"]) for r in result.rows]
+    return [(r["code"], r["place_low"], r["place_high"]) for r in result]
 
 
 def test_ties_share_a_place_and_every_jurisdiction_graded_counts():
     result = rank(CARDS, framework())
     # six graded, five cards: the sixth jurisdiction, with no card, may be anywhere above Alaska (#6, last)
     assert places(result) == [("FL", 1, 1), ("AL", 2, 3), ("CT", 2, 3), ("TX", 4, 5), ("AK", 6, 6)]
-    assert all((r["ranked"], r["cards"], r["by"], r["place_of"]) == (5, 5, "overall", 6) for r in result.rows)
-    assert [r["rank"] for r in result.rows] == [1, 2, 2, 4, 6]  # kept for compatibility: the least place
+    assert all((r["ranked"], r["cards"], r["by"], r["place_of"]) == (5, 5, "overall", 6) for r in result)
+    assert [r["rank"] for r in result] == [1, 2, 2, 4, 6]  # kept for compatibility: the least place
 
 
 def test_grades_bound_places_where_no_score_is_known():
@@ -71,7 +71,7 @@ def test_an_unknown_number_graded_gives_places_over_every_number_the_facts_allow
     result = rank(cards, framework(graded=None, counts={"A": 3}))
     assert result.graded is None and result.sizes == (4, 51)  # LA, CA and the two other A states, or up to 51
     assert places(result) == [("LA", 1, 1), ("CA", 4, 51)]
-    assert all(r["place_of"] is None for r in result.rows)
+    assert all(r["place_of"] is None for r in result)
 
 
 def test_rank_on_an_issue_area_bounds_by_area_grades():
@@ -84,7 +84,7 @@ def test_rank_on_an_issue_area_bounds_by_area_grades():
 
 def test_rank_by_grade_shares_the_grade_place_and_keeps_the_place_range():
     result = rank(CARDS, framework(counts={"C": 1, "F": 5}), by="grade")
-    assert [(r["code"], r["group_low"], r["group_high"], r["rank"]) for r in result.rows] == [
+    assert [(r["code"], r["group_low"], r["group_high"], r["rank"]) for r in result] == [
         ("FL", 1, 1, 1),
         ("AL", 2, 2, 2),
         ("CT", 2, 2, 2),
@@ -104,22 +104,22 @@ def test_rank_by_published_rank_keeps_shared_hopes_places_and_never_fills_one():
 
 def test_top_keeps_who_can_be_among_the_first_places_and_says_who_certainly_is():
     result = rank(CARDS, framework(), top=2)
-    assert [(r["code"], r["top_certain"]) for r in result.rows] == [("FL", True), ("AL", False), ("CT", False)]
+    assert [(r["code"], r["top_certain"]) for r in result] == [("FL", True), ("AL", False), ("CT", False)]
     last = rank(CARDS, framework(), top=1, reverse=True)
-    assert [(r["code"], r["top_certain"]) for r in last.rows] == [("AK", True)]
+    assert [(r["code"], r["top_certain"]) for r in last] == [("AK", True)]
 
 
 def test_filters_keep_each_place_in_the_whole_ranking():
     result = rank(CARDS, framework(), grade="F")
     assert places(result) == [("AL", 2, 3), ("CT", 2, 3), ("TX", 4, 5), ("AK", 6, 6)]
     assert result.filtered_out == 1
-    assert [r["code"] for r in rank(CARDS, framework(), tier="II").rows] == ["AL", "CT"]
+    assert [r["code"] for r in rank(CARDS, framework(), tier="II")] == ["AL", "CT"]
 
 
 def test_contradicting_facts_give_no_places_and_say_so():
     cards = [card("AZ", "Arizona", 48, "F", published=31), card("CT", "Connecticut", 50, "F", published=32)]
     result = rank(cards, framework(graded=None, scale=None))
-    assert [(r["code"], r["place_low"], r["place_high"], r["rank"]) for r in result.rows] == [
+    assert [(r["code"], r["place_low"], r["place_high"], r["rank"]) for r in result] == [
         ("CT", None, None, 1),
         ("AZ", None, None, 2),
     ]
@@ -128,7 +128,7 @@ def test_contradicting_facts_give_no_places_and_say_so():
 
 def test_user_cards_are_marked():
     cards = [*CARDS[:4], card("AK", "Alaska", 30, "F", origin="user")]
-    assert [r["origin"] for r in rank(cards, framework()).rows if r["code"] == "AK"] == ["user"]
+    assert [r["origin"] for r in rank(cards, framework()) if r["code"] == "AK"] == ["user"]
 
 
 def test_an_unknown_scale_still_orders_the_grades():
@@ -140,4 +140,4 @@ def test_an_unknown_scale_still_orders_the_grades():
 
 def test_no_cards():
     result = rank([], framework())
-    assert result.rows == [] and (result.ranked, result.cards) == (0, 0)
+    assert result == [] and (result.ranked, result.cards) == (0, 0)

@@ -37,8 +37,8 @@ T = TypeVar("T")
 
 
 class Catalog:
-    def __init__(self, roots: list[Root], cache: ParseCache):
-        self.folders = Folders(roots)
+    def __init__(self, roots: list[Root], cache: ParseCache, on_warning: Callable[[str], None] | None = None):
+        self.folders = Folders(roots, on_warning)
         self._snapshot = Snapshot(self.folders.bundled.path)  # bundled files, parsed when the wheel was built
         self.roots = roots
         self.cache = cache
@@ -52,15 +52,24 @@ class Catalog:
         self._no_editions: dict[int, NoEdition] | None = None
 
     @classmethod
-    def open(cls, bundled: Path | None = None, user: Path | bool = True, cache_dir: Path | bool = True) -> Catalog:
-        """The bundled data plus the user's; ``False`` turns user data or the parse cache off."""
+    def open(
+        cls,
+        bundled: Path | None = None,
+        user: Path | bool = True,
+        cache_dir: Path | bool = True,
+        on_warning: Callable[[str], None] | None = None,
+    ) -> Catalog:
+        """The bundled data plus the user's; ``False`` turns user data or the parse cache off.
+
+        ``on_warning`` is told each problem of the user's data as it is met (all are kept in ``warnings``).
+        """
         bundled = bundled or bundled_data_dir()
         user_root = user_data_dir() if user is True else user or None
         cache_root = user_cache_dir() if cache_dir is True else cache_dir or None
         roots = [Root(bundled, "bundled")]
         if user_root is not None and user_root.resolve() != bundled.resolve():
             roots.append(Root(user_root, "user"))
-        catalog = cls(roots, ParseCache(cache_root))
+        catalog = cls(roots, ParseCache(cache_root), on_warning)
         if user_root is not None and os.path.lexists(user_root / ".import"):  # an import was killed part-way
             catalog._finish_import(user_root)
         return catalog
@@ -72,7 +81,7 @@ class Catalog:
         try:
             recover(root)
         except DataError as error:
-            self.warnings.append(f"{error} (the user cards are read as they are)")
+            self.folders.warn(f"{error} (the user cards are read as they are)")
 
     # -- frameworks -------------------------------------------------------------
 

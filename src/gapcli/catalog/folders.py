@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -70,9 +71,10 @@ class Root(NamedTuple):
 class Folders:
     """The data roots (bundled first, then the user's), the warnings met reading them, and their listings."""
 
-    def __init__(self, roots: list[Root]):
+    def __init__(self, roots: list[Root], on_warning: Callable[[str], None] | None = None):
         self.roots = roots
         self.warnings: list[str] = []
+        self.on_warning = on_warning  # told each warning as it is met (the library's warnings.warn)
         self._folders_inside: dict[Path, bool] = {}  # user folders, by whether they lie inside the user folder
         self._real_user: str | None = None  # the user folder, links resolved
 
@@ -83,9 +85,14 @@ class Folders:
     def fail(self, root: Root, error: DataError) -> None:
         if root.origin == "bundled":
             raise error
-        warning = f"{error} (skipped)"
-        if warning not in self.warnings:  # a folder listed twice in one run is warned of once
+        self.warn(f"{error} (skipped)")
+
+    def warn(self, warning: str) -> None:
+        """Keep a warning about the user's data, each once (a folder listed twice in one run is warned of once)."""
+        if warning not in self.warnings:
             self.warnings.append(warning)
+            if self.on_warning is not None:
+                self.on_warning(warning)
 
     def toml_files(self, root: Root, folder: Path) -> list[Path]:
         return [folder / name for name in self.toml_names(root, folder)]

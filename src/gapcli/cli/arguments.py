@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 import typer
 
 from gapcli.cli.complete import complete_by, complete_state, complete_year
+from gapcli.errors import InvalidValue
 from gapcli.model import GRADES, TIERS
+from gapcli.query import arguments
 
 if TYPE_CHECKING:
     GradeLetter = str
@@ -17,13 +19,12 @@ else:  # choices Typer checks, made from the model's own lists
     TierName = Literal[TIERS]
 
 
-def year_value(text: str | int) -> int:
-    """Four ASCII digits: not '2021.0', not '٢٠٢١'."""
-    if isinstance(text, int):
-        return text
-    if not (len(text) == 4 and text.isascii() and text.isdigit()):
-        raise typer.BadParameter(f"expected a year such as 2021, got {text[:20]!r}")
-    return int(text)
+def year_value(text: str | int) -> int | None:
+    """Four ASCII digits: not '2021.0', not '٢٠٢١' (the library's rule, in its words)."""
+    try:
+        return arguments.year(text)
+    except InvalidValue as error:
+        raise typer.BadParameter(error.problem) from None
 
 
 YearOption = Annotated[

@@ -11,7 +11,7 @@ def show(session: Session, state: StateArgument, year: YearOption = None) -> Ans
     """A state's report card: grades, scores, unmet policy goals, extra credit and links."""
     from gapcli import api
 
-    record = api.card(state, year, session.catalog)
+    record = api.card(state, year, catalog=session.catalog)
     return Answer(record, later("cards:card_view", record))
 
 
@@ -20,5 +20,5 @@ def states(session: Session, year: YearOption = None) -> Answer:
     from gapcli import api
 
     cards = session.catalog
-    rows = api.states(year, cards)
+    rows = api.states(year, catalog=cards)
     return Answer(rows, later("cards:states_view", rows, year, cards.frameworks()))

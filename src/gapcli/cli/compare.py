@@ -25,7 +25,7 @@ def diff(session: Session, a: SelectorArgument, b: SelectorArgument) -> Answer:
     """Two cards side by side: two states in one edition, or one state in two editions (delta = B - A)."""
     from gapcli import api
 
-    result = api.diff(a, b, session.catalog)
+    result = api.diff(a, b, catalog=session.catalog)
     return Answer(result, later("across:diff_view", result))
 
 
@@ -62,8 +62,8 @@ def rank(
     """Places among the jurisdictions graded, by the overall score or grade, the published rank, or an issue area."""
     from gapcli import api
 
-    result = api.rank(by, year, grade and grade.upper(), tier and tier.upper(), top, reverse, session.catalog)
-    return Answer(result.rows, later("rank:rank_view", result))
+    result = api.rank(year, by=by, grade=grade, tier=tier, top=top, reverse=reverse, catalog=session.catalog)
+    return Answer(result, later("rank:rank_view", result))
 
 
 def gaps(
@@ -91,19 +91,18 @@ def gaps(
     if state is not None:
         if query is not None:
             raise UsageError("give either QUERY or --state, not both")
-        card = api.goals_card(state, year, cards)
-        rows = api.state_gaps(state, year, cards)
-        return Answer(rows, later("goals:state_gaps_view", rows, card.state, card.year))
-    found = api.gaps(query, year, cards)
+        rows = api.state_gaps(state, year, catalog=cards)
+        return Answer(rows, later("goals:state_gaps_view", rows, rows.state, rows.year))
+    found = api.gaps(query, year, catalog=cards)
     title = f"Unmet policy goals, {found.year}" if query is None else f"Policy goals matching {query!r}, {found.year}"
-    return Answer(found.entries, later("goals:gaps_view", found, title))
+    return Answer(found, later("goals:gaps_view", found, title))
 
 
 def stats(session: Session, year: YearOption = None) -> Answer:
     """One edition: Shared Hope's published figures beside what the cards held here give."""
     from gapcli import api
 
-    result = api.stats(year, session.catalog)
+    result = api.stats(year, catalog=session.catalog)
     return Answer(result, later("across:stats_view", result))
 
 
@@ -111,18 +110,14 @@ def history(session: Session, state: StateArgument) -> Answer:
     """A state in every edition: grade and its change, score, tier and published rank."""
     from gapcli import api
 
-    rows = api.history(state, session.catalog)
+    rows = api.history(state, catalog=session.catalog)
     return Answer(rows, later("across:history_view", rows))
 
 
 def map_(session: Session, year: YearOption = None, by: MapByOption = "overall") -> Answer:
     """A tile-grid map of the 50 states and D.C., coloured by grade (an issue area's score, by its share)."""
     from gapcli import api
-    from gapcli.query.select import resolve_by
 
     cards = session.catalog
-    tiles, label = api.tiles(year, by, cards)
-    framework = cards.edition(year)
-    chosen = resolve_by(framework, by)
-    issue = chosen if isinstance(chosen, int) else None
-    return Answer(tiles, later("across:map_view", tiles, framework, label, issue))
+    tiles = api.tiles(year, by=by, catalog=cards)
+    return Answer(tiles, later("across:map_view", tiles, cards.framework(tiles.year), tiles.label, tiles.issue))

@@ -20,8 +20,6 @@ else:
     ShellName = Literal[SHELLS]
 PROG, COMPLETE_VAR = "gapcli", "_GAPCLI_COMPLETE"
 
-BY_FIGURES = ("overall", "grade", "published", "1", "2", "3", "4", "5", "6")
-
 
 def _starting(choices: tuple[str, ...] | list[str], incomplete: str) -> list[str]:
     """The choices that start with ``incomplete`` in any case, written in the case it was typed in."""
@@ -69,7 +67,24 @@ def complete_tier(incomplete: str) -> list[str]:
 
 
 def complete_by(incomplete: str) -> list[str]:
-    return _starting(BY_FIGURES, incomplete)
+    """The figures of a whole card, then the issue areas of the default edition (its framework is read)."""
+    from gapcli.query.select import FIGURES
+
+    return _starting([*FIGURES, *_issue_numbers()], incomplete)
+
+
+def _issue_numbers() -> list[str]:
+    from gapcli.catalog.catalog import Catalog
+    from gapcli.errors import GapcliError
+
+    try:
+        cards = Catalog.open()
+        try:
+            return [str(area.number) for area in cards.edition(None).issues]
+        finally:
+            cards.save_cache()
+    except (GapcliError, OSError):  # completion offers what it can; it never fails the shell
+        return []
 
 
 def serve_completion() -> None:

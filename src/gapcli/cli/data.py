@@ -119,9 +119,9 @@ def export(
         return
     target = output.resolve(out or output.STDOUT, force)
     if chosen in ("json", "jsonl"):
-        text = json_chunks(api.export_json(year, session.catalog), chosen)
+        text = json_chunks(api.export_json(year, catalog=session.catalog), chosen)
     else:
-        text = chunks(api.export(year, session.catalog), chosen, table)
+        text = chunks(api.export(year, catalog=session.catalog), chosen, table)
     output.write(target, text)
     if target.kind != "stdout":
         tell(f"wrote {target.shown} ({chosen})")
@@ -145,6 +145,11 @@ def _export_database(session: Session, year: int | None, out: Path, metadata: Pa
     described = describe(target.path.stem, editions)
     text = json.dumps(described, indent=2, ensure_ascii=False) + "\n"
     written = write_database(
-        target, api.export_json(year, cards), editions, force, described, then=lambda: output.write(about, [text])
+        target,
+        api.export_json(year, catalog=cards),
+        editions,
+        force,
+        described,
+        then=lambda: output.write(about, [text]),
     )
     tell(f"wrote {written} cards to {target.shown}; Datasette metadata: {about.shown}")

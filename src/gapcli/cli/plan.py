@@ -30,5 +30,5 @@ def plan(
     """Points to the next grade, headroom per issue area, and the unmet goals there with their issue briefs."""
     from gapcli import api
 
-    result = api.plan(state, year, to and to.upper(), session.catalog)
+    result = api.plan(state, year, to=to, catalog=session.catalog)
     return Answer(result, later("plan:plan_view", result))

@@ -9,19 +9,21 @@ graded is ``unknown``, with a card here or not.
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from gapcli.errors import NotFound
 from gapcli.model import Card, Framework
+from gapcli.query import Records
 from gapcli.query.cards import goals_of, graded_jurisdictions
 
 if TYPE_CHECKING:
     from gapcli.records import GapEntry, StateGap
 
 
-class Goals(NamedTuple):
+class Goals(Records["GapEntry"]):
+    """Policy goals (``GapEntry``), with the edition and what the counts are over."""
+
     year: int
-    entries: list[GapEntry]
     cards: int  # cards of the edition
     with_goal_data: int  # cards that name at least one goal
     jurisdictions: int  # the counts are over these: the jurisdictions graded (at most 51 where not published)
@@ -74,7 +76,14 @@ def _result(cards: list[Card], framework: Framework, entries: list[GapEntry]) ->
     graded, published = graded_jurisdictions(framework)
     held = {c.code for c in cards}
     over = len(held | {j.code for j in graded})
-    return Goals(framework.year, entries, len(cards), sum(1 for c in cards if c.has_goal_data()), over, published)
+    return Goals(
+        entries,
+        year=framework.year,
+        cards=len(cards),
+        with_goal_data=sum(1 for c in cards if c.has_goal_data()),
+        jurisdictions=over,
+        jurisdictions_published=published,
+    )
 
 
 def summary(cards: list[Card], framework: Framework) -> Goals:

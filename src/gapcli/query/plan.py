@@ -10,7 +10,7 @@ its score. Nothing here says how Shared Hope would score a new law.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from gapcli.errors import NotFound
@@ -122,3 +122,23 @@ def _known(card: Card) -> str:
         if value is not None
     ]
     return ", ".join(f"its {name}" for name in known) or "its name"
+
+
+def plan_or_hint(
+    card: Card,
+    framework: Framework,
+    target: str | None,
+    newer: Sequence[tuple[Card, Framework]],
+    others: Callable[[], Sequence[tuple[Card, Framework]]],
+) -> PlanRecord:
+    """``plan``; where the card has nothing to plan from, the error names the state's latest card that has
+    (``others()``: its other cards, oldest first, read only then)."""
+    try:
+        return plan(card, framework, target, newer)
+    except NotFound as error:
+        able = [c for c, f in others() if plannable(c, f)]
+        if not able:
+            raise
+        other = able[-1]
+        hint = f"; the {other.year} card has a score to plan from: gapcli plan {card.code.lower()} --year {other.year}"
+        raise NotFound(f"{error}{hint}") from None

@@ -11,9 +11,10 @@ N places and says which certainly are.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from gapcli.model import GRADES, Card, Framework
+from gapcli.query import Records
 from gapcli.query.cards import framework_defines, number
 from gapcli.query.places import Bounds, Edition, Known, places
 from gapcli.query.select import FIGURES, GRADE, OVERALL, PUBLISHED
@@ -22,11 +23,12 @@ if TYPE_CHECKING:
     from gapcli.records import FrameworkDefines, RankRow
 
 
-class Ranking(NamedTuple):  # a result record; cheaper to define at start-up than a dataclass
+class Ranking(Records["RankRow"]):
+    """The rows of a ranking (``RankRow``), and what was ranked over how many cards."""
+
     year: int
     by: str  # "overall", "grade", "published" or an issue-area number as text
     label: str
-    rows: list[RankRow]
     ranked: int  # cards with a fact about the figure ranked on (the rows before filters)
     cards: int  # cards of the edition
     filtered_out: int  # rows dropped by --grade/--tier
@@ -37,7 +39,7 @@ class Ranking(NamedTuple):  # a result record; cheaper to define at start-up tha
     counts_unused: str | None  # why the published grade counts are left out of the places
     problem: str | None  # why there are no places: the facts held contradict each other
     top: int | None
-    reverse: bool
+    from_bottom: bool  # listed from the bottom (--reverse)
     unprinted: list[int]  # --by published --top N: places up to N with no printed rank held
 
 
@@ -129,22 +131,24 @@ def rank(
     graded = found.of[0] if found.of and found.of[0] == found.of[1] else framework.facts.graded
     problem = found.problem and f"the {framework.year} facts held contradict each other: {found.problem}"
     return Ranking(
-        framework.year,
-        str(by),
-        label_of(framework, by),
         chosen,
-        len(listed),
-        len(cards),
-        filtered_out,
-        coverage,
-        framework_defines(framework),
-        graded,
-        found.of,
-        None if framework.facts.counts_consistent else framework.facts.counts_note or "they contradict each other",
-        problem,
-        top,
-        reverse,
-        unprinted,
+        year=framework.year,
+        by=str(by),
+        label=label_of(framework, by),
+        ranked=len(listed),
+        cards=len(cards),
+        filtered_out=filtered_out,
+        coverage=coverage,
+        defines=framework_defines(framework),
+        graded=graded,
+        sizes=found.of,
+        counts_unused=None
+        if framework.facts.counts_consistent
+        else framework.facts.counts_note or "they contradict each other",
+        problem=problem,
+        top=top,
+        from_bottom=reverse,
+        unprinted=unprinted,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from gapcli.errors import NotFound, UsageError
@@ -29,6 +30,23 @@ def parse_selector(text: str) -> Selector:
     if at and not _YEAR.fullmatch(year.strip()):
         raise UsageError(f"invalid selector {text[:40]!r}: the year after '@' must be four digits, like ct@2021")
     return Selector(resolve(name), int(year) if at else None)
+
+
+def select(state: str, year: int | None = None) -> Selector:
+    """``STATE[@YEAR]`` and a year given apart (``--year``): given twice, the two must agree."""
+    chosen = parse_selector(state)
+    if year is not None and chosen.year is not None and year != chosen.year:
+        raise UsageError(f"{state!r} and --year {year} name different editions; give one")
+    return chosen if chosen.year is not None else chosen._replace(year=year)
+
+
+def pair(a: Selector, b: Selector, shared_year: Callable[[], int]) -> tuple[Selector, Selector]:
+    """The two cards ``diff`` compares: two states in one edition (the year given on either side, else
+    ``shared_year()``); two editions of two states only when both years are given."""
+    if a.place != b.place and (a.year is None or b.year is None):
+        year = a.year or b.year or shared_year()
+        return a._replace(year=year), b._replace(year=year)
+    return a, b
 
 
 def resolve_by(framework: Framework, text: str) -> str | int:

@@ -38,7 +38,7 @@ def gaps_view(goals: Goals, title: str) -> View:
             states(e["states_unmet"], e["states_user"]),
             states(e["states_met"], e["states_user"]),
         ]
-        for e in goals.entries
+        for e in goals
     ]
     over = (
         f"the {goals.jurisdictions} jurisdictions graded"
@@ -56,10 +56,10 @@ def gaps_view(goals: Goals, title: str) -> View:
             "Goal numbers are given where the framework file knows the goal; otherwise the card's own phrase names it."
         ),
     ]
-    if any(e["states_user"] for e in goals.entries):
+    if any(e["states_user"] for e in goals):
         notes.append(Note("* a card you imported: its goals are yours, not published by Shared Hope."))
     blocks: list[Block] = [Grid(columns, rows, f"{title} — {coverage}"), *notes]
-    return View(goals.entries, goals.entries, blocks, list(GAP_FIELDS), [goals.year])
+    return View(goals, goals, blocks, list(GAP_FIELDS), [goals.year])
 
 
 GAP_FIELDS = (

@@ -25,9 +25,9 @@ def rank_view(ranking: Ranking) -> View:
         Column("Published", "number", "right"),
     ]
     if top is not None:
-        columns.append(Column(f"{'Last' if ranking.reverse else 'Top'} {top}"))
+        columns.append(Column(f"{'Last' if ranking.from_bottom else 'Top'} {top}"))
     table = []
-    for r in ranking.rows:
+    for r in ranking:
         name = r["state"] + ("*" if r["origin"] == "user" else "")
         cells: list[Any] = [(r["place_low"], r["place_high"]), name, "—" if ungraded else r["grade"]]
         if grouped:
@@ -45,7 +45,7 @@ def rank_view(ranking: Ranking) -> View:
     title = f"{ranking.year} ranking by {ranking.label}: places among {of}"
     blocks: list[Block] = [Grid(columns, table, title)]
     blocks += _rank_notes(ranking)
-    return View(ranking.rows, ranking.rows, blocks, list(RANK_FIELDS), [ranking.year])
+    return View(ranking, ranking, blocks, list(RANK_FIELDS), [ranking.year])
 
 
 def _rank_notes(ranking: Ranking) -> list[Block]:
@@ -103,16 +103,16 @@ def _rank_notes(ranking: Ranking) -> list[Block]:
             )
     if ranking.by == "grade" and ranking.problem is None:
         notes.append(Note("Grade place: 1 + the jurisdictions with a better grade, shared by the whole grade."))
-    if ranking.top is not None and ranking.rows and ranking.problem is None:
-        certain = sum(1 for r in ranking.rows if r["top_certain"])
-        where = "last" if ranking.reverse else "first"
+    if ranking.top is not None and ranking and ranking.problem is None:
+        certain = sum(1 for r in ranking if r["top_certain"])
+        where = "last" if ranking.from_bottom else "first"
         notes.append(
             Note(
-                f"Certainly among the {where} {ranking.top} places: {certain} of the {len(ranking.rows)} listed; "
+                f"Certainly among the {where} {ranking.top} places: {certain} of the {len(ranking)} listed; "
                 "the others may be, as far as the facts tell."
             )
         )
-    if any(r["origin"] == "user" for r in ranking.rows):
+    if any(r["origin"] == "user" for r in ranking):
         notes.append(Note("* a card you imported: its figures are yours, not published by Shared Hope."))
     if ranking.filtered_out:
         notes.append(
