@@ -117,3 +117,10 @@ def test_a_list_head_joined_to_a_symbol_is_refused_not_guessed():
         read_highlights(text, KnownPhrases({}), 1, "card.txt", 3)
     met, gaps, _ = read_highlights(text.replace("¡", ""), KnownPhrases({}), 1, "card.txt", 3)
     assert (met, gaps) == (("decoy defenses",), ("financial penalties",))
+
+
+def test_a_comma_after_a_dangling_word_keeps_the_card_s_spacing():
+    """Found by the mutation test: "education in , schools" was stored as "education in, schools"."""
+    assert goals("training for prosecutors and prevention education in , schools", KnownPhrases({})) == (
+        "training for prosecutors and prevention education in , schools",
+    )

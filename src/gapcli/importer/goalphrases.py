@@ -148,15 +148,16 @@ class _Resolver:
         """The list split at its commas, except a comma inside a known phrase or after a dangling word."""
         if self.with_commas is not None:
             body = self.with_commas.sub(lambda m: m.group(0).replace(",", _COMMA), body)
-        fragments: list[str] = []
-        for fragment in (f.strip() for f in body.split(", ")):
+        fragments: list[str] = []  # each as the card has it, spaces included: "education in , schools"
+        for piece in body.split(", "):
             if fragments and fragments[-1].split() and fragments[-1].split()[-1].lower() in _DANGLING:
-                fragments[-1] = f"{fragments[-1]}, {fragment}"
+                fragments[-1] = f"{fragments[-1]}, {piece}"
                 continue
+            fragment = piece.strip()
             if fragment.startswith(("and ", "or ")) and fragments:
-                fragment = fragment.split(" ", 1)[1]
-            fragments.append(fragment)
-        return [f.replace(_COMMA, ",") for f in fragments]
+                piece = fragment.split(" ", 1)[1]
+            fragments.append(piece)
+        return [f.strip().replace(_COMMA, ",") for f in fragments]
 
     def _named(self, item: str) -> list[str] | None:
         """The known phrases the item's words name: itself, or several whose words make it up."""
