@@ -17,6 +17,7 @@ import gapcli.importer.cardtext
 from gapcli.catalog.catalog import Catalog
 from gapcli.cli.run import run as run_gapcli
 from gapcli.importer.goalphrases import known_phrases
+from jsonoutputs import check as check_json
 
 ROOT = Path(__file__).resolve().parent.parent
 GAPCLI = shutil.which("gapcli", path=os.path.dirname(sys.executable)) or shutil.which("gapcli")
@@ -64,7 +65,9 @@ def run():
             code = run_gapcli(list(args))
             sys.stdout.flush()
             sys.stderr.flush()
-            return Result(code, stdout.getvalue().decode(), stderr.getvalue().decode())
+            result = Result(code, stdout.getvalue().decode(), stderr.getvalue().decode())
+        check_json(list(args), result.stdout)  # every JSON output of the suite, against the shipped schema
+        return result
 
     return invoke
 

@@ -22,7 +22,8 @@ LAYERS = {
     "formats": {"views.blocks"},  # a format draws blocks: no view builder, no query
     "exports": {"files", "views", "formats"},
     "api": {"catalog", "query", "files"},
-    "cli": {"files", "catalog", "query", "importer", "views", "formats", "exports", "api"},
+    "contract": set(),  # the JSON Schema of the records
+    "cli": {"files", "catalog", "query", "importer", "views", "formats", "exports", "api", "contract"},
     "__main__": {"cli"},
 }
 

@@ -42,5 +42,6 @@ COMMANDS: dict[str, Command] = {
     "data path": Command("data:path", "stream"),
     "data validate": Command("data:validate", "stream"),
     "data export": Command("data:export", "own"),
+    "schema": Command("schema:schema", "own"),
 }
 GROUPS: dict[str, str] = {"data": "Where gapcli's data lives; check it; export it."}  # name -> help

@@ -66,6 +66,13 @@ def complete_tier(incomplete: str) -> list[str]:
     return _starting(TIERS, incomplete)
 
 
+def complete_output(incomplete: str) -> list[str]:
+    """The commands whose JSON output ``gapcli schema`` describes."""
+    from gapcli.contract import outputs
+
+    return _starting(list(outputs()), incomplete)
+
+
 def complete_by(incomplete: str) -> list[str]:
     """The figures of a whole card, then the issue areas of the default edition (its framework is read)."""
     from gapcli.query.select import FIGURES
