@@ -19,7 +19,7 @@ def main() -> int:
         ["ruff", "check", *TREES],
         ["ruff", "format", "--check", *TREES],
         ["mypy"],
-        ["pytest", *sys.argv[1:]],
+        ["pytest", "-n", "auto", *sys.argv[1:]],  # pytest-xdist: one worker per CPU
     ]
     for step in steps:
         print(f"$ {' '.join(step)}", flush=True)

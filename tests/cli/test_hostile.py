@@ -10,6 +10,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 
 import pytest
 
@@ -74,16 +75,27 @@ def test_every_command_keeps_working_beside_hostile_files(run, user_dir, args):
     assert_warned_once_each(result.stderr, paths, read)
 
 
-def measured(args, env):
+# A small Python starts gapcli and reports its child's CPU time and peak memory: on Linux a child
+# started straight from the test process (large under pytest-xdist) inherits that process's peak
+# across fork and exec, which would be measured as gapcli's.
+LAUNCHER = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write(f"{code} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+"""
+
+
+def measured(args, env, tmp_path):
     """Run the installed entry point; its exit code, stdout, stderr, CPU seconds and peak memory (MiB)."""
+    report = tmp_path / "usage"
     with open(os.devnull, "rb") as nothing:
-        proc = subprocess.Popen([GAPCLI, *args], stdin=nothing, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-        out, err = proc.stdout.read(), proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    proc.stderr.close()
-    return proc.returncode, out.decode(), err.decode(), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        done = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, str(report), GAPCLI, *args], stdin=nothing, capture_output=True, env=env
+        )
+    code, cpu, peak = report.read_text().split()
+    assert done.returncode == 0, done.stderr[:500]
+    return int(code), done.stdout.decode(), done.stderr.decode(), float(cpu), int(peak) / 1024
 
 
 @pytest.mark.parametrize("args", [["rank", "--json"], ["data", "export"], ["history", "tx", "--json"]], ids=" ".join)
@@ -91,7 +103,7 @@ def test_hostile_files_cost_a_run_little_time_and_memory(user_dir, isolated_dirs
     """The dotted key alone took 4.9 s and 1.55 GB before; the nesting raised RecursionError."""
     paths = hostile_folder(user_dir)
     env = {**os.environ, "XDG_DATA_HOME": str(isolated_dirs / "xdg-data"), "XDG_CACHE_HOME": str(isolated_dirs / "c")}
-    code, out, err, cpu, peak = measured(args, env)
+    code, out, err, cpu, peak = measured(args, env, isolated_dirs)
     assert code == 0, err[:500]
     json.loads(out)
     read = {p for p in paths if p.stem == "texas"} if args[0] == "history" else paths
