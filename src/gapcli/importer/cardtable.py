@@ -170,11 +170,8 @@ def _table_cells(
             rows[-1].name += tokens[:at]
         if rows:
             at = _figures(tokens, at, rows[-1])
-        text += [
-            (token, line.number, index == len(tokens) - 1, len(rows))
-            for index, token in enumerate(tokens)
-            if index >= at
-        ]
+        last, count = len(tokens) - 1, len(rows)
+        text += [(token, line.number, index == last, count) for index, token in enumerate(tokens[at:], start=at)]
     return rows, text
 
 
@@ -254,8 +251,11 @@ def _blocks(tokens: list[Token], areas: int) -> list[list[Token]]:
     sure: list[int] = [0]
     maybe: list[tuple[int, bool]] = []  # (token index, an area began between the goals met and this)
     has_gaps, met_at = False, -1
+    folded = [token.text.casefold() for token in tokens]
     for index, token in enumerate(tokens):
-        pair = (token.text.casefold(), tokens[index + 1].text.casefold() if index + 1 < len(tokens) else "")
+        if folded[index] not in ("policy", "gaps", "gap"):
+            continue  # most tokens: no block starts at them
+        pair = (folded[index], folded[index + 1] if index + 1 < len(tokens) else "")
         if pair[0] == "policy" and pair[1] in ("goal", "goals"):
             sure.append(index)
             has_gaps, met_at = False, index

@@ -133,6 +133,7 @@ class _Resolver:
     def __init__(self, known: KnownPhrases, number: int):
         self.known, self.number = known, number
         self.words = [(p, _key(p).split()) for p in known.of(number)]
+        self._sets = [frozenset(needle) for _, needle in self.words]  # a phrase whose words are not all there is not
         commas = [re.escape(p) for p in known.of(number) if ", " in p]
         self.with_commas = re.compile(rf"(?<!\w)(?:{'|'.join(commas)})(?!\w)", re.I) if commas else None
 
@@ -161,11 +162,17 @@ class _Resolver:
 
     def _named(self, item: str) -> list[str] | None:
         """The known phrases the item's words name: itself, or several whose words make it up."""
-        spelled = self.known.get(self.number, item)
+        key = _key(item)
+        spelled = self.known._by_issue.get(self.number, {}).get(key)  # KnownPhrases.get, the key made once
         if spelled is not None:
             return [spelled]
-        words = _key(item).split()
-        matched = [(at, phrase, needle) for phrase, needle in self.words if (at := _positions(needle, words))]
+        words = key.split()
+        present = set(words)
+        matched = [
+            (at, phrase, needle)
+            for (phrase, needle), needed in zip(self.words, self._sets, strict=True)
+            if needed <= present and (at := _positions(needle, words))
+        ]
         matched = [m for m in matched if not any(m[2] != o[2] and _positions(m[2], o[2]) for o in matched)]
         covered = {w for _, _, needle in matched for w in needle}
         if len(matched) > 1 and all(w in covered or w in _FILLER for w in words):
