@@ -1,6 +1,5 @@
 """One registry of formats: each format module is reachable from FORMATS, and each entry renders."""
 
-import importlib
 import pkgutil
 
 import gapcli.exports
@@ -29,8 +28,14 @@ def test_every_format_renders_a_view():
     assert set(DATA_ONLY) <= set(FORMATS)
 
 
-def test_every_cli_format_choice_is_a_registered_format(run):
+def test_every_cli_format_choice_is_a_registered_format(run, catalog):
+    """--format takes each registered format, and prints what that format's function makes of the view."""
+    from gapcli import api
+    from gapcli.views.cards import card_view
+
+    expected = card_view(api.card("ct", 2021, catalog=catalog))
     for fmt in FORMATS:
-        result = run("show", "ct", "--format", fmt)
-        assert result.exit_code == 0 and result.stdout, fmt
-    assert importlib.import_module("gapcli.formats.table")
+        result = run("show", "ct@2021", "--format", fmt)
+        assert result.exit_code == 0 and result.stdout == formatter(fmt)(expected), fmt
+    refused = run("show", "ct", "--format", "xml")
+    assert refused.exit_code == 2 and f"expected one of {', '.join(FORMATS)}; got 'xml'" in refused.stderr

@@ -70,7 +70,7 @@ def _link(url: str, label: str | None = None) -> str:
     return _text(label or url)
 
 
-def _cell(value: object, kind: str) -> str:
+def _cell(value: object, kind: v.ColumnKind) -> str:
     if kind == "grade" and isinstance(value, str) and value in PALETTE:
         return badge(value)
     if kind == "link" and isinstance(value, str) and value:
@@ -103,8 +103,10 @@ def _block(block: v.Block, rule: str) -> list[str]:
         return _tiles(block)
     if isinstance(block, v.Note):
         return [f'<p style="font-style:italic;opacity:0.8;margin:0.4em 0">{_text(block.text)}</p>']
-    items = [f"<li><strong>{_text(label)}:</strong> {_link(url)}</li>" for label, url in block.items]
-    return ['<ul style="padding-left:1.2em">', *items, "</ul>"] if items else []
+    if isinstance(block, v.Links):
+        items = [f"<li><strong>{_text(label)}:</strong> {_link(url)}</li>" for label, url in block.items]
+        return ['<ul style="padding-left:1.2em">', *items, "</ul>"] if items else []
+    v.assert_never(block)
 
 
 def _table(block: v.Grid, rule: str) -> list[str]:

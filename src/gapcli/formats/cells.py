@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gapcli.views.blocks import clean
+from gapcli.views.blocks import ColumnKind, assert_never, clean
 
 UNKNOWN = "?"
 BAR_WIDTH = 10
@@ -16,7 +16,10 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def plain(value: Any, kind: str, unicode: bool = True) -> str:
+def plain(value: Any, kind: ColumnKind, unicode: bool = True) -> str:
+    """A cell as text: every kind of column is drawn here (the table, Markdown and HTML start from it)."""
+    if kind in ("delta", "steps") and isinstance(value, str):
+        return clean(value)  # "—": no figure applies (no previous card to compare with)
     if kind == "score":
         score, maximum = value
         shown = UNKNOWN if score is None else clean(score) if isinstance(score, str) else _num(score)
@@ -24,8 +27,6 @@ def plain(value: Any, kind: str, unicode: bool = True) -> str:
     if kind == "bar":
         score, maximum = value
         return bar(score, maximum, unicode=unicode)
-    if kind in ("delta", "steps") and isinstance(value, str):
-        return clean(value)  # "—": no figure applies (no previous card to compare with)
     if kind == "delta":
         return UNKNOWN if value is None else f"{value:+g}" if value else "0"
     if kind == "steps":
@@ -34,6 +35,12 @@ def plain(value: Any, kind: str, unicode: bool = True) -> str:
         return spark(value, unicode)
     if kind == "place":
         return place(*value)
+    if kind == "text" or kind == "number" or kind == "grade" or kind == "link":
+        return _scalar(value)
+    assert_never(kind)
+
+
+def _scalar(value: Any) -> str:
     if value is None:
         return UNKNOWN
     if isinstance(value, bool):

@@ -48,6 +48,8 @@ def format(view: v.View) -> str:  # noqa: A001
                 shown = f"<{escape(url)}>" if v.is_web_link(url) else escape(url)
                 out.append(f"- {escape(label)}: {shown}")
             out.append("")
+        else:
+            v.assert_never(block)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

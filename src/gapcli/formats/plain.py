@@ -47,5 +47,7 @@ def format(view: v.View) -> str:  # noqa: A001
             out.append(v.clean(block.text))
         elif isinstance(block, v.Links):
             out += [f"{v.clean(label)}: {v.clean(url)}" for label, url in block.items]
+        else:
+            v.assert_never(block)
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n" if out else ""  # no block (data validate, no problem): no line

@@ -62,7 +62,7 @@ def _unicode(stream: IO[str]) -> bool:
     return (getattr(stream, "encoding", None) or "").lower().replace("-", "").startswith("utf")
 
 
-def _text(value: Any, kind: str, look: Look) -> Text:
+def _text(value: Any, kind: v.ColumnKind, look: Look) -> Text:
     shown = plain(value, kind, look.unicode)
     if kind == "grade" and value in GRADE_LETTERS:
         return Text(shown, style=look.grade(value))
@@ -208,6 +208,8 @@ def renderables(view: v.View, width: int, look: Look) -> list[RenderableType]:
                 line = Text(f"{v.clean(label)}: ", style="bold")
                 line.append_text(_text(url, "link", look))
                 out.append(line)
+        else:
+            v.assert_never(block)
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple, Union
+from typing import Any, Literal, NamedTuple, NoReturn, Union
 
 from gapcli.safe import clean as clean  # the one sanitiser, where every renderer looks for it
 
@@ -24,10 +24,21 @@ def is_web_link(url: str) -> bool:
     return url.startswith(("https://", "http://")) and _URL_BREAKERS.search(url) is None and clean(url) == url
 
 
+# how a column's cells are drawn: each renderer handles every kind (formats/cells.py), mypy checks it
+ColumnKind = Literal["text", "number", "place", "grade", "score", "bar", "delta", "steps", "spark", "link"]
+BulletKind = Literal["plain", "met", "gap"]  # a list, the goals met, the gaps
+Justify = Literal["left", "right"]
+
+
+def assert_never(value: NoReturn) -> NoReturn:
+    """The end of a dispatch over every kind: mypy fails where one is left out, this where a value slips past."""
+    raise AssertionError(f"no renderer for {value!r}")
+
+
 class Column(NamedTuple):
     header: str
-    kind: str = "text"  # text | number | place | grade | score | bar | delta | steps | spark | link
-    justify: str = "left"
+    kind: ColumnKind = "text"
+    justify: Justify = "left"
     wrap: bool = False  # long prose columns wrap at word boundaries; the rest never break
 
 
@@ -48,7 +59,7 @@ class Title(NamedTuple):
 class Bullets(NamedTuple):
     title: str
     items: list[str]
-    kind: str = "plain"  # plain | met | gap
+    kind: BulletKind = "plain"
 
 
 class Tiles(NamedTuple):
