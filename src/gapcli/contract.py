@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 SCHEMA_FILE = Path(__file__).with_name("contract.schema.json")
+FIELDS_FILE = Path(__file__).with_name("fields.py")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 GOAL_ID = 'a policy goal\'s number, as a string: "1.4", "2.10" (1.10 is not 1.1); null where the framework does not number the goal'
 # (record, field) -> what a reader needs to know that the type does not say
@@ -142,3 +143,31 @@ def _union(arguments: tuple[Any, ...], definitions: dict[str, Any]) -> dict[str,
     if all("enum" in s or s == {"type": "null"} for s in shapes):
         return {"enum": [v for s in shapes for v in s.get("enum", [None])]}
     return {"anyOf": shapes}
+
+
+def fields_module() -> str:
+    """The text of ``fields.py``: each TypedDict of records.py and rows.py, and its fields in order."""
+    from gapcli import records, rows
+
+    found = {
+        name: tuple(typing.get_type_hints(value))
+        for module in (records, rows)
+        for name, value in vars(module).items()
+        if typing.is_typeddict(value) and value.__module__ == module.__name__
+    }
+    lines = [
+        '"""Each record\'s and CSV row\'s fields, in order (written by scripts/make_schema.py from records.py and',
+        'rows.py: a view reads its header row here without building a TypedDict at start-up)."""',
+        "",
+        "# fmt: off",
+        "FIELDS: dict[str, tuple[str, ...]] = {",
+        *(f"    {json.dumps(name)}: {_tuple(names)}," for name, names in sorted(found.items())),
+        "}",
+        "# fmt: on",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _tuple(names: tuple[str, ...]) -> str:
+    return f"({', '.join(json.dumps(n) for n in names)}{',' if len(names) == 1 else ''})"

@@ -11,26 +11,24 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gapcli.errors import UsageError
+from gapcli.fields import FIELDS
 from gapcli.formats.delimited import cell
-from gapcli.views.cards import CARD_FIELDS, card_records
+from gapcli.views.cards import card_records
 
 if TYPE_CHECKING:
     from gapcli.records import CardRecord
 
-CARD_COLUMNS = (
-    "state", "code", "year", "framework", "grade", "score", "max_score", "tier",
-    "published_rank", "published_rank_of", "complete", "derived", "origin",
-)  # fmt: skip
-ISSUE_COLUMNS = tuple(CARD_FIELDS)
+CARD_COLUMNS = FIELDS["CardTableRow"]
+ISSUE_COLUMNS = FIELDS["CardIssueRow"]
 TABLES = {"cards": CARD_COLUMNS, "issues": ISSUE_COLUMNS}
 
 
-def rows(card: CardRecord, table: str) -> list[dict[str, Any]]:
+def rows(card: CardRecord, table: str) -> Sequence[Mapping[str, Any]]:
     if table == "cards":
         flat: dict[str, Any] = dict(card)
         return [{**{k: flat.get(k) for k in CARD_COLUMNS}, "origin": card["source"]["origin"]}]

@@ -26,6 +26,7 @@ from gapcli.states import by_code
 if TYPE_CHECKING:
     from gapcli.catalog.catalog import Catalog
     from gapcli.records import ImportRecord
+    from gapcli.rows import ImportRow
 
 MAX_TEXT_BYTES = 1 << 20  # a card text is a few KiB
 MAX_PDF_BYTES = 64 << 20  # a card PDF is a few hundred KiB, more with photos; its text is bounded apart
@@ -222,7 +223,7 @@ def write(planned: list[Planned], root: Path, force: bool, skip_existing: bool =
         commit(root, files, replace=force)
 
 
-def import_record(item: Planned, row: dict[str, Any], framework: Framework) -> ImportRecord:
+def import_record(item: Planned, row: ImportRow, framework: Framework) -> ImportRecord:
     """The card's record, with the file it came from, what became of it and its new phrases."""
     from gapcli.query.cards import card_record
 
@@ -243,7 +244,7 @@ def outcome(
     skip_existing: bool,
     framework_for: Callable[[int], Framework],
     refused: bool,
-) -> dict[str, object]:
+) -> ImportRow:
     """A line of the import's summary: what the file holds and what becomes of it (refused, written, skipped)."""
     card = item.card
     if item.problem or (item.exists and not force and not skip_existing):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from gapcli.fields import FIELDS
 from gapcli.model import GRADES, Framework
 from gapcli.views.blocks import Block, Bullets, Column, Grid, Links, Note, Tiles, Title, View
 from gapcli.views.provenance import citation_shown
 
 if TYPE_CHECKING:
     from gapcli.records import DiffRecord, HistoryRow, StatsRecord, TileRow
+    from gapcli.rows import DiffRow, StatsGradeRow
 
 
 def figure(value: float | None) -> str:
@@ -87,13 +89,13 @@ def diff_view(d: DiffRecord) -> View:
     compared = [overall] + [
         (i["number"], i["name"], i["a"], i["b"], i["delta"], i["only_a_met"], i["only_b_met"]) for i in d["issues"]
     ]
-    records = [
+    records: list[DiffRow] = [
         {"number": number, "name": name, "a_state": a["code"], "a_year": a["year"], "a_grade": fa["grade"], "a_score": fa["score"],
          "b_state": b["code"], "b_year": b["year"], "b_grade": fb["grade"], "b_score": fb["score"], "delta": delta,
          "only_a_met": only_a, "only_b_met": only_b}
         for number, name, fa, fb, delta, only_a, only_b in compared
     ]  # fmt: skip
-    return View(d, records, blocks, list(records[0]), [a["year"], b["year"]])
+    return View(d, records, blocks, FIELDS["DiffRow"], [a["year"], b["year"]])
 
 
 def _count(value: int | None) -> str:
@@ -173,11 +175,11 @@ def stats_view(s: StatsRecord) -> View:
     shown = sorted({text for c in p["sources"] if (text := citation_shown(c["url"], c["note"]))})
     if shown:
         blocks.append(Links([("Published figures", text) for text in shown]))
-    records = [
+    records: list[StatsGradeRow] = [
         {"year": s["year"], "grade": g, "published": p["grade_counts"][g], "held": s["grades"][g]} for g in GRADES
     ]
     records.append({"year": s["year"], "grade": None, "published": published_unknown, "held": s["ungraded"]})
-    return View(s, records, blocks, ["year", "grade", "published", "held"], [s["year"]])
+    return View(s, records, blocks, FIELDS["StatsGradeRow"], [s["year"]])
 
 
 def history_view(rows: list[HistoryRow]) -> View:
@@ -244,7 +246,7 @@ def history_view(rows: list[HistoryRow]) -> View:
                 f"{rows[0]['state']} was not graded in {', '.join(left_out)}: the edition left it out (not a gap here)."
             )
         )
-    return View(rows, rows, blocks, list(rows[0]), [r["year"] for r in rows if r["edition"]])
+    return View(rows, rows, blocks, FIELDS["HistoryRow"], [r["year"] for r in rows if r["edition"]])
 
 
 def _framework_cell(row: HistoryRow) -> str:
@@ -292,7 +294,7 @@ def map_view(tiles: list[TileRow], framework: Framework, label: str, issue: int 
         blocks.append(Note(f"Not graded in {framework.year}: {left_out} (not a gap in gapcli's data)."))
     if any(t["origin"] == "user" for t in shown):
         blocks.append(Note("Figures of the cards you imported are yours, not published by Shared Hope."))
-    return View(tiles, tiles, blocks, list(tiles[0]), [framework.year])
+    return View(tiles, tiles, blocks, FIELDS["TileRow"], [framework.year])
 
 
 def _tile(tile: TileRow, framework: Framework, issue: int | None) -> dict[str, Any]:

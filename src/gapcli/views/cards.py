@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from gapcli.fields import FIELDS
 from gapcli.query.cards import graded_jurisdictions
 from gapcli.views.blocks import Block, Bullets, Column, Grid, Links, Note, Title, View
 from gapcli.views.provenance import citation_shown
@@ -12,6 +13,7 @@ from gapcli.views.provenance import citation_shown
 if TYPE_CHECKING:
     from gapcli.model import Framework
     from gapcli.records import CardRecord, EditionGrade, ExtraCreditRecord, IssueRecord, StateRow
+    from gapcli.rows import CardIssueRow
 
 _LINK_LABELS = {
     "state_page": "State page",
@@ -155,29 +157,19 @@ def card_view(card: CardRecord) -> View:
     return View(card, card_records([card]), blocks, CARD_FIELDS, editions)
 
 
-CARD_FIELDS = [
-    "state",
-    "code",
-    "year",
-    "number",
-    "name",
-    "grade",
-    "score",
-    "max_score",
-    "goal_lists",
-    "accomplished",
-    "gaps",
-]
+CARD_FIELDS = FIELDS["CardIssueRow"]
 
 
-def card_records(cards: Sequence[CardRecord]) -> list[dict[str, Any]]:
+def card_records(cards: Sequence[CardRecord]) -> list[CardIssueRow]:
     """One row for the whole card ("Overall"), then one per issue area."""
-    rows: list[dict[str, Any]] = []
+    rows: list[CardIssueRow] = []
     for card in cards:
-        common = {"state": card["state"], "code": card["code"], "year": card["year"]}
+        state, code, year = card["state"], card["code"], card["year"]
         rows.append(
             {
-                **common,
+                "state": state,
+                "code": code,
+                "year": year,
                 "number": None,
                 "name": "Overall",
                 "grade": card["grade"],
@@ -190,7 +182,9 @@ def card_records(cards: Sequence[CardRecord]) -> list[dict[str, Any]]:
         )
         rows += [
             {
-                **common,
+                "state": state,
+                "code": code,
+                "year": year,
                 "number": i["number"],
                 "name": i["name"],
                 "grade": i["grade"],
@@ -278,7 +272,7 @@ def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int,
     return View(rows, records, blocks, ["state", "code", *years, *STATE_FIELDS[2:]], [int(y) for y in years])
 
 
-STATE_FIELDS = ("state", "code", "year", "grade", "score", "max_score", "tier", "complete", "derived", "origin")
+STATE_FIELDS = tuple(f for f in FIELDS["StateRow"] if f != "grades")  # grades: a column per edition
 
 
 def _without_card(rows: list[StateRow], framework: Framework) -> list[Block]:

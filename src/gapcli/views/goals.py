@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gapcli.fields import FIELDS
 from gapcli.views.blocks import Block, Column, Grid, Links, Note, View
 from gapcli.views.cards import PARTIAL
 
@@ -62,18 +63,7 @@ def gaps_view(goals: Goals, title: str) -> View:
     return View(goals, goals, blocks, list(GAP_FIELDS), [goals.year])
 
 
-GAP_FIELDS = (
-    "goal",
-    "id",
-    "issue",
-    "issue_name",
-    "states_unmet",
-    "states_met",
-    "states_unknown",
-    "cards",
-    "jurisdictions",
-    "states_user",
-)
+GAP_FIELDS = FIELDS["GapEntry"]
 
 
 def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:
@@ -91,5 +81,4 @@ def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:
         {("Issue Brief N.N" if r["brief"] else "Issue briefs", r["brief_url"]) for r in rows if r["brief_url"]}
     )
     blocks.append(Links(links))
-    fields = ["state", "code", "year", "issue", "issue_name", "goal", "id", "goal_lists", "brief", "brief_url"]
-    return View(rows, rows, blocks, fields, [year])
+    return View(rows, rows, blocks, FIELDS["StateGap"], [year])

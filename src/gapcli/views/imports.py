@@ -3,18 +3,20 @@ gapcli has not seen before (to check against the card), and for one file its car
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from gapcli.fields import FIELDS
 from gapcli.views.blocks import Block, Column, Grid, Note, View
 from gapcli.views.cards import card_view
 
 if TYPE_CHECKING:
     from gapcli.records import ImportRecord
+    from gapcli.rows import ImportRow
 
-SUMMARY_FIELDS = ["file", "state", "code", "year", "grade", "score", "complete", "result", "note", "new_phrases"]
+SUMMARY_FIELDS = FIELDS["ImportRow"]
 
 
-def import_view(rows: list[dict[str, Any]], cards: list[ImportRecord], dry_run: bool) -> View:
+def import_view(rows: list[ImportRow], cards: list[ImportRecord], dry_run: bool) -> View:
     columns = [
         Column("File", wrap=True),
         Column("State", wrap=True),

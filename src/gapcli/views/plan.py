@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from gapcli.fields import FIELDS
 from gapcli.views.blocks import Block, Bullets, Column, Grid, Note, Title, View
 from gapcli.views.cards import newer_note
 
 if TYPE_CHECKING:
     from gapcli.records import PlanRecord
+    from gapcli.rows import PlanRow
 
 
 def plan_view(p: PlanRecord) -> View:
@@ -77,7 +79,7 @@ def plan_view(p: PlanRecord) -> View:
         blocks.append(Note("This framework's cards list no policy goals: headroom only."))
     elif not p["goals_known"]:
         blocks.append(Note("The card's policy goals are not known (no source names them): headroom only."))
-    records: list[dict[str, Any]] = [
+    records: list[PlanRow] = [
         {
             "state": p["state"],
             "code": p["code"],
@@ -94,18 +96,4 @@ def plan_view(p: PlanRecord) -> View:
         }
         for i in p["issues"]
     ]
-    fields = [
-        "state",
-        "code",
-        "year",
-        "target",
-        "needs",
-        "number",
-        "name",
-        "score",
-        "max_score",
-        "headroom",
-        "headroom_share",
-        "unmet_goals",
-    ]
-    return View(p, records, blocks, fields, [p["year"]])
+    return View(p, records, blocks, FIELDS["PlanRow"], [p["year"]])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from gapcli.fields import FIELDS
 from gapcli.views.blocks import Block, Column, Grid, Note, View
 
 if TYPE_CHECKING:
@@ -132,24 +133,4 @@ def _runs(numbers: list[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
-RANK_FIELDS = (
-    "rank",
-    "state",
-    "code",
-    "year",
-    "grade",
-    "score",
-    "max_score",
-    "tier",
-    "published_rank",
-    "by",
-    "ranked",
-    "cards",
-    "place_low",
-    "place_high",
-    "place_of",
-    "group_low",
-    "group_high",
-    "top_certain",
-    "origin",
-)
+RANK_FIELDS = FIELDS["RankRow"]
