@@ -1,4 +1,7 @@
+import pytest
+
 from gapcli.model import Card, Framework, IssueArea, IssueResult
+from gapcli.states import by_code
 
 SCALE = (("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", 60.0), ("F", 0.0))
 
@@ -85,3 +88,29 @@ def test_completeness_is_the_framework_s_figures():
     assert not Card("Louisiana", "LA", 2014, score=96, issues=scored).is_complete(pic)
     report_cards = framework(issues=(IssueArea(1, "One", 10.0), IssueArea(2, "Two", 92.5)))
     assert not Card("Louisiana", "LA", 2021, grade="A", score=96, issues=scored).is_complete(report_cards)
+
+
+def test_model_objects_print_and_compare_as_dataclasses_do(catalog):
+    """repr and == are a dataclass's (written once in model._Plain): a framework prints its fields,
+    and one framework file read twice gives equal frameworks."""
+    import dataclasses
+
+    from gapcli.catalog.catalog import Catalog
+    from gapcli.model import Citation, ExtraCredit, IssueArea
+
+    assert (
+        repr(IssueArea(1, "Criminal Provisions", 17.5))
+        == "IssueArea(number=1, name='Criminal Provisions', max_score=17.5)"
+    )
+    twin = dataclasses.make_dataclass("ExtraCredit", [(f.name, f.type) for f in dataclasses.fields(ExtraCredit)])
+    assert repr(ExtraCredit("Youth", 1, None)) == repr(twin("Youth", 1, None))
+    again = Catalog.open(user=False, cache_dir=False)
+    assert again.framework(2021) == catalog.framework(2021) and again.framework(2021) is not catalog.framework(2021)
+    assert again.framework(2021) != catalog.framework(2023) and again.card(by_code("CT"), 2021) == catalog.card(
+        by_code("CT"), 2021
+    )
+    assert repr(catalog.framework(2021)).startswith("Framework(year=2021, name='Report Cards")
+    assert Citation(("grade",), "u") == Citation(("grade",), "u") != Citation(("grade",), "v")
+    assert (IssueArea(1, "x", None) == (1, "x", None)) is False
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(IssueArea(1, "x", None))
