@@ -15,7 +15,7 @@ BASE = ["gapcli", "errors", "safe", "streams", "model", "states", "records", "ro
 # package or module -> what it may import besides the base
 LAYERS = {
     "files": set(),  # writing files whole
-    "catalog": {"files"},  # reading data; the import journal is finished before reading
+    "catalog": {"files", "query"},  # reading data (asking query.select which card); the import journal finished first
     "query": set(),  # pure functions
     "importer": {"files", "catalog", "query"},
     "views": {"query"},

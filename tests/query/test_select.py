@@ -37,3 +37,25 @@ def test_issue_names(catalog):
 def test_selector_parsing_never_raises_anything_else(text):
     with contextlib.suppress(UsageError, NotFound):
         parse_selector(text)
+
+
+def test_which_card_which_edition_rules_read_only_what_they_need():
+    from gapcli.model import Card
+    from gapcli.query.select import default_year, latest_card, shared_year
+
+    years = [2019, 2021, 2023, 2025]
+    assert default_year(years, lambda y: y <= 2023) == 2023 and default_year(years, lambda y: False) == 2025
+    assert default_year([], lambda y: True) is None
+    cards = {y: Card("Ohio", "OH", y, score=1.0 if y != 2025 else None) for y in (2019, 2021, 2025)}
+    read: list[int] = []
+
+    def reading(year):
+        read.append(year)
+        return cards.get(year)
+
+    complete = lambda card: card.score is not None  # noqa: E731
+    assert latest_card(years, reading, 2021, complete).year == 2021 and read == [2025, 2023, 2021]
+    read.clear()
+    assert latest_card(years, reading, 2023, complete).year == 2025 and read == [2025, 2023]  # none complete since 2023
+    assert shared_year(years, 2023, lambda y: y in (2019, 2021)) == 2021
+    assert shared_year(years, 2023, lambda y: False) is None

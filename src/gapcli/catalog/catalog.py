@@ -28,6 +28,7 @@ from gapcli.catalog.tomlfile import read_toml
 from gapcli.catalog.validate import framework_problems, problems
 from gapcli.errors import DataError, NotFound
 from gapcli.model import Card, Framework, NoEdition
+from gapcli.query.select import default_year, latest_card, shared_year
 from gapcli.states import JURISDICTIONS, Jurisdiction
 
 _SLUGS = {j.slug: j for j in JURISDICTIONS}
@@ -308,45 +309,40 @@ class Catalog:
                     )
                 raise NotFound(f"no {year} card for {place.name}; editions with a card: {have}")
             return match
-        latest = None
-        since = self.default_year()
-        for each in reversed(self.years()):
-            if each < since and latest is not None:
-                break
-            card = self._state_card(place, each)
-            if card is None:
-                continue
-            if each >= since and card.is_complete(self.framework(each)):
-                return card
-            latest = latest or card
-        if latest is None:
+        found = latest_card(
+            self.years(), lambda each: self._state_card(place, each), self.default_year(), self._is_complete
+        )
+        if found is None:
             raise NotFound(f"no card for {place.name} in any edition")
-        return latest
+        return found
+
+    def _is_complete(self, card: Card) -> bool:
+        return card.is_complete(self.framework(card.year))
 
     def default_year(self) -> int:
-        """For questions across states: the latest edition whose framework is fully known.
-
-        Fully known (issue areas, their maxima and a grade scale) is what a complete
-        card needs; deciding from frameworks alone keeps cards of other editions unread.
-        """
-        for year in reversed(self.years()):
-            try:
-                if self.framework(year).is_fully_known():
-                    return year
-            except NotFound:
-                continue
-        if not self.years():
+        """For questions across states: the latest edition whose framework is fully known (``select.default_year``);
+        deciding from frameworks alone keeps cards of other editions unread."""
+        year = default_year(self.years(), self._fully_known)
+        if year is None:
             raise NotFound("no edition has a framework file; reinstall gapcli")
-        return max(self.years())
+        return year
+
+    def _fully_known(self, year: int) -> bool:
+        try:
+            return self.framework(year).is_fully_known()
+        except NotFound:
+            return False
 
     def shared_year(self, a: Jurisdiction, b: Jurisdiction) -> int:
-        """The edition to compare two states in: the default one if both have a card there, else their
-        latest (editions tried newest first: no card older than the answer is read)."""
-        default = self.default_year()
-        for year in [default, *reversed(self.years())]:
-            if self._state_card(a, year) is not None and self._state_card(b, year) is not None:
-                return year
-        raise NotFound(f"no edition has cards for both {a.name} and {b.name}")
+        """The edition to compare two states in (``select.shared_year``): no card older than the answer is read."""
+        year = shared_year(
+            self.years(),
+            self.default_year(),
+            lambda each: self._state_card(a, each) is not None and self._state_card(b, each) is not None,
+        )
+        if year is None:
+            raise NotFound(f"no edition has cards for both {a.name} and {b.name}")
+        return year
 
     def edition(self, year: int | None) -> Framework:
         """The framework of ``year``, or of the default edition for questions across states."""

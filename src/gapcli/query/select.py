@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from gapcli.errors import NotFound, UsageError
-from gapcli.model import Framework
+from gapcli.model import Card, Framework
 from gapcli.states import Jurisdiction, resolve
 
 _YEAR = re.compile(r"[0-9]{4}")
@@ -74,3 +74,38 @@ def resolve_issue(framework: Framework, text: str) -> int:
             raise NotFound(f"issue area {text!r} is ambiguous: {names}")
     choices = "; ".join(f"{a.number} {a.name}" for a in framework.issues)
     raise NotFound(f"unknown issue area {text[:40]!r}; choose one of: {choices}")
+
+
+# -- which card, which edition: the rules the catalog asks (it reads only what they ask for) -----
+
+
+def default_year(years: Sequence[int], fully_known: Callable[[int], bool]) -> int | None:
+    """For questions across states: the latest edition whose framework is fully known (issue areas,
+    their maxima and a grade scale: what a complete card needs), else the latest; None: no edition."""
+    found = next((year for year in reversed(years) if fully_known(year)), None)
+    return found if found is not None else max(years, default=None)
+
+
+def latest_card(
+    years: Sequence[int], read: Callable[[int], Card | None], since: int, complete: Callable[[Card], bool]
+) -> Card | None:
+    """The card a state without a year names: from the newest edition back, the first complete card of
+    the default edition (``since``) or later, else the newest card. A complete card of an older
+    framework is never chosen over a newer card; no card older than the answer is read."""
+    latest = None
+    for year in reversed(years):
+        if year < since and latest is not None:
+            break
+        card = read(year)
+        if card is None:
+            continue
+        if year >= since and complete(card):
+            return card
+        latest = latest or card
+    return latest
+
+
+def shared_year(years: Sequence[int], default: int, both: Callable[[int], bool]) -> int | None:
+    """The edition to compare two states in: the default one if both have a card there, else the latest
+    where both have one (tried newest first)."""
+    return next((year for year in [default, *reversed(years)] if both(year)), None)
