@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from gapcli.errors import UsageError
 from gapcli.fields import FIELDS
 from gapcli.formats.delimited import cell
-from gapcli.views.cards import card_records
 
 if TYPE_CHECKING:
     from gapcli.records import CardRecord
@@ -32,6 +31,8 @@ def rows(card: CardRecord, table: str) -> Sequence[Mapping[str, Any]]:
     if table == "cards":
         flat: dict[str, Any] = dict(card)
         return [{**{k: flat.get(k) for k in CARD_COLUMNS}, "origin": card["source"]["origin"]}]
+    from gapcli.views.cards import card_records  # CSV only: JSON output never imports the views
+
     return card_records([card])[1:]  # show's CSV rows, without its Overall row
 
 

@@ -9,7 +9,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from gapcli.views.blocks import clean
+from gapcli.safe import clean
 
 if TYPE_CHECKING:
     from gapcli.views.blocks import View
