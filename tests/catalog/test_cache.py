@@ -11,7 +11,9 @@ import zlib
 import pytest
 
 import gapcli.catalog.cache as cache_module
-from gapcli.catalog.cache import FILE_NAME, ZLIB, ParseCache
+from gapcli.catalog import cacherows
+from gapcli.catalog.cache import FILE_NAME, ParseCache
+from gapcli.catalog.cacherows import ZLIB
 from gapcli.catalog.catalog import Catalog
 from gapcli.importer.tomlwrite import card_to_toml
 from gapcli.model import Card
@@ -43,8 +45,8 @@ def stream_of(cache_dir, path) -> tuple[bytes, int]:
     """A row's stream, inflated as gapcli does, and the length of its record part."""
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
         found = db.execute("SELECT * FROM files WHERE path = ?", (str(path),)).fetchone()
-    row = cache_module._row(found[1:])
-    return cache_module._inflated(row, 1 << 30), row.record_len
+    row = cacherows.row_from(found[1:])
+    return cacherows.inflated(row, 1 << 30), row.record_len
 
 
 def score(user_dir, cache_dir):
@@ -218,9 +220,8 @@ def test_a_readable_cache_is_tightened(user_dir, tmp_path):
 def test_a_same_size_rewrite_that_keeps_the_mtime_is_seen(user_dir, tmp_path, run, monkeypatch):
     """``cp -p`` onto the file: same inode, same size, same mtime; only the ctime tells (the
     file is taken as old, so that no digest is kept: the stamp alone must see it)."""
-    import gapcli.catalog.cache as cache_module
 
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    monkeypatch.setattr(cacherows, "RACY_NS", 0)
     path = florida(user_dir, score=71.5)
     assert run("show", "fl", "--year", "2021", "--json").exit_code == 0  # cached
     edited = tmp_path / "edited.toml"
@@ -236,7 +237,6 @@ def test_a_same_size_rewrite_that_keeps_the_mtime_is_seen(user_dir, tmp_path, ru
 def test_a_rewrite_within_one_timestamp_tick_is_caught_by_the_digest(user_dir, tmp_path, monkeypatch):
     """The one change a stamp cannot see: same stamp, other bytes, within RACY_NS of the read.
     Made here by writing the file's row with its very stamp, as if read just before the rewrite."""
-    import gapcli.catalog.cache as cache_module
 
     cache_dir = tmp_path / "cache"
     path = florida(user_dir, score=71.5)
@@ -246,7 +246,7 @@ def test_a_rewrite_within_one_timestamp_tick_is_caught_by_the_digest(user_dir, t
         assert digest is not None  # written just now: racy, so its bytes' digest is kept
     set_row(cache_dir, path, json.dumps({"state": "Florida", "code": "FL", "year": 2021, "grade": "C", "score": 99}))
     assert score(user_dir, cache_dir)[0] == 71.5  # the digest does not match the row's data: parsed again
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # the file is old now: its next read drops the digest
+    monkeypatch.setattr(cacherows, "RACY_NS", 0)  # the file is old now: its next read drops the digest
     assert score(user_dir, cache_dir)[0] == 71.5
     assert score(user_dir, cache_dir)[0] == 71.5
     with sqlite3.connect(cache_dir / FILE_NAME) as db:

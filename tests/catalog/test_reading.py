@@ -50,9 +50,9 @@ def reads(monkeypatch):
 @pytest.fixture(autouse=True)
 def settled(monkeypatch):
     """The cards are taken as written long ago: a file changed within RACY_NS is checked by digest instead."""
-    import gapcli.catalog.cache as cache_module
+    from gapcli.catalog import cacherows
 
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    monkeypatch.setattr(cacherows, "RACY_NS", 0)
 
 
 def catalog(user_dir, tmp_path):

@@ -29,86 +29,38 @@ is ignored. A cache that cannot be written costs speed, nothing else: nothing mo
 for it. It holds what the user's files hold, so its folder is made 0700 and the file 0600
 (tightened where found looser). Rows are written in transactions of ``FLUSH_EVERY``; a bulk
 write drops the covering index and builds it once at the end (a run killed before that leaves
-the cache correct, only without the index until the next write).
+the cache correct, only without the index until the next write). A row's stream and its limits
+are ``cacherows``'; opening the file, its layout and its modes are ``cachefile``'s.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import stat
-import time
-import zlib
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gapcli.catalog.tomlfile import check_issues, parse_toml, read_raw
+from gapcli.catalog import cachefile
+from gapcli.catalog.cachefile import FILE_NAME, INDEX
+from gapcli.catalog.cacherows import (
+    COLUMNS,
+    SUMMARY,
+    Row,
+    Stamp,
+    decoded,
+    digest,
+    path_stamp,
+    racy,
+    record_text,
+    row_from,
+)
+from gapcli.catalog.tomlfile import parse_toml, read_raw
 from gapcli.errors import DataError
 
 if TYPE_CHECKING:
     import sqlite3
 
-LAYOUT = 5  # PRAGMA user_version of the cache's layout; anything else is rebuilt
-FILE_NAME = "parsed.sqlite3"
 FLUSH_EVERY = 2000  # rows per transaction
-PAGE_SIZE = 32768  # a row is ~3.5 KB: in 4 KiB pages most of each page would be wasted
-LZ4, ZLIB = b"\x01", b"\x02"  # a stream's first byte: its codec
-RACY_NS = 2_000_000_000  # coarser than any file system's timestamps (FAT: 2 s)
-ROW_LIMIT = (16, 65_536)  # parsed TOML as JSON: at most 16 x its file's size + 64 KiB, or it did not come from it
-RECORD_LIMIT = (64, 1 << 20)  # a finished record: at most 64 x its card file's size + 1 MiB
-Stamp = tuple[int, int, int, int]
-_SUMMARY = "mtime_ns, size, inode, ctime_ns, digest, checked, grade"
-_COLUMNS = f"{_SUMMARY}, version, record_len, length, blob"
-_SCHEMA = f"""
-DROP TABLE IF EXISTS entries;
-DROP TABLE IF EXISTS files;
-DROP TABLE IF EXISTS derived;
-CREATE TABLE derived (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE files (
-    path TEXT NOT NULL UNIQUE, mtime_ns INTEGER, size INTEGER, inode INTEGER, ctime_ns INTEGER, digest TEXT,
-    checked TEXT, grade TEXT, version TEXT, record_len INTEGER NOT NULL, length INTEGER NOT NULL, blob BLOB NOT NULL
-);
-PRAGMA user_version = {LAYOUT};
-"""
-_INDEX = f"CREATE INDEX IF NOT EXISTS files_summary ON files(path, {_SUMMARY})"
-
-
-class Row:
-    """One file's row: its stamp, a racy file's digest, what the card was checked against, and
-    the stream (``blob``, made on writing from ``texts`` where it was built in this run)."""
-
-    __slots__ = ("blob", "checked", "digest", "grade", "length", "record_len", "stamp", "texts", "version")
-
-    def __init__(self, stamp: Stamp, digest: str | None, checked: str | None = None, grade: str | None = None,
-                 version: str | None = None, record_len: int = 0, length: int = 0, blob: bytes | None = None,
-                 texts: tuple[str, str] | None = None):  # fmt: skip
-        self.stamp, self.digest, self.checked, self.grade = stamp, digest, checked, grade
-        self.version, self.record_len, self.length, self.blob, self.texts = version, record_len, length, blob, texts
-
-    def values(self) -> tuple[Any, ...]:
-        if self.blob is None:
-            assert self.texts is not None
-            record, data = (t.encode() for t in self.texts)
-            self.record_len, self.length, self.blob = len(record), len(record) + len(data), _compress(record + data)
-            self.texts = None
-        return (*self.stamp, self.digest, self.checked, self.grade, self.version, self.record_len, self.length,
-                self.blob)  # fmt: skip
-
-
-def path_stamp(path: Path) -> Stamp:
-    found = path.stat()
-    return (found.st_mtime_ns, found.st_size, found.st_ino, found.st_ctime_ns)
-
-
-def _racy(stamp: Stamp) -> bool:
-    return time.time_ns() - max(stamp[0], stamp[3]) < RACY_NS
-
-
-def _digest(raw: bytes) -> str:
-    import hashlib  # only for racy files: most runs never hash
-
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 class ParseCache:
@@ -127,19 +79,19 @@ class ParseCache:
         key, stamp = str(path), path_stamp(path)
         if not fresh:
             row = self._lookup(key, stamp)
-            found = _decoded(row, key) if row is not None else None
+            found = decoded(row, key) if row is not None else None
             if row is not None and found is not None:
                 self._last = (key, row, found[1])
                 return found[0]
         raw = read_raw(path)
         data = parse_toml(raw, key)
         self._last = None
-        digest = _digest(raw) if _racy(stamp) else None
+        stamped = digest(raw) if racy(stamp) else None
         with contextlib.suppress(TypeError, ValueError):  # TOML dates, non-finite numbers: parsed each time
             import json  # here and below: a run that reads only bundled files never imports it
 
             text = json.dumps(data, allow_nan=False, separators=(",", ":"))
-            row = Row(stamp, digest, texts=("", text))
+            row = Row(stamp, stamped, texts=("", text))
             self._last = (key, row, text)
             self._keep(key, row)
         return data
@@ -168,15 +120,7 @@ class ParseCache:
         if not row.record_len or not self._current(key, row, stamp):
             self._folder_rows[key] = row
             return None
-        size, record_len = row.stamp[1], row.record_len
-        if not isinstance(record_len, int) or record_len > RECORD_LIMIT[0] * size + RECORD_LIMIT[1]:
-            return None
-        found = _inflated(row, record_len + ROW_LIMIT[0] * size + ROW_LIMIT[1])
-        try:
-            text = found[:record_len].decode() if found is not None else None
-        except UnicodeDecodeError:
-            return None
-        return text if text is not None and text.startswith("{") and text.endswith("}") else None
+        return record_text(row)
 
     def keep_record(self, path: Path, framework: str | None, version: str, text: str) -> None:
         """Keep a finished record with the card just read and checked against ``framework``."""
@@ -195,15 +139,15 @@ class ParseCache:
         prefix = str(folder) + os.sep
         try:
             rows = db.execute(
-                f"SELECT path, {_SUMMARY} FROM files WHERE path >= ? AND path < ? AND checked IS NOT NULL",
+                f"SELECT path, {SUMMARY} FROM files WHERE path >= ? AND path < ? AND checked IS NOT NULL",
                 (prefix, prefix + "\U0010ffff"),
             ).fetchall()
         except Exception:  # noqa: BLE001 - sqlite3.Error, imported lazily: a broken cache is no cache
             return {}
         return {
             path: ((mtime, size, inode, ctime), checked, grade)
-            for path, mtime, size, inode, ctime, digest, checked, grade in rows
-            if digest is None and os.sep not in path[len(prefix) :]
+            for path, mtime, size, inode, ctime, racy_digest, checked, grade in rows
+            if racy_digest is None and os.sep not in path[len(prefix) :]
         }
 
     def derived(self, key: str, fingerprint: str) -> Any:
@@ -246,10 +190,10 @@ class ParseCache:
             if db is None:
                 return None
             try:
-                found = db.execute(f"SELECT {_COLUMNS} FROM files WHERE path = ?", (key,)).fetchone()
+                found = db.execute(f"SELECT {COLUMNS} FROM files WHERE path = ?", (key,)).fetchone()
             except Exception:  # noqa: BLE001 - sqlite3.Error
                 return None
-            row = None if found is None else _row(found)
+            row = None if found is None else row_from(found)
         return row if row is not None and self._current(key, row, stamp) else None
 
     def _current(self, key: str, row: Row, stamp: Stamp) -> bool:
@@ -260,11 +204,11 @@ class ParseCache:
         if row.digest is None:
             return True
         try:
-            if _digest(read_raw(Path(key))) != row.digest:
+            if digest(read_raw(Path(key))) != row.digest:
                 return False
         except DataError:
             return False
-        if not _racy(stamp):
+        if not racy(stamp):
             row.digest = None
             self._keep(key, row)
         return True
@@ -278,14 +222,14 @@ class ParseCache:
         prefix = str(folder) + os.sep
         try:
             rows = db.execute(
-                f"SELECT path, {_COLUMNS} FROM files WHERE path >= ? AND path < ?", (prefix, prefix + "\U0010ffff")
+                f"SELECT path, {COLUMNS} FROM files WHERE path >= ? AND path < ?", (prefix, prefix + "\U0010ffff")
             )
             gone = []
             for path, *found in rows:
                 if os.sep in path[len(prefix) :]:
                     continue
                 if path in present:
-                    self._folder_rows[path] = _row(found)
+                    self._folder_rows[path] = row_from(found)
                 else:
                     gone.append((path,))
             if gone and not self._unwritable:
@@ -313,9 +257,9 @@ class ParseCache:
                 if len(rows) >= FLUSH_EVERY and not self._bulk:
                     db.execute("DROP INDEX IF EXISTS files_summary")  # built once, after the bulk write
                     self._bulk = True
-                db.executemany(f"INSERT OR REPLACE INTO files (path, {_COLUMNS}) VALUES ({', '.join('?' * 12)})", rows)
+                db.executemany(f"INSERT OR REPLACE INTO files (path, {COLUMNS}) VALUES ({', '.join('?' * 12)})", rows)
                 if not self._bulk:
-                    db.execute(_INDEX)  # nothing to do, unless a bulk write was killed before it built it
+                    db.execute(INDEX)  # nothing to do, unless a bulk write was killed before it built it
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -328,137 +272,14 @@ class ParseCache:
         if self._db is not None:
             if self._bulk:
                 with contextlib.suppress(Exception):
-                    self._db.execute(_INDEX)
+                    self._db.execute(INDEX)
             self._db.close()
             self._db = None
 
     def _connect(self, create: bool = False) -> sqlite3.Connection | None:
-        """The open cache; a cache file that is not a regular SQLite file of this layout is replaced."""
+        """The open cache (``cachefile.connect``), opened once; ``create`` makes it where it is missing."""
         if self._db is not None or self.file is None or (self._opened and not create):
             return self._db
         self._opened = True
-        try:
-            found = os.lstat(self.file)
-        except FileNotFoundError:
-            found = None
-        except OSError:
-            return None
-        if found is None and not create:
-            return None
-        if found is not None and not stat.S_ISREG(found.st_mode):
-            if not create:
-                return None
-            self._discard()  # a FIFO or a link to a device would block or never end
-            found = None
-        db = self._open(private=found is not None and not found.st_mode & 0o077)
-        if db is None and self._discard():
-            db = self._open(private=False)
-        self._db = db
-        return db
-
-    def _open(self, private: bool) -> sqlite3.Connection | None:
-        """Connect; unless the file is there and ``private`` already, make it (and its folder) so first."""
-        import sqlite3
-
-        assert self.file is not None
-        try:
-            if not private:
-                self._private()
-            db = sqlite3.connect(self.file, timeout=0.2, isolation_level=None)
-            layout = db.execute("PRAGMA user_version").fetchone()[0]
-            if layout != LAYOUT:  # the page size takes effect with the VACUUM (not in WAL mode)
-                db.executescript(
-                    f"PRAGMA page_size = {PAGE_SIZE}; PRAGMA journal_mode = DELETE; {_SCHEMA} VACUUM; {_INDEX}"
-                )
-            elif not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'files_summary'").fetchone():
-                with contextlib.suppress(sqlite3.Error):  # a bulk write was killed before it built it again
-                    db.execute(_INDEX)
-            return db
-        except (sqlite3.Error, OSError):
-            return None
-
-    def _private(self) -> None:
-        """The folder 0700 and the file 0600 before SQLite opens it (its -wal and -shm files take the
-        file's mode); looser ones found are tightened."""
-        assert self.file is not None
-        folder = self.file.parent
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _tighten(folder, stat.S_ISDIR)
-        with contextlib.suppress(FileExistsError):
-            os.close(os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
-        for name in (self.file.name, f"{self.file.name}-wal", f"{self.file.name}-shm", f"{self.file.name}-journal"):
-            _tighten(folder / name, stat.S_ISREG)
-
-    def _discard(self) -> bool:
-        assert self.file is not None
-        try:
-            self.file.unlink()
-            return True
-        except OSError:
-            return False
-
-
-def _tighten(path: Path, kind: Any) -> None:
-    """No access for group and others to a file or folder of ours (``kind``: stat.S_ISDIR or S_ISREG)."""
-    with contextlib.suppress(OSError):
-        found = os.lstat(path)
-        if kind(found.st_mode) and found.st_mode & 0o077 and found.st_uid == os.geteuid():
-            os.chmod(path, stat.S_IMODE(found.st_mode) & ~0o077)
-
-
-def _row(found: Any) -> Row:
-    mtime_ns, size, inode, ctime_ns, digest, checked, grade, version, record_len, length, blob = found
-    return Row((mtime_ns, size, inode, ctime_ns), digest, checked, grade, version, record_len, length, blob)
-
-
-@cache
-def _lz4() -> Any:
-    """lz4.block, or None where the package is missing (imported when a row is first packed or unpacked)."""
-    try:
-        import lz4.block
-    except ImportError:  # pragma: no cover - lz4 is a dependency; zlib is the fallback
-        return None
-    return lz4.block
-
-
-def _compress(raw: bytes) -> bytes:
-    lz4 = _lz4()
-    return LZ4 + lz4.compress(raw, store_size=False) if lz4 is not None else ZLIB + zlib.compress(raw, 1)
-
-
-def _inflated(row: Row, limit: int) -> bytes | None:
-    """A row's stream inflated, if it is ``row.length`` long, within ``limit`` (so never inflated
-    past that: a zip bomb costs nothing) and in a codec this run has; else None."""
-    blob, length = row.blob, row.length
-    if not isinstance(blob, bytes) or not isinstance(length, int) or not 0 <= length <= limit:
-        return None
-    codec, packed, lz4 = blob[:1], blob[1:], _lz4()
-    try:
-        if codec == LZ4 and lz4 is not None:
-            found = lz4.decompress(packed, uncompressed_size=length) if length else b""
-        elif codec == ZLIB:
-            found = zlib.decompressobj().decompress(packed, length) if length else b""
-        else:
-            return None
-    except Exception:  # noqa: BLE001 - zlib.error, lz4's LZ4BlockError: a broken stream is no row
-        return None
-    return found if len(found) == length else None
-
-
-def _decoded(row: Row, key: str) -> tuple[dict[str, Any], str] | None:
-    """A row's parsed TOML and its JSON, if it is a table in proportion to its file."""
-    size, record_len = row.stamp[1], row.record_len
-    if not isinstance(size, int) or not isinstance(record_len, int):
-        return None
-    whole = _inflated(row, max(record_len, 0) + ROW_LIMIT[0] * size + ROW_LIMIT[1])
-    if whole is None or not 0 <= record_len <= len(whole):
-        return None
-    import json
-
-    try:
-        text = whole[record_len:].decode()
-        data = json.loads(text)
-        check_issues(data, key)
-    except (TypeError, ValueError, RecursionError, DataError):  # UnicodeDecodeError is a ValueError
-        return None
-    return (data, text) if isinstance(data, dict) else None
+        self._db = cachefile.connect(self.file, create)
+        return self._db

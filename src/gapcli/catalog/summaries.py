@@ -1,0 +1,102 @@
+"""Answers across many card files that the parse cache can give without parsing them: every
+state's grade in every edition, and the goal phrases the cards of a framework print."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gapcli import __version__
+from gapcli.catalog.cache import path_stamp
+from gapcli.catalog.checks import SLUGS
+from gapcli.model import Framework
+from gapcli.states import JURISDICTIONS
+
+if TYPE_CHECKING:
+    from gapcli.catalog.catalog import Catalog
+
+
+def grades(catalog: Catalog) -> dict[str, dict[str, str | None]]:
+    """Every state's grade in every usable edition (None: no card, or no grade on it).
+
+    A card checked before against the same framework file, and unchanged since, answers
+    from the cache's plain columns (``ParseCache.summaries``): nothing is parsed; any other
+    card file is read and checked as usual, with its warnings."""
+    found: dict[str, dict[str, str | None]] = {}
+    editions = [str(year) for year in catalog.frameworks()]
+    for each in JURISDICTIONS:
+        found[each.code] = dict.fromkeys(editions)
+    for edition in editions:
+        year = int(edition)
+        if year in catalog._by_year:
+            for read in catalog._by_year[year]:
+                found[read.code][edition] = read.grade
+            continue
+        checked = catalog._framework_files.get(year)
+        for root in catalog.roots:
+            folder = root.path / "cards" / edition
+            paths = catalog.folders.toml_files(root, folder)
+            known = catalog.cache.summaries(folder) if paths else {}
+            for path in paths:
+                row = known.get(str(path))
+                place = SLUGS.get(path.stem)
+                data = catalog._snapshot.get(path) if root.origin == "bundled" and place is not None else None
+                if data is not None and place is not None and data.get("code") == place.code:
+                    found[place.code][edition] = data.get("grade")  # bundled cards are checked by the tests
+                    continue
+                if row is not None and place is not None and row[1] == checked and checked is not None:
+                    try:
+                        if row[0] == path_stamp(path):
+                            found[place.code][edition] = row[2]
+                            continue
+                    except OSError:
+                        pass
+                card = catalog._load_card(root, path, year, keep=False)
+                if card is not None:
+                    found[card.code][edition] = card.grade
+    return found
+
+
+def printed_phrases(catalog: Catalog, framework: Framework) -> dict[int, list[str]]:
+    """Every goal phrase the cards of the editions of ``framework`` print, per issue area, in
+    reading order (editions oldest first, cards by state), each once.
+
+    Import reads this for every framework a batch touches; with thousands of user cards it is
+    taken from the cache while no card or framework file has changed since it was worked out
+    (one ``stat`` per file, no card read)."""
+    key = f"printed phrases|{framework.id or framework.year}|{framework.year}|{__version__}"
+    fingerprint = _fingerprint(catalog)
+    stored = catalog.cache.derived(key, fingerprint)
+    if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
+        return {int(issue): phrases for issue, phrases in stored.items()}
+    found: dict[int, dict[str, None]] = {}
+    same = [y for y, f in catalog.frameworks().items() if f.id == framework.id or y == framework.year]
+    for card in (c for y in same for c in catalog.cards_for_year(y)):
+        for result in card.issues:
+            found.setdefault(result.number, {}).update(
+                dict.fromkeys([*(result.accomplished or ()), *(result.gaps or ())])
+            )
+    printed = {issue: list(phrases) for issue, phrases in found.items()}
+    catalog.cache.keep_derived(key, fingerprint, printed)
+    return printed
+
+
+def _fingerprint(catalog: Catalog) -> str:
+    """A digest of the name and stamp of every framework and card file of every root."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    for root in catalog.roots:
+        folders = [root.path / "frameworks"]
+        with contextlib.suppress(OSError):
+            folders += sorted(Path(e.path) for e in os.scandir(root.path / "cards") if e.is_dir())
+        for folder in folders:
+            with contextlib.suppress(OSError):
+                for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                    with contextlib.suppress(OSError):
+                        found = entry.stat()
+                        stamp = (found.st_mtime_ns, found.st_size, found.st_ino, found.st_ctime_ns)
+                        digest.update(f"{entry.path}|{stamp}|{entry.is_symlink()}\n".encode())
+    return digest.hexdigest()
