@@ -139,6 +139,18 @@ def test_data_export(run):
     assert run("data", "export", "--format", "markdown").exit_code == 2
 
 
+def test_data_export_takes_json_as_every_command_does(run, tmp_path):
+    whole = run("data", "export").stdout
+    assert run("data", "export", "--json").stdout == whole == run("data", "export", "--format", "JSON", "--json").stdout
+    out = tmp_path / "cards.json"
+    assert run("data", "export", "--json", "--out", str(out)).exit_code == 0 and out.read_text("utf-8") == whole
+    for other, given in ((["--format", "csv"], "--format csv"), (["--out", str(tmp_path / "c.db")], "--out")):
+        refused = run("data", "export", "--json", *other)
+        assert refused.exit_code == 2 and refused.stdout == "", other
+        assert refused.stderr.startswith(f"gapcli: error: --json and {given}") and "disagree" in refused.stderr
+    assert not (tmp_path / "c.db").exists()
+
+
 def test_a_refusal_among_several_files_writes_none(run, user_dir, tmp_path, seed_text):
     assert run("import", str(SEED_TEXT)).exit_code == 0
     florida = tmp_path / "fl.txt"

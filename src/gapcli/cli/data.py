@@ -80,6 +80,9 @@ def export(
             help=f"{', '.join(DOCUMENT_FORMATS)} (default: from the --out suffix, else json).",
         ),
     ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Shorthand for --format json, as every command takes it.")
+    ] = False,
     table: Annotated[
         ExportTable,
         typer.Option("--table", metavar="ROWS", help="CSV/TSV rows: one per card, or one per card and issue area."),
@@ -110,6 +113,9 @@ def export(
     from gapcli.files import output
 
     chosen = document_format(fmt, out)
+    if as_json and chosen != "json":
+        given = f"--format {fmt.lower()}" if fmt else f"--out {out}"
+        raise UsageError(f"--json and {given} disagree: --json is --format json; give one")
     if metadata is not None and chosen != "sqlite":
         raise UsageError("--metadata describes a database: give it with --format sqlite (or an --out FILE.db)")
     if chosen == "sqlite":
