@@ -72,6 +72,8 @@ def test_arguments_as_people_give_them(bundled):
     assert api.rank(2021, catalog=bundled) == api.rank("2021", catalog=bundled)
     assert api.rank(grade="c", catalog=bundled) == api.rank(grade="C", catalog=bundled) != []
     assert api.rank(tier="ii", catalog=bundled) == api.rank(tier="II", catalog=bundled)
+    several = api.rank(grade=["c", "D"], catalog=bundled)
+    assert several == api.rank(grade="C,D", catalog=bundled) and several.grades == ("C", "D") and len(several) == 11
     assert api.rank(2019, by=5, catalog=bundled) == api.rank(2019, by="5", catalog=bundled)
     assert api.rank(2019, by="protective", catalog=bundled).label == "5. Protective Provisions for Child Victims"
     assert api.plan("ct", to="b", catalog=bundled)["target"] == "B"

@@ -26,7 +26,7 @@ CLI writes it, so the next call or run reads what did not change from the cache.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -166,14 +166,15 @@ def rank(
     year: int | str | None = None,
     *,
     by: str | int = "overall",
-    grade: str | None = None,
-    tier: str | None = None,
+    grade: str | Sequence[str] | None = None,
+    tier: str | Sequence[str] | None = None,
     top: int | None = None,
     reverse: bool = False,
     catalog: Catalog | None = None,
 ) -> Ranking:
     """Places in one edition (``gapcli rank``) by the overall score or grade, the published rank or an
-    issue area (``by``: its number or part of its name); ``grade``/``tier`` pick rows, ``top`` the first N.
+    issue area (``by``: its number or part of its name); ``grade``/``tier`` pick rows (one, several
+    as ``"A,B,C,D"`` or a list: any of them), ``top`` the first N.
 
         >>> ranking = api.rank(2019, by="5")
         >>> ranking.label, ranking.ranked, ranking.cards
@@ -181,16 +182,17 @@ def rank(
     """
     from gapcli.query.rank import rank as ranking
 
-    figure, letter, named = given.by(by), given.grade(grade), given.tier(tier)
+    figure, letters, named = given.by(by), given.grades(grade), given.tiers(tier)
     first, backwards = given.top(top), given.flag(reverse, "reverse")
     with _opened(catalog) as cards:
         framework = cards.edition(given.year(year))
         if named is not None and not framework.tiers:
             raise NotFound(
-                f"the {framework.year} edition ({framework.short_name}) has no tiers, so none is Tier {named}"
+                f"the {framework.year} edition ({framework.short_name}) has no tiers, "
+                f"so none is Tier {' or '.join(named)}"
             )
         chosen = resolve_by(framework, figure)
-        return ranking(cards.cards_for_year(framework.year), framework, chosen, letter, named, first, backwards)
+        return ranking(cards.cards_for_year(framework.year), framework, chosen, letters, named, first, backwards)
 
 
 def gaps(query: str | int | None = None, year: int | str | None = None, *, catalog: Catalog | None = None) -> Goals:

@@ -64,6 +64,36 @@ def test_rank_footnotes_say_what_places_are_over(run):
     assert "Colorado" in out and "5–14\tColorado" in out  # D 66.5: behind Tennessee's B and three C states
 
 
+def test_rank_grade_and_tier_take_several_values_any_of_which_keeps_a_card(run):
+    """D or better: --grade A,B,C,D, the same as repeating --grade; each row keeps its place."""
+    whole = {r["code"]: r for r in as_json(run, "rank", "--year", "2021")}
+    better = as_json(run, "rank", "--year", "2021", "--grade", "A,B,C,D")
+    assert as_json(run, "rank", "--year", "2021", "--grade", "a", "--grade", "b,c", "--grade", "D") == better
+    assert sorted(r["code"] for r in better) == sorted(c for c, r in whole.items() if r["grade"] in "ABCD")
+    assert len(better) == 11 and all(r == whole[r["code"]] for r in better)  # Florida's C and the ten D states
+    assert as_json(run, "rank", "--year", "2021", "--grade", "D,C,d") == better
+    tiers = as_json(run, "rank", "--year", "2021", "--tier", "I,II")
+    assert {r["tier"] for r in tiers} <= {"I", "II"} and tiers == as_json(
+        run, "rank", "--year", "2021", "--tier", "II", "--tier", "i"
+    )
+    note = run("rank", "--year", "2021", "--grade", "a,b,c,d", "--format", "table").stdout
+    assert "40 card(s) not shown (--grade A,B,C,D)" in note
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--grade", "A,E"], "--grade: expected one of A, B, C, D, F; got 'E'"),
+        (["--grade", "A,"], "--grade: expected one of A, B, C, D, F; got ''"),
+        (["--grade", "B", "--grade", "Z"], "--grade: expected one of A, B, C, D, F; got 'Z'"),
+        (["--tier", "I,IV"], "--tier: expected one of I, II, III; got 'IV'"),
+    ],
+)
+def test_rank_refuses_a_grade_or_tier_among_several_in_gapclis_words(run, args, message):
+    result = run("rank", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"gapcli: error: {message}\n")
+
+
 def test_diff_of_one_state_in_two_editions(run):
     result = as_json(run, "diff", "ct@2021", "ct@2023")
     assert (result["a"]["year"], result["b"]["year"], result["comparable"]) == (2021, 2023, True)

@@ -110,10 +110,10 @@ def test_top_keeps_who_can_be_among_the_first_places_and_says_who_certainly_is()
 
 
 def test_filters_keep_each_place_in_the_whole_ranking():
-    result = rank(CARDS, framework(), grade="F")
+    result = rank(CARDS, framework(), grades=("F",))
     assert places(result) == [("AL", 2, 3), ("CT", 2, 3), ("TX", 4, 5), ("AK", 6, 6)]
     assert result.filtered_out == 1
-    assert [r["code"] for r in rank(CARDS, framework(), tier="II")] == ["AL", "CT"]
+    assert [r["code"] for r in rank(CARDS, framework(), tiers=("II",))] == ["AL", "CT"]
 
 
 def test_contradicting_facts_give_no_places_and_say_so():

@@ -8,15 +8,13 @@ import typer
 
 from gapcli.cli.complete import complete_by, complete_state, complete_year
 from gapcli.errors import InvalidValue
-from gapcli.model import GRADES, TIERS
+from gapcli.model import GRADES
 from gapcli.query import arguments
 
 if TYPE_CHECKING:
     GradeLetter = str
-    TierName = str
 else:  # choices Typer checks, made from the model's own lists
     GradeLetter = Literal[GRADES]
-    TierName = Literal[TIERS]
 
 
 def year_value(text: str | int) -> int | None:

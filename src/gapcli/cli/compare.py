@@ -9,11 +9,9 @@ import typer
 from gapcli.cli.answer import Answer, later
 from gapcli.cli.arguments import (
     ByOption,
-    GradeLetter,
     MapByOption,
     SelectorArgument,
     StateArgument,
-    TierName,
     YearOption,
 )
 from gapcli.cli.complete import complete_grade, complete_state, complete_tier
@@ -38,22 +36,20 @@ def rank(
         typer.Option("--top", min=1, metavar="N", help="Only the cards that can be among the first N places."),
     ] = None,
     grade: Annotated[
-        Optional[GradeLetter],
+        Optional[list[str]],
         typer.Option(
             "--grade",
-            case_sensitive=False,
             metavar="LETTER",
-            help="Only cards with this overall grade (A-F).",
+            help="Only cards with this overall grade (A-F); several: --grade A,B,C,D or repeated (any of them).",
             autocompletion=complete_grade,
         ),
     ] = None,
     tier: Annotated[
-        Optional[TierName],
+        Optional[list[str]],
         typer.Option(
             "--tier",
-            case_sensitive=False,
             metavar="TIER",
-            help="Only cards in this tier (I, II, III).",
+            help="Only cards in this tier (I, II, III); several: --tier I,II or repeated (any of them).",
             autocompletion=complete_tier,
         ),
     ] = None,
@@ -61,8 +57,10 @@ def rank(
 ) -> Answer:
     """Places among the jurisdictions graded, by the overall score or grade, the published rank, or an issue area."""
     from gapcli import api
+    from gapcli.query import arguments
 
-    result = api.rank(year, by=by, grade=grade, tier=tier, top=top, reverse=reverse, catalog=session.catalog)
+    grades, tiers = arguments.grades(grade, "--grade"), arguments.tiers(tier, "--tier")  # in the CLI's words
+    result = api.rank(year, by=by, grade=grades, tier=tiers, top=top, reverse=reverse, catalog=session.catalog)
     return Answer(result, later("rank:rank_view", result))
 
 

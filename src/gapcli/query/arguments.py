@@ -8,6 +8,8 @@ figure (``by``) a number or words of its name; a goal id a string such as "1.4".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gapcli.errors import InvalidValue
 from gapcli.model import GRADES, TIERS
 
@@ -43,6 +45,28 @@ def grade(value: str | None, name: str = "grade") -> str | None:
 
 def tier(value: str | None, name: str = "tier") -> str | None:
     return choice(value, TIERS, name)
+
+
+def several(value: str | Sequence[str] | None, choices: tuple[str, ...], name: str) -> tuple[str, ...] | None:
+    """Any of ``choices``: "A,B,C,D" or ["A", "b,c"] -> ("A", "B", "C", "D"), each once, in the order given."""
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, Sequence) or not items:
+        raise InvalidValue(name, f"expected one or more of {', '.join(choices)}; got {_shown(value)}")
+    found: dict[str, None] = {}
+    for item in items:
+        for part in item.split(",") if isinstance(item, str) else [item]:
+            found[choice(part.strip() if isinstance(part, str) else part, choices, name) or ""] = None
+    return tuple(found)
+
+
+def grades(value: str | Sequence[str] | None, name: str = "grade") -> tuple[str, ...] | None:
+    return several(value, GRADES, name)
+
+
+def tiers(value: str | Sequence[str] | None, name: str = "tier") -> tuple[str, ...] | None:
+    return several(value, TIERS, name)
 
 
 def top(value: int | None, name: str = "top") -> int | None:

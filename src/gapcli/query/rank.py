@@ -11,6 +11,7 @@ N places and says which certainly are.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from gapcli.model import GRADES, Card, Framework
@@ -32,6 +33,8 @@ class Ranking(Records["RankRow"]):
     ranked: int  # cards with a fact about the figure ranked on (the rows before filters)
     cards: int  # cards of the edition
     filtered_out: int  # rows dropped by --grade/--tier
+    grades: tuple[str, ...] | None  # the overall grades kept (--grade), None: every one
+    tiers: tuple[str, ...] | None  # the tiers kept (--tier), None: every one
     coverage: dict[str, int]  # for each of FIGURES, how many cards have it
     defines: FrameworkDefines  # the figures the edition's cards have (the Protected Innocence Challenge: no tiers)
     graded: int | None  # jurisdictions the edition graded: the places are out of these (None: not published)
@@ -93,8 +96,8 @@ def rank(
     cards: list[Card],
     framework: Framework,
     by: str | int = OVERALL,
-    grade: str | None = None,
-    tier: str | None = None,
+    grades: Collection[str] | None = None,
+    tiers: Collection[str] | None = None,
     top: int | None = None,
     reverse: bool = False,
 ) -> Ranking:
@@ -118,7 +121,7 @@ def rank(
             row["rank"] = row["group_low"] or row["place_low"] or 0
     rows.sort(key=lambda r: _order(r, by, reverse))
     by_code = {c.code: c for c in cards}
-    chosen = [r for r in rows if _keep(by_code[r["code"]], grade, tier)]
+    chosen = [r for r in rows if _keep(by_code[r["code"]], grades, tiers)]
     filtered_out = len(rows) - len(chosen)
     unprinted: list[int] = []
     if top is not None:
@@ -138,6 +141,8 @@ def rank(
         ranked=len(listed),
         cards=len(cards),
         filtered_out=filtered_out,
+        grades=None if grades is None else tuple(grades),
+        tiers=None if tiers is None else tuple(tiers),
         coverage=coverage,
         defines=framework_defines(framework),
         graded=graded,
@@ -209,9 +214,9 @@ def _top(rows: list[RankRow], top: int, reverse: bool, of: int | None, positions
     return kept
 
 
-def _keep(card: Card, grade: str | None, tier: str | None) -> bool:
-    """--grade and --tier test the card's overall grade and tier, whatever is ranked."""
-    return (grade is None or card.grade == grade) and (tier is None or card.tier == tier)
+def _keep(card: Card, grades: Collection[str] | None, tiers: Collection[str] | None) -> bool:
+    """--grade and --tier test the card's overall grade and tier, whatever is ranked (any of those given)."""
+    return (grades is None or card.grade in grades) and (tiers is None or card.tier in tiers)
 
 
 def _key(card: Card, by: str) -> float | None:

@@ -116,8 +116,13 @@ def _rank_notes(ranking: Ranking) -> list[Block]:
     if any(r["origin"] == "user" for r in ranking):
         notes.append(Note("* a card you imported: its figures are yours, not published by Shared Hope."))
     if ranking.filtered_out:
+        asked = [
+            f"--{name} {','.join(kept)}" for name, kept in (("grade", ranking.grades), ("tier", ranking.tiers)) if kept
+        ]
         notes.append(
-            Note(f"{ranking.filtered_out} card(s) not shown (--grade/--tier); places are those of the whole ranking.")
+            Note(
+                f"{ranking.filtered_out} card(s) not shown ({' '.join(asked)}); places are those of the whole ranking."
+            )
         )
     return notes
 
