@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from gapcli.model import Card, Framework
     from gapcli.query.gaps import Goals
     from gapcli.query.rank import Ranking
-    from gapcli.records import CardRecord, DiffRecord, PlanRecord, StatsRecord
+    from gapcli.records import CardRecord, DiffRecord, HistoryRow, PlanRecord, StatsRecord
     from gapcli.states import Jurisdiction
 
 __all__ = [
@@ -250,18 +250,23 @@ def history(state: str, *, catalog: Catalog | None = None) -> History:
     >>> [row["year"] for row in api.history("tn")][:3]
     [2011, 2012, 2013]
     """
+    from gapcli.query.compare import HISTORY_VERSION, is_history
     from gapcli.query.compare import history as through
 
     chosen = parse_selector(given.text(state, "state", STATE))
     if chosen.year is not None:
         raise UsageError(f"history lists every edition; give the state without a year ({chosen.place.code.lower()})")
     with _opened(catalog) as cards:
-        found = {c.year: c for c in cards.cards_for_state(chosen.place)}
-        if not found:
-            raise NotFound(f"no card for {chosen.place.name} in any edition")
-        editions = [(f, found.get(y)) for y, f in cards.frameworks().items()]
-        rows = through(chosen.place.name, chosen.place.code, editions, cards.no_editions())
-        return History(rows, state=chosen.place.name, code=chosen.place.code)
+
+        def rows() -> list[HistoryRow]:
+            found = {c.year: c for c in cards.cards_for_state(chosen.place)}
+            if not found:
+                raise NotFound(f"no card for {chosen.place.name} in any edition")
+            editions = [(f, found.get(y)) for y, f in cards.frameworks().items()]
+            return through(chosen.place.name, chosen.place.code, editions, cards.no_editions())
+
+        made = cards.for_state(chosen.place, f"history|{HISTORY_VERSION}", rows, is_history)
+        return History(made, state=chosen.place.name, code=chosen.place.code)
 
 
 def plan(

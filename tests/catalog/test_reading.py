@@ -132,3 +132,50 @@ def test_an_import_gathers_known_phrases_from_the_cache_until_a_card_changes(edi
     cards = catalog(editions, tmp_path)
     changed = known_from(cards)(cards.framework(2021))
     assert reads and "decoy defences" in changed.of(1) and "decoy defences" not in first.of(1)
+
+
+def history(editions, tmp_path):
+    cards = catalog(editions, tmp_path)
+    rows = api.history("ct", catalog=cards)
+    cards.save_cache()
+    return {row["year"]: row for row in rows}, cards.warnings
+
+
+def test_history_is_remembered_until_one_of_the_files_it_reads_changes(editions, tmp_path, reads):
+    first, _ = history(editions, tmp_path)
+    assert {f"{year}/connecticut" for year in YEARS} <= set(reads)  # the first run reads the state's cards
+    reads.clear()
+    again, _ = history(editions, tmp_path)
+    assert again == first and reads == []  # no card read: the rows are remembered
+    florida = editions / "cards" / "2027" / "florida.toml"
+    florida.write_text(florida.read_text("utf-8") + "\n", "utf-8")  # another state's card: not read by history
+    assert history(editions, tmp_path)[0] == first and reads == []
+    connecticut = editions / "cards" / "2027" / "connecticut.toml"
+    connecticut.write_text(
+        connecticut.read_text("utf-8").replace("\ntier = ", "\npublished_rank = 7\ntier = ", 1), "utf-8"
+    )
+    edited, warnings = history(editions, tmp_path)
+    assert not warnings and edited[2027]["published_rank"] == 7 != first[2027]["published_rank"]
+    framework = editions / "frameworks" / "2029.toml"
+    framework.write_text((editions / "frameworks" / "2028.toml").read_text("utf-8").replace("2028", "2029"), "utf-8")
+    added, _ = history(editions, tmp_path)
+    assert added[2029]["has_card"] is False and 2029 not in edited  # a new edition without its card
+
+
+def test_history_with_a_warning_is_worked_out_again_and_warns_again(editions, tmp_path, reads):
+    broken = editions / "cards" / "2027" / "connecticut.toml"
+    broken.write_text(broken.read_text("utf-8").replace("year = 2027", "year = 2026"), "utf-8")
+    for _ in range(2):
+        rows, warnings = history(editions, tmp_path)
+        assert rows[2027]["has_card"] is False and any("connecticut.toml" in w for w in warnings)
+
+
+def test_history_rows_edited_in_the_cache_are_not_served(editions, tmp_path):
+    import sqlite3
+
+    from gapcli.catalog.cache import FILE_NAME
+
+    first, _ = history(editions, tmp_path)
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
+        assert db.execute("UPDATE derived SET data = '[{\"year\": 1}]' WHERE key LIKE 'history|%'").rowcount == 1
+    assert history(editions, tmp_path)[0] == first

@@ -199,6 +199,12 @@ class Catalog:
 
         return grades(self)
 
+    def for_state(self, place: Jurisdiction, key: str, answer: Callable[[], T], valid: Callable[[object], bool]) -> T:
+        """``answer()``, remembered while the files it could read are unchanged (``summaries.for_state``)."""
+        from gapcli.catalog.summaries import for_state
+
+        return for_state(self, place, key, answer, valid)
+
     def _state_card(self, place: Jurisdiction, year: int) -> Card | None:
         """The state's card of one edition, read alone (or taken from a whole edition already read)."""
         if year in self._by_year:

@@ -1,21 +1,26 @@
 """Answers across many card files that the parse cache can give without parsing them: every
-state's grade in every edition, and the goal phrases the cards of a framework print."""
+state's grade in every edition, the goal phrases the cards of a framework print, and an answer
+about one state across every edition (``history``), remembered while none of its files change."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from gapcli import __version__
 from gapcli.catalog.cache import path_stamp
+from gapcli.catalog.cacherows import racy
 from gapcli.catalog.checks import SLUGS
 from gapcli.model import Framework
-from gapcli.states import JURISDICTIONS
+from gapcli.states import JURISDICTIONS, Jurisdiction
 
 if TYPE_CHECKING:
     from gapcli.catalog.catalog import Catalog
+
+T = TypeVar("T")
 
 
 def grades(catalog: Catalog) -> dict[str, dict[str, str | None]]:
@@ -100,3 +105,50 @@ def _fingerprint(catalog: Catalog) -> str:
                         stamp = (found.st_mtime_ns, found.st_size, found.st_ino, found.st_ctime_ns)
                         digest.update(f"{entry.path}|{stamp}|{entry.is_symlink()}\n".encode())
     return digest.hexdigest()
+
+
+def for_state(
+    catalog: Catalog, place: Jurisdiction, key: str, answer: Callable[[], T], valid: Callable[[object], bool]
+) -> T:
+    """``answer()`` (JSON data), or what it gave before while the files it could have read are as
+    they were: every framework file, the state's card file of every edition in every root, and
+    the years without an edition. Those are one ``stat`` each, where reading them is a parse and
+    a check each (1,961 editions: ~30 times ``show``). ``key`` names the answer and the version
+    of the code that makes it; ``valid`` says whether remembered data has the answer's shape. An answer given with any warning about the user's data, or with
+    a file changed too recently for its stamp to tell a later change (``cacherows.racy``), is
+    not kept: the next run works it out again."""
+    fingerprint, settled = _state_fingerprint(catalog, place)
+    key = f"{key}|{place.code}|{__version__}"
+    stored = catalog.cache.derived(key, fingerprint)
+    if stored is not None and valid(stored):
+        return stored  # type: ignore[no-any-return]  # JSON data of T's shape: ``valid`` said so
+    found = answer()
+    if settled and not catalog.warnings:
+        catalog.cache.keep_derived(key, fingerprint, found)
+    return found
+
+
+def _state_fingerprint(catalog: Catalog, place: Jurisdiction) -> tuple[str, bool]:
+    """A digest of the stamps of the files ``for_state`` depends on, and whether none is racy."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    settled = True
+    years, slug = catalog.years(), place.slug
+    for root in catalog.roots:  # paths as text: thousands of Path objects would cost more than the stats
+        base = str(root.path)
+        paths = [os.path.join(base, "frameworks")]  # its listing: an edition added or removed
+        with contextlib.suppress(OSError):
+            paths += sorted(e.path for e in os.scandir(paths[0]))
+        paths += [os.path.join(base, "cards", str(year), f"{slug}.toml") for year in years]
+        paths.append(os.path.join(base, "no-edition.toml"))
+        for path in paths:
+            try:
+                found = os.stat(path)
+            except OSError as error:
+                digest.update(f"{path}|{error.errno}\n".encode())
+                continue
+            stamp = (found.st_mtime_ns, found.st_size, found.st_ino, found.st_ctime_ns)
+            settled = settled and not racy(stamp)
+            digest.update(f"{path}|{stamp}\n".encode())
+    return digest.hexdigest(), settled

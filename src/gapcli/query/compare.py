@@ -93,6 +93,18 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
     }
 
 
+# the shape and making of a history row; change it whenever history() changes, so remembered rows are remade
+HISTORY_VERSION = "1"
+
+
+def is_history(found: object) -> bool:
+    """Whether remembered data has the shape of history rows (the cache is a file anyone could edit)."""
+    from gapcli.records import HistoryRow
+
+    keys = HistoryRow.__required_keys__ | HistoryRow.__optional_keys__
+    return isinstance(found, list) and bool(found) and all(isinstance(r, dict) and r.keys() == keys for r in found)
+
+
 def history(
     state: str, code: str, editions: list[tuple[Framework, Card | None]], missing: dict[int, NoEdition] | None = None
 ) -> list[HistoryRow]:
