@@ -55,7 +55,7 @@ def test_every_single_valued_option_refuses_a_disagreeing_repeat(name):
     "args, option",
     [
         (["import", "-", "--out", ""], "--out"),
-        (["data", "validate", ""], "[PATH]..."),
+        (["data", "validate", ""], "PATH..."),
         (["show", "ct", "--export", ""], "--export"),
         (["data", "export", "--out", ""], "--out"),
     ],

@@ -59,3 +59,18 @@ def test_which_card_which_edition_rules_read_only_what_they_need():
     assert latest_card(years, reading, 2023, complete).year == 2025 and read == [2025, 2023]  # none complete since 2023
     assert shared_year(years, 2023, lambda y: y in (2019, 2021)) == 2021
     assert shared_year(years, 2023, lambda y: False) is None
+
+
+def test_a_near_miss_of_a_figure_is_told_the_figure(catalog):
+    from gapcli.query.select import resolve_by
+
+    fw = catalog.framework(2021)
+    assert resolve_by(fw, " Overall ") == "overall" and resolve_by(fw, "continuum") == 3
+    with pytest.raises(NotFound, match=r"^unknown figure or issue area 'score'; did you mean overall\? \(figures"):
+        resolve_by(fw, "score")
+    with pytest.raises(NotFound, match="did you mean published"):
+        resolve_by(fw, "publishd")
+    with pytest.raises(NotFound, match=r"^unknown issue area 'nothing'; choose one of: 1 Criminal Provisions"):
+        resolve_by(fw, "nothing")
+    with pytest.raises(NotFound, match="no issue areas known"):  # no issue areas at all: said as before
+        resolve_by(catalog.framework(2025), "score")

@@ -68,7 +68,7 @@ def build_command(name: str) -> Any:
     module, _, attribute = entry.target.partition(":")
     function = getattr(importlib.import_module(f"gapcli.cli.{module}"), attribute)
     one = typer.Typer(**_SETTINGS)
-    one.command(name=leaf)(answering(function, entry.output))
+    one.command(name=leaf, cls=GapcliCommand)(answering(function, entry.output))
     command = typer.main.get_command(one)
     command.name = leaf
     return adopt(command, HELP_OPTIONS)
@@ -116,13 +116,24 @@ class _LazyCommands(MutableMapping[str, Any]):
         return len(set(self._names) | set(self._built))
 
 
+class GapcliCommand(TyperCommand):
+    """A command whose help page is gapcli's (``cli/helppage.py``), not Typer's."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from gapcli.cli.helppage import format_help
+
+        format_help(self, ctx, formatter)
+
+
 class GapcliGroup(TyperGroup):
-    """A group whose commands are built lazily, with gapcli's help options."""
+    """A group whose commands are built lazily, with gapcli's help options and help page."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         adopt(self, HELP_OPTIONS)  # before the command table is the lazy one, which adopt would build whole
         self.commands = _LazyCommands()
+
+    format_help = GapcliCommand.format_help
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """Click's list of commands, each from ``_LazyCommands.listed``: ``--help`` builds none."""

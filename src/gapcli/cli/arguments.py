@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 import typer
 
 from gapcli.cli.complete import complete_by, complete_state, complete_year
+from gapcli.cli.helppage import DEFAULT_EDITION
 from gapcli.errors import InvalidValue
 from gapcli.model import GRADES
 from gapcli.query import arguments
@@ -25,18 +26,33 @@ def year_value(text: str | int) -> int | None:
         raise typer.BadParameter(error.problem) from None
 
 
-YearOption = Annotated[
-    Optional[int],
-    typer.Option(
-        "--year",
-        "-y",
-        metavar="YEAR",
-        parser=year_value,
-        help="Edition year (default: see README).",
-        autocompletion=complete_year,
-        show_default=False,
-    ),
-]
+def year_option(default: str, what: str = "Edition year") -> Any:
+    """``--year``, its default in the words of the command that takes it."""
+    return Annotated[
+        Optional[int],
+        typer.Option(
+            "--year",
+            "-y",
+            metavar="YEAR",
+            parser=year_value,
+            help=f"{what} (default: {default}).",
+            autocompletion=complete_year,
+            show_default=False,
+        ),
+    ]
+
+
+_ACROSS = f"the latest edition with a full framework: {DEFAULT_EDITION}"
+if TYPE_CHECKING:
+    EditionYear = Optional[int]
+    CardYear = Optional[int]
+    GapsYear = Optional[int]
+    StatesYear = Optional[int]
+else:  # each command's --year, its default in its own words
+    EditionYear = year_option(_ACROSS)  # a question across states
+    CardYear = year_option(f"the state's latest complete card from {DEFAULT_EDITION} on, else its latest card")
+    GapsYear = year_option(f"{_ACROSS}; with --state, the state's latest card that names goals")
+    StatesYear = year_option("every edition", "Only this edition's cards")
 StateArgument = Annotated[
     str,
     typer.Argument(
@@ -45,8 +61,19 @@ StateArgument = Annotated[
         autocompletion=complete_state,
     ),
 ]
-SelectorArgument = Annotated[
-    str, typer.Argument(metavar="STATE[@YEAR]", help="e.g. ct or connecticut@2021.", autocompletion=complete_state)
+FirstCard = Annotated[
+    str,
+    typer.Argument(
+        metavar="STATE[@YEAR]",
+        help="Card A: a state, optionally @YEAR (ct, connecticut@2021).",
+        autocompletion=complete_state,
+    ),
+]
+SecondCard = Annotated[
+    str,
+    typer.Argument(
+        metavar="STATE[@YEAR]", help="Card B, shown against A (fl, ct@2023).", autocompletion=complete_state
+    ),
 ]
 ByOption = Annotated[
     str,

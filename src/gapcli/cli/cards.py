@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from gapcli.cli.answer import Answer, later
-from gapcli.cli.arguments import StateArgument, YearOption
+from gapcli.cli.arguments import CardYear, StateArgument, StatesYear
 from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 
 
-def show(session: Session, state: StateArgument, year: YearOption = None) -> Answer:
+def show(session: Session, state: StateArgument, year: CardYear = None) -> Answer:
     """A state's report card: grades, scores, unmet policy goals, extra credit and links."""
     from gapcli import api
 
@@ -15,7 +15,7 @@ def show(session: Session, state: StateArgument, year: YearOption = None) -> Ans
     return Answer(record, later("cards:card_view", record))
 
 
-def states(session: Session, year: YearOption = None) -> Answer:
+def states(session: Session, year: StatesYear = None) -> Answer:
     """The jurisdictions with cards: each one's grade in every edition, or one edition's cards."""
     from gapcli import api
 

@@ -9,17 +9,19 @@ import typer
 from gapcli.cli.answer import Answer, later
 from gapcli.cli.arguments import (
     ByOption,
+    EditionYear,
+    FirstCard,
+    GapsYear,
     MapByOption,
-    SelectorArgument,
+    SecondCard,
     StateArgument,
-    YearOption,
 )
 from gapcli.cli.complete import complete_grade, complete_state, complete_tier
 from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 from gapcli.errors import UsageError
 
 
-def diff(session: Session, a: SelectorArgument, b: SelectorArgument) -> Answer:
+def diff(session: Session, a: FirstCard, b: SecondCard) -> Answer:
     """Two cards side by side: two states in one edition, or one state in two editions (delta = B - A)."""
     from gapcli import api
 
@@ -30,7 +32,7 @@ def diff(session: Session, a: SelectorArgument, b: SelectorArgument) -> Answer:
 def rank(
     session: Session,
     by: ByOption = "overall",
-    year: YearOption = None,
+    year: EditionYear = None,
     top: Annotated[
         Optional[int],
         typer.Option("--top", min=1, metavar="N", help="Only the cards that can be among the first N places."),
@@ -68,9 +70,9 @@ def gaps(
     session: Session,
     query: Annotated[
         Optional[str],
-        typer.Argument(metavar="[QUERY]", help="Words of a policy goal ('mistake of age') or its number (1.4)."),
+        typer.Argument(metavar="QUERY", help="Words of a policy goal ('mistake of age') or its number (1.4)."),
     ] = None,
-    year: YearOption = None,
+    year: GapsYear = None,
     state: Annotated[
         Optional[str],
         typer.Option(
@@ -96,7 +98,7 @@ def gaps(
     return Answer(found, later("goals:gaps_view", found, title))
 
 
-def stats(session: Session, year: YearOption = None) -> Answer:
+def stats(session: Session, year: EditionYear = None) -> Answer:
     """One edition: Shared Hope's published figures beside what the cards held here give."""
     from gapcli import api
 
@@ -112,7 +114,7 @@ def history(session: Session, state: StateArgument) -> Answer:
     return Answer(rows, later("across:history_view", rows))
 
 
-def map_(session: Session, year: YearOption = None, by: MapByOption = "overall") -> Answer:
+def map_(session: Session, year: EditionYear = None, by: MapByOption = "overall") -> Answer:
     """A tile-grid map of the 50 states and D.C., coloured by grade (an issue area's score, by its share)."""
     from gapcli import api
 

@@ -37,7 +37,7 @@ def validate(
     paths: Annotated[
         Optional[list[Path]],
         typer.Argument(
-            metavar="[PATH]...", help="Card or framework files, or folders (default: the user data directory)."
+            metavar="PATH...", help="Card or framework files, or folders (default: the user data directory)."
         ),
     ] = None,
 ) -> Answer:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from gapcli.cli.answer import Answer, later
-from gapcli.cli.arguments import GradeLetter, StateArgument, YearOption
+from gapcli.cli.arguments import CardYear, GradeLetter, StateArgument
 from gapcli.cli.complete import complete_grade
 from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 
@@ -15,7 +15,7 @@ from gapcli.cli.session import Session  # at run time: Typer reads the annotatio
 def plan(
     session: Session,
     state: StateArgument,
-    year: YearOption = None,
+    year: CardYear = None,
     to: Annotated[
         Optional[GradeLetter],
         typer.Option(

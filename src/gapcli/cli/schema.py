@@ -14,14 +14,14 @@ def schema(
     name: Annotated[
         Optional[str],
         typer.Argument(
-            metavar="[NAME]",
-            help="The command whose --json output to describe: show, rank, 'gaps --state', 'data export', ... "
+            metavar="NAME",
+            help="The command whose JSON output to describe: show, rank, 'gaps --state', 'data export', ... "
             "(default: every one).",
             autocompletion=complete_output,
         ),
     ] = None,
 ) -> None:
-    """The JSON Schema of what each command prints with --json (draft 2020-12; goal ids are strings)."""
+    """The JSON Schema of every command's JSON output (draft 2020-12; goal ids are strings)."""
     import json
 
     from gapcli.contract import schema_of, shipped

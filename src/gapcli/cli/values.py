@@ -152,7 +152,11 @@ def _choice(choices: tuple[str, ...], case_sensitive: bool) -> Convert:
     def convert(value: Any, _param: Any, _ctx: Any) -> str:
         found = known.get(fold(str(value)))
         if found is None:
-            raise ValueError(f"expected one of {', '.join(choices)}; got {str(value)[:40]!r}")
+            from gapcli.query.arguments import suggestion
+
+            raise ValueError(
+                f"expected one of {', '.join(choices)}; got {str(value)[:40]!r}{suggestion(value, choices)}"
+            )
         return found
 
     return convert

@@ -8,7 +8,7 @@ figure (``by``) a number or words of its name; a goal id a string such as "1.4".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from gapcli.errors import InvalidValue
 from gapcli.model import GRADES, TIERS
@@ -35,8 +35,22 @@ def choice(value: str | None, choices: tuple[str, ...], name: str) -> str | None
         return None
     found = {c.casefold(): c for c in choices}.get(value.casefold()) if isinstance(value, str) else None
     if found is None:
-        raise InvalidValue(name, f"expected one of {', '.join(choices)}; got {_shown(value)}")
+        raise InvalidValue(
+            name, f"expected one of {', '.join(choices)}; got {_shown(value)}{suggestion(value, choices)}"
+        )
     return found
+
+
+def suggestion(value: object, choices: Sequence[str], meant: Mapping[str, str] | None = None) -> str:
+    """ "; did you mean json?" for a near miss of one of ``choices`` (a typo, or a word ``meant`` for
+    one: "score" for overall), else "": only a close value is suggested, never the least far one."""
+    import difflib
+
+    wanted = str(value).strip().casefold()
+    folded = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(wanted, folded, n=1, cutoff=0.75) if len(wanted) > 2 else []
+    found = (meant or {}).get(wanted) or (folded[close[0]] if close else None)
+    return f"; did you mean {found}?" if found else ""
 
 
 def grade(value: str | None, name: str = "grade") -> str | None:

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from gapcli.errors import NotFound, UsageError
 from gapcli.model import Card, Framework
+from gapcli.query.arguments import suggestion
 from gapcli.states import Jurisdiction, resolve
 
 _YEAR = re.compile(r"[0-9]{4}")
@@ -49,10 +50,24 @@ def pair(a: Selector, b: Selector, shared_year: Callable[[], int]) -> tuple[Sele
     return a, b
 
 
+FIGURE_WORDS = {"score": OVERALL, "total": OVERALL, "points": OVERALL, "letter": GRADE, "rank": PUBLISHED}  # meant
+
+
 def resolve_by(framework: Framework, text: str) -> str | int:
-    """``--by``: a figure of the whole card (overall, grade, published) or an issue area."""
+    """``--by``: a figure of the whole card (overall, grade, published) or an issue area; a near miss
+    of a figure that names no issue area is told the figure (``--by score``: did you mean overall?)."""
     wanted = text.strip().lower()
-    return wanted if wanted in FIGURES else resolve_issue(framework, text)
+    if wanted in FIGURES:
+        return wanted
+    try:
+        return resolve_issue(framework, text)
+    except NotFound as error:
+        hint = suggestion(text, FIGURES, FIGURE_WORDS)
+        if not hint or str(error).startswith(f"the {framework.year} edition"):
+            raise
+        raise NotFound(
+            f"unknown figure or issue area {text[:40]!r}{hint} (figures: {', '.join(FIGURES)}; or an issue area 1-{len(framework.issues)})"
+        ) from None
 
 
 def resolve_issue(framework: Framework, text: str) -> int:
