@@ -1,6 +1,6 @@
 """Rankings as places among the jurisdictions an edition graded, exact or as ranges.
 
-A row's place is the range ``query/places.py`` finds from every fact held about the edition
+A row's place is the range ``query/places`` finds from every fact held about the edition
 (scores, grades through the scale, published ranks, grade counts), so a card gapcli has no
 score for still has the places its grade leaves it, and a score never claims a place the
 grades rule out. Rows are sorted by what is known. A card without any fact about the figure
