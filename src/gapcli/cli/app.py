@@ -19,8 +19,8 @@ from typer.core import TyperCommand, TyperGroup
 from gapcli import __version__
 from gapcli.cli import COMMANDS, GROUPS, OutputKind
 from gapcli.cli.clicks import click
-from gapcli.cli.complete import ShellName, completion_script, install_completion
 from gapcli.cli.session import Session
+from gapcli.cli.shells import ShellName
 from gapcli.cli.values import adopt
 
 HELP_OPTIONS = ["-h", "--help"]
@@ -168,18 +168,15 @@ def _version(value: bool) -> None:
 
 def _show_completion(shell: str | None) -> None:
     if shell:
-        print(completion_script(shell))
+        from gapcli.cli.shells import script
+
+        print(script(shell), end="")
         raise typer.Exit()
 
 
-def _install_completion(shell: str | None) -> None:
-    if shell:
-        print(f"{shell} completion installed in {install_completion(shell)}; it takes effect in a new shell")
-        raise typer.Exit()
-
-
-@app.callback()
+@app.callback(invoke_without_command=True)  # --install-completion runs in _root, after --force is read
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = None,
@@ -198,10 +195,18 @@ def _root(
         typer.Option(
             "--install-completion",
             metavar="SHELL",
-            callback=_install_completion,
-            is_eager=True,
-            help="Install completion for SHELL: bash, zsh or fish.",
+            help="Install completion for SHELL: bash, zsh or fish (a file of its own, and one line in .bashrc or .zshrc).",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --install-completion: replace a completion file that is not gapcli's.")
+    ] = False,
 ) -> None:
     """Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking."""
+    if install_completion_:
+        from gapcli.cli.install import install
+
+        print(install(install_completion_, force))
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        raise click.exceptions.UsageError("Missing command.", ctx)

@@ -1,24 +1,20 @@
-"""Shell completion for arguments and option values (bash, zsh and fish via Typer/Click).
+"""What completes where: state names, ``STATE@YEAR``, years, figures, grades, tiers, formats.
 
-Names complete in any case, as they are matched: ``N<TAB>`` offers Nebraska, Nevada, ...
-(the typed part is kept as typed: the shells, and Typer, keep only what starts with it).
+Each function is a parameter's Typer ``autocompletion`` (``ctx`` is the command's context,
+its values parsed so far; ``incomplete`` the word typed). Names complete in any case, as
+they are matched: ``N<TAB>`` offers Nebraska, Nevada, ... (the typed part is kept as typed:
+the shells, and Typer, keep only what starts with it). Years come from file names alone,
+nothing parsed: a Tab costs a start-up, not a catalog. How a shell asks: ``cli/shells.py``.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Any
 
+from gapcli.errors import NotFound
 from gapcli.model import GRADES, TIERS
-from gapcli.states import JURISDICTIONS
-
-SHELLS = ("bash", "zsh", "fish")
-if TYPE_CHECKING:
-    ShellName = str
-else:
-    ShellName = Literal[SHELLS]
-PROG, COMPLETE_VAR = "gapcli", "_GAPCLI_COMPLETE"
+from gapcli.states import JURISDICTIONS, Jurisdiction, resolve
 
 
 def _starting(choices: tuple[str, ...] | list[str], incomplete: str) -> list[str]:
@@ -33,23 +29,72 @@ def _starting(choices: tuple[str, ...] | list[str], incomplete: str) -> list[str
 
 
 def complete_state(incomplete: str) -> list[str]:
+    """A state's name; after ``@``, the editions it has a card in (``ct@`` offers ct@2015, ct@2021, ...)."""
     name, at, _ = incomplete.partition("@")
     if at:
-        return [f"{name}@{year}" for year in complete_year("")]
-    return _starting([j.slug for j in JURISDICTIONS], name.replace(" ", "-"))
+        place = _place(name)
+        return [] if place is None else [f"{name}@{year}" for year in _card_years(place)]
+    if " " in name:  # inside quotes ("new y): the name as written, which the shells keep quoted
+        return _starting([j.name for j in JURISDICTIONS], name)
+    return _starting([j.slug for j in JURISDICTIONS], name)
 
 
-def complete_year(incomplete: str) -> list[str]:
-    """Editions with a framework file, bundled or the user's; file names only, nothing parsed."""
+def complete_year(ctx: Any, incomplete: str) -> list[str]:
+    """The editions the command's state has a card in (``show ct --year``), else every edition."""
+    named = _named_state(ctx)
+    place = _place(named.partition("@")[0]) if named is not None else None
+    years = _card_years(place) if place is not None else _edition_years()
+    return _starting([str(year) for year in years], incomplete)
+
+
+def _named_state(ctx: Any) -> str | None:
+    """The command's STATE so far. Click stops parsing at an option still waiting for its value (the
+    one being completed), before the arguments; so they are parsed again here, without that option."""
+    value = ctx.params.get("state") if ctx is not None else None
+    if value is None and ctx is not None and ctx.parent is not None:
+        args = list(ctx.parent.args)
+        while args and args[-1].startswith("-"):
+            args.pop()
+        with ctx.command.make_context(ctx.info_name, args, parent=ctx.parent, resilient_parsing=True) as again:
+            value = again.params.get("state")
+    return value if isinstance(value, str) else None
+
+
+def _place(name: str) -> Jurisdiction | None:
+    try:
+        return resolve(name)
+    except NotFound:
+        return None
+
+
+def _roots() -> list[Path]:
     from gapcli.catalog.folders import bundled_data_dir, user_data_dir
 
-    years: set[str] = set()
-    for root in (bundled_data_dir(), user_data_dir()):
+    return [bundled_data_dir(), user_data_dir()]
+
+
+def _edition_years() -> list[int]:
+    """Editions with a framework file, bundled or the user's."""
+    years: set[int] = set()
+    for root in _roots():
         try:
-            years |= {p.stem for p in (root / "frameworks").glob("*.toml") if p.stem.isdigit()}
+            years |= {int(p.stem) for p in (root / "frameworks").glob("*.toml") if p.stem.isdigit()}
         except OSError:
             continue
-    return _starting(sorted(years), incomplete)
+    return sorted(years)
+
+
+def _card_years(place: Jurisdiction) -> list[int]:
+    """The editions with a card file for ``place`` (``cards/YEAR/SLUG.toml``, where the catalog reads it)."""
+    roots = _roots()
+
+    def has_card(year: int) -> bool:
+        try:
+            return any((root / "cards" / str(year) / f"{place.slug}.toml").is_file() for root in roots)
+        except OSError:
+            return False
+
+    return [year for year in _edition_years() if has_card(year)]
 
 
 def complete_format(incomplete: str) -> list[str]:
@@ -73,45 +118,24 @@ def complete_output(incomplete: str) -> list[str]:
     return _starting(list(outputs()), incomplete)
 
 
-def complete_by(incomplete: str) -> list[str]:
-    """The figures of a whole card, then the issue areas of the default edition (its framework is read)."""
+def complete_by(incomplete: str) -> list[str | tuple[str, str]]:
+    """The figures of a whole card, then the issue areas of the default edition, each with its name."""
     from gapcli.query.select import FIGURES
 
-    return _starting([*FIGURES, *_issue_numbers()], incomplete)
+    areas = [(number, name) for number, name in _issue_areas() if number.startswith(incomplete)]
+    return [*_starting(FIGURES, incomplete), *areas]
 
 
-def _issue_numbers() -> list[str]:
+def _issue_areas() -> list[tuple[str, str]]:
+    """The default edition's issue areas (its framework is read)."""
     from gapcli.catalog.catalog import Catalog
     from gapcli.errors import GapcliError
 
     try:
         cards = Catalog.open()
         try:
-            return [str(area.number) for area in cards.edition(None).issues]
+            return [(str(area.number), area.name) for area in cards.edition(None).issues]
         finally:
             cards.save_cache()
     except (GapcliError, OSError):  # completion offers what it can; it never fails the shell
         return []
-
-
-def serve_completion() -> None:
-    """Teach Click Typer's completion protocol, only when a shell asks (it costs start-up otherwise)."""
-    if os.environ.get(COMPLETE_VAR):
-        from typer._completion_classes import completion_init
-
-        completion_init()
-
-
-def completion_script(shell: str) -> str:
-    """The script for ``shell``; Typer writes it (its completion protocol is Typer's, so is the script)."""
-    from typer._completion_shared import get_completion_script
-
-    return get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell)
-
-
-def install_completion(shell: str) -> Path:
-    """Add the script to ``shell``'s start-up files, as Typer does (it appends; it overwrites nothing)."""
-    from typer._completion_shared import install
-
-    _, path = install(shell=shell, prog_name=PROG, complete_var=COMPLETE_VAR)
-    return path

@@ -92,23 +92,27 @@ def run(argv: Sequence[str] | None = None) -> int:
     follow the error; stdout is flushed here, so a closed pipe or a full disk is reported
     here, not at interpreter exit.
     """
-    from gapcli.cli.complete import COMPLETE_VAR, serve_completion
+    from gapcli.cli.shells import COMPLETE_VAR
 
     adopt_closed()
     _tolerant_streams()
-    serve_completion()
     from gapcli.cli.app import app
 
     with Session() as session:
         try:
             group = typer.main.get_command(app)
-            result = group.main(
-                args=list(sys.argv[1:] if argv is None else argv),
-                prog_name="gapcli",
-                complete_var=COMPLETE_VAR,
-                standalone_mode=False,
-                obj=session,
-            )
+            if os.environ.get(COMPLETE_VAR):  # a shell's Tab (cli/shells.py): answered without running anything
+                from gapcli.cli.shells import answer
+
+                result = answer(group, os.environ[COMPLETE_VAR], session)
+            else:
+                result = group.main(
+                    args=list(sys.argv[1:] if argv is None else argv),
+                    prog_name="gapcli",
+                    complete_var=COMPLETE_VAR,
+                    standalone_mode=False,
+                    obj=session,
+                )
             code = result if isinstance(result, int) else 0
         except BaseException as error:  # noqa: BLE001 - every ending is mapped, or raised again below
             code = exit_code(error)
