@@ -2,8 +2,9 @@ import json
 
 import pytest
 
+from conftest import ROOT
 from gapcli.errors import NotFound
-from gapcli.states import JURISDICTIONS, resolve
+from gapcli.states import JURISDICTIONS, fips, resolve
 
 
 def test_fifty_states_and_dc_each_on_its_own_tile():
@@ -127,3 +128,19 @@ def test_show_suggests_nothing_far_off(run):
     result = run("show", "narnia")
     assert result.exit_code == 1
     assert result.stderr.strip() == "gapcli: error: unknown state 'narnia'"
+
+
+def census_fips() -> dict[str, tuple[str, str]]:
+    """Postal code -> (FIPS code, name), from the Census list written down in tests/data."""
+    lines = (ROOT / "tests" / "data" / "census_state_fips.txt").read_text("utf-8").splitlines()
+    rows = [line.split("|") for line in lines if not line.startswith("#")]
+    assert rows[0] == ["STATE", "STUSAB", "STATE_NAME"]
+    return {postal: (code, name) for code, postal, name in rows[1:]}
+
+
+def test_every_jurisdiction_has_the_census_fips_code():
+    census = census_fips()
+    assert len(census) == 51
+    assert {j.code: (j.fips, j.name) for j in JURISDICTIONS} == census
+    assert all(len(j.fips) == 2 and j.fips.isdigit() for j in JURISDICTIONS)
+    assert fips("CT") == "09" and fips("DC") == "11" and resolve("W. Va.").fips == "54"

@@ -27,6 +27,9 @@ NOTES: dict[tuple[str, str], str] = {
     ("PlanGoal", "goal"): GOAL_ID,
     ("StateRow", "grades"): "the state's overall grade in each edition, by year as a string; null: no card or no grade",
 }
+FIPS = 'the state\'s 2-digit FIPS code (FIPS 5-2, ANSI INCITS 38), as a string: "09" for Connecticut, "11" for D.C.'
+NOTES.update({(record, "fips"): FIPS for record in ("CardRecord", "ImportRecord", "StateRow", "DiffSide", "RankRow", "StateGap",
+                                                    "HistoryRow", "TileRow", "PlanRecord")})  # fmt: skip
 
 
 def outputs() -> dict[str, tuple[type, bool]]:

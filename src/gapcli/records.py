@@ -92,6 +92,7 @@ class CardRecord(TypedDict):
     source: SourceRecord
     newer_editions: list[EditionGrade]
     framework_defines: FrameworkDefines
+    fips: str
 
 
 class NewPhraseRecord(TypedDict):
@@ -118,6 +119,7 @@ class StateRow(TypedDict):
     derived: list[str]
     origin: str
     grades: dict[str, str | None]
+    fips: str
 
 
 class DiffSide(TypedDict):
@@ -125,6 +127,7 @@ class DiffSide(TypedDict):
     code: str
     year: int
     framework_defines: FrameworkDefines
+    fips: str
 
 
 class DiffFigures(TypedDict):
@@ -186,6 +189,7 @@ class RankRow(TypedDict):
     group_high: int | None
     top_certain: bool | None
     origin: str
+    fips: str
 
 
 class GapEntry(TypedDict):
@@ -212,6 +216,7 @@ class StateGap(TypedDict):
     goal_lists: GoalLists
     brief: str | None
     brief_url: str | None
+    fips: str
 
 
 class IssueStats(TypedDict):
@@ -283,6 +288,7 @@ class HistoryRow(TypedDict):
     framework_changed: bool  # the first edition of a new framework: nothing compares across it
     framework_defines: FrameworkDefines | None
     graded: bool | None
+    fips: str
 
 
 class TileRow(TypedDict):
@@ -298,6 +304,7 @@ class TileRow(TypedDict):
     share: Number | None
     graded: bool | None
     origin: str | None
+    fips: str
 
 
 class PlanGoal(TypedDict):
@@ -339,6 +346,7 @@ class PlanRecord(TypedDict):
     scale_basis: str  # "percent" (a share of max_score) or "points" (the Protected Innocence Challenge)
     framework_defines: FrameworkDefines
     newer_editions: list[EditionGrade]
+    fips: str
 
 
 class PathsRecord(TypedDict):

@@ -29,6 +29,7 @@ class CardIssueRow(TypedDict):
     goal_lists: GoalLists | None
     accomplished: list[str] | None
     gaps: list[str] | None
+    fips: str
 
 
 class CardTableRow(TypedDict):
@@ -47,6 +48,7 @@ class CardTableRow(TypedDict):
     complete: bool
     derived: list[str]
     origin: str
+    fips: str
 
 
 class DiffRow(TypedDict):
@@ -65,6 +67,8 @@ class DiffRow(TypedDict):
     delta: Number | None
     only_a_met: list[str] | None
     only_b_met: list[str] | None
+    a_fips: str
+    b_fips: str
 
 
 class StatsGradeRow(TypedDict):
@@ -91,6 +95,7 @@ class PlanRow(TypedDict):
     headroom: Number | None
     headroom_share: Number | None
     unmet_goals: list[str] | None
+    fips: str
 
 
 class ImportRow(TypedDict):
@@ -106,6 +111,7 @@ class ImportRow(TypedDict):
     result: str
     note: str
     new_phrases: int | None
+    fips: str | None
 
 
 class PathRow(TypedDict):

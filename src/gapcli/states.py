@@ -1,4 +1,4 @@
-"""The 51 graded jurisdictions: names, postal codes, tile-map places, name resolution."""
+"""The 51 graded jurisdictions: names, postal codes, FIPS codes, tile-map places, name resolution."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from gapcli.errors import NotFound
 class Jurisdiction(NamedTuple):  # a constant record; a NamedTuple is cheaper to define at start-up than a dataclass
     name: str
     code: str
+    fips: str  # the 2-digit state code of FIPS 5-2 (ANSI INCITS 38), as text: "09" keeps its zero
     row: int  # place on the common US tile-grid map (8 rows, 11 columns)
     col: int
 
@@ -20,17 +21,20 @@ class Jurisdiction(NamedTuple):  # a constant record; a NamedTuple is cheaper to
         return self.name.lower().replace(" ", "-")
 
 
+# name, postal code, FIPS state code, tile row and column. The FIPS codes are the U.S. Census
+# Bureau's "FIPS Codes for the States and the District of Columbia" (FIPS PUB 5-2, now ANSI INCITS
+# 38:2009), https://www.census.gov/library/reference/code-lists/ansi.html
 _TABLE = """
-Alabama AL 6 6|Alaska AK 0 0|Arizona AZ 5 1|Arkansas AR 5 4|California CA 4 0
-Colorado CO 4 2|Connecticut CT 3 9|Delaware DE 4 9|District of Columbia DC 5 8
-Florida FL 7 8|Georgia GA 6 7|Hawaii HI 7 0|Idaho ID 2 1|Illinois IL 2 5|Indiana IN 3 5
-Iowa IA 3 4|Kansas KS 5 3|Kentucky KY 4 5|Louisiana LA 6 4|Maine ME 0 10|Maryland MD 4 8
-Massachusetts MA 2 10|Michigan MI 2 7|Minnesota MN 2 4|Mississippi MS 6 5|Missouri MO 4 4
-Montana MT 2 2|Nebraska NE 4 3|Nevada NV 3 1|New Hampshire NH 1 10|New Jersey NJ 3 8
-New Mexico NM 5 2|New York NY 2 8|North Carolina NC 5 6|North Dakota ND 2 3|Ohio OH 3 6
-Oklahoma OK 6 3|Oregon OR 3 0|Pennsylvania PA 3 7|Rhode Island RI 2 9|South Carolina SC 5 7
-South Dakota SD 3 3|Tennessee TN 5 5|Texas TX 7 3|Utah UT 4 1|Vermont VT 1 9|Virginia VA 4 7
-Washington WA 2 0|West Virginia WV 4 6|Wisconsin WI 2 6|Wyoming WY 3 2
+Alabama AL 01 6 6|Alaska AK 02 0 0|Arizona AZ 04 5 1|Arkansas AR 05 5 4|California CA 06 4 0
+Colorado CO 08 4 2|Connecticut CT 09 3 9|Delaware DE 10 4 9|District of Columbia DC 11 5 8
+Florida FL 12 7 8|Georgia GA 13 6 7|Hawaii HI 15 7 0|Idaho ID 16 2 1|Illinois IL 17 2 5|Indiana IN 18 3 5
+Iowa IA 19 3 4|Kansas KS 20 5 3|Kentucky KY 21 4 5|Louisiana LA 22 6 4|Maine ME 23 0 10|Maryland MD 24 4 8
+Massachusetts MA 25 2 10|Michigan MI 26 2 7|Minnesota MN 27 2 4|Mississippi MS 28 6 5|Missouri MO 29 4 4
+Montana MT 30 2 2|Nebraska NE 31 4 3|Nevada NV 32 3 1|New Hampshire NH 33 1 10|New Jersey NJ 34 3 8
+New Mexico NM 35 5 2|New York NY 36 2 8|North Carolina NC 37 5 6|North Dakota ND 38 2 3|Ohio OH 39 3 6
+Oklahoma OK 40 6 3|Oregon OR 41 3 0|Pennsylvania PA 42 3 7|Rhode Island RI 44 2 9|South Carolina SC 45 5 7
+South Dakota SD 46 3 3|Tennessee TN 47 5 5|Texas TX 48 7 3|Utah UT 49 4 1|Vermont VT 50 1 9|Virginia VA 51 4 7
+Washington WA 53 2 0|West Virginia WV 54 4 6|Wisconsin WI 55 2 6|Wyoming WY 56 3 2
 """
 
 
@@ -38,8 +42,8 @@ def _parse_table() -> tuple[Jurisdiction, ...]:
     rows = []
     for entry in _TABLE.replace("\n", "|").split("|"):
         if entry.strip():
-            *name, code, row, col = entry.split()
-            rows.append(Jurisdiction(" ".join(name), code, int(row), int(col)))
+            *name, code, fips, row, col = entry.split()
+            rows.append(Jurisdiction(" ".join(name), code, fips, int(row), int(col)))
     return tuple(rows)
 
 
@@ -114,4 +118,9 @@ def suggest(text: str) -> list[str]:
 
 
 def by_code(code: str) -> Jurisdiction:
-    return next(j for j in JURISDICTIONS if j.code == code)
+    return _CODES[code]
+
+
+def fips(code: str) -> str:
+    """The FIPS state code of a postal code: ``CT`` → ``"09"`` (the key other state data sets join on)."""
+    return _CODES[code].fips

@@ -170,7 +170,7 @@ def test_an_empty_ranking_explains_itself(run):
     assert "try --by overall (1 card) or --by grade (13 cards)" in out
     assert run("rank", "--year", "2022", "--by", "published", "-f", "csv").stdout.splitlines() == [
         "rank,state,code,year,grade,score,max_score,tier,published_rank,by,ranked,cards,"
-        "place_low,place_high,place_of,group_low,group_high,top_certain,origin"
+        "place_low,place_high,place_of,group_low,group_high,top_certain,origin,fips"
     ]
 
 
@@ -206,7 +206,8 @@ def test_history_lists_every_edition_and_keeps_trends_within_a_framework(run):
 
 def test_states_without_a_year_has_a_column_per_edition(run):
     rows = list(csv.DictReader(io.StringIO(run("states", "-f", "csv").stdout)))
-    card_fields = ["year", "grade", "score", "max_score", "tier", "complete", "derived", "origin"]  # JSON's, after
+    # JSON's fields, after the editions
+    card_fields = ["year", "grade", "score", "max_score", "tier", "complete", "derived", "origin", "fips"]
     assert list(rows[0]) == ["state", "code", *map(str, [*range(2011, 2020), 2021, 2022, 2023, 2025]), *card_fields]
     tn = next(r for r in rows if r["code"] == "TN")
     assert (tn["2021"], tn["2022"], tn["2023"], tn["2025"]) == ("D", "B", "A", "C")

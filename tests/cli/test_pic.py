@@ -134,7 +134,7 @@ def test_states_groups_thirteen_editions_by_framework_and_fits_80_columns(run):
     ]  # the CliRunner's terminal is 80 columns wide: tables, not one block per state
     assert max(len(line) for line in lines) <= 80
     rows = as_json(run, "states")
-    fields = "state code year grade score max_score tier complete derived origin grades"
+    fields = "state code year grade score max_score tier complete derived origin grades fips"
     assert list(rows[0]) == fields.split()  # the fields of before: none renamed or dropped
     assert list(rows[0]["grades"]) == [*map(str, range(2011, 2020)), "2021", "2022", "2023", "2025"]
 

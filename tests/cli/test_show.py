@@ -8,6 +8,7 @@ import pytest
 
 CARD_KEYS = {
     "framework_defines",
+    "fips",
     "state",
     "code",
     "year",

@@ -14,6 +14,7 @@ import pytest
 import sqlite_utils
 
 from gapcli import __version__
+from test_states import census_fips
 
 # the first layout (gapcli 0.1, before #27): every table, column and view stays
 FIRST_LAYOUT = {
@@ -92,6 +93,19 @@ def test_the_rows_agree_with_the_json_export(exported):
         assert meta["gapcli_version"] == __version__ and meta["cards"] == str(len(cards))
         assert meta["source"].startswith("Source: Shared Hope International, ") and meta["exported_at"].endswith("Z")
         assert "MIT" in meta["licence"] and meta["how_to_cite"]
+
+
+def test_fips_codes_are_text_columns_with_the_census_codes(exported):
+    path, cards = exported
+    census = {postal: code for postal, (code, _name) in census_fips().items()}
+    with sqlite3.connect(path) as db:
+        for table in ("jurisdictions", "cards"):
+            types = {row[1]: row[2] for row in db.execute(f"PRAGMA table_info({table})")}
+            assert types["fips"] == "TEXT", table
+            assert db.execute(f"select count(*) from {table} where typeof(fips) != 'text'").fetchone() == (0,)
+        assert dict(db.execute("select code, fips from jurisdictions")) == census
+        pairs = set(db.execute("select code, fips from cards"))
+    assert pairs == {(c["code"], c["fips"]) for c in cards} and ("CT", "09") in pairs
 
 
 def test_full_text_search_finds_goal_phrases_and_policy_goals(exported):
@@ -180,6 +194,9 @@ def test_datasette_serves_the_card_with_links_to_its_goals_and_labels(exported):
             (card_id,) = db.execute("select id from cards where code = 'CT' and year = 2021").fetchone()
         row = fetch(f"{base}/cards/cards/{card_id}.json?_extras=foreign_key_tables")
         assert row["rows"][0][row["columns"].index("label")] == "Connecticut 2021"
+        assert row["rows"][0][row["columns"].index("fips")] == "09"  # text through Datasette: the zero kept
+        place = fetch(f"{base}/cards/jurisdictions/DC.json?_shape=objects")
+        assert place["rows"] == [{"code": "DC", "name": "District of Columbia", "fips": "11"}]
         incoming = {t["other_table"]: t for t in row["foreign_key_tables"]}
         named = len({(i["number"], g["phrase"]) for i in ct["issues"] for g in i["goals"] or ()})
         assert incoming["goals"]["count"] == named and incoming["goals"]["link"] == f"/cards/goals?card_id={card_id}"

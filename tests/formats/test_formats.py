@@ -59,7 +59,7 @@ def test_csv_and_tsv_have_a_header_and_one_row_per_issue_area(ct_record):
 def test_tsv_cells_never_carry_tabs_newlines_or_escapes(hostile_record):
     text = render.format(views.card_view(hostile_record), "tsv")
     lines = text.splitlines()
-    assert len(lines) == 8 and all(len(line.split("\t")) == 11 for line in lines)
+    assert len(lines) == 8 and all(len(line.split("\t")) == 12 for line in lines)
     assert "\x1b" not in text and "\x9b" not in text
 
 

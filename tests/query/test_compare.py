@@ -53,6 +53,7 @@ def test_goals_met_in_one_and_unmet_in_the_other():
         "code": "CT",
         "year": 2021,
         "framework_defines": {"tier": True, "issue_grades": True, "goal_lists": True, "extra_credit": True},
+        "fips": "09",
     }
 
 

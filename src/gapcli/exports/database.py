@@ -40,7 +40,7 @@ SCHEMA_VERSION = "2"  # 1: the first layout (composite keys); 2: integer keys, l
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE jurisdictions (code TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE jurisdictions (code TEXT PRIMARY KEY, name TEXT NOT NULL, fips TEXT NOT NULL);
 CREATE TABLE editions (
     year INTEGER PRIMARY KEY, framework_id TEXT NOT NULL, framework TEXT NOT NULL, framework_short TEXT NOT NULL,
     max_score NUMERIC, released TEXT, graded INTEGER, national_average NUMERIC, ranked INTEGER, goal_points NUMERIC,
@@ -67,7 +67,7 @@ CREATE TABLE cards (
     id INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES editions(year), code TEXT NOT NULL REFERENCES jurisdictions(code),
     state TEXT NOT NULL, grade TEXT, score NUMERIC, max_score NUMERIC, tier TEXT, published_rank INTEGER,
     published_rank_of INTEGER, complete INTEGER NOT NULL, derived TEXT NOT NULL, origin TEXT NOT NULL,
-    label TEXT NOT NULL, UNIQUE (year, code)
+    label TEXT NOT NULL, fips TEXT NOT NULL, UNIQUE (year, code)
 );
 CREATE TABLE card_issues (
     id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards(id), year INTEGER NOT NULL REFERENCES editions(year),
@@ -194,7 +194,8 @@ def _build(db: sqlite3.Connection, records: Iterable[str], frameworks: list[Fram
         if count % _BATCH == 0:
             tables.flush(db)
     tables.flush(db)
-    db.executemany("INSERT OR IGNORE INTO jurisdictions VALUES (?, ?)", sorted(tables.places.items()))
+    places = [(code, *named) for code, named in sorted(tables.places.items())]
+    db.executemany("INSERT OR IGNORE INTO jurisdictions VALUES (?, ?, ?)", places)
     db.executescript(INDEXES + VIEWS)
     _meta(db, frameworks, count, digest.hexdigest()[:16], metadata)
     return count
@@ -210,7 +211,7 @@ class _Keys:
 
 def _editions(db: sqlite3.Connection, frameworks: list[Framework], digest: Any) -> _Keys:
     keys = _Keys()
-    db.executemany("INSERT INTO jurisdictions VALUES (?, ?)", [(j.code, j.name) for j in JURISDICTIONS])
+    db.executemany("INSERT INTO jurisdictions VALUES (?, ?, ?)", [(j.code, j.name, j.fips) for j in JURISDICTIONS])
     for f in frameworks:
         facts = f.facts
         row = (f.year, f.id, f.name, f.short_name, f.max_score, facts.released, facts.graded, facts.national_average,
@@ -259,7 +260,7 @@ class _Rows:
     """Rows of a batch of cards, each table's in one list, their integer keys counted here."""
 
     def __init__(self) -> None:
-        self.places: dict[str, str] = {}
+        self.places: dict[str, tuple[str, str]] = {}  # code -> (name, FIPS code)
         self.issue_id = self.goal_id = self.extra_id = self.source_id = self.link_id = 0
         self._clear()
 
@@ -273,12 +274,12 @@ class _Rows:
 
     def add(self, card_id: int, card: CardRecord, keys: _Keys) -> None:
         year, code, state = card["year"], card["code"], card["state"]
-        self.places.setdefault(code, state)
+        self.places.setdefault(code, (state, card["fips"]))
         label = f"{state} {year}"
         self.cards.append(
             (card_id, year, code, state, card["grade"], card["score"], card["max_score"], card["tier"],
              card["published_rank"], card["published_rank_of"], card["complete"], _json(tuple(card["derived"])),
-             card["source"]["origin"], label)
+             card["source"]["origin"], label, card["fips"])
         )  # fmt: skip
         numbered = keys.goals
         for issue in card["issues"]:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from gapcli.model import Framework
 
 _SCORE = "points, as published; NULL where no source gives it"
+_FIPS = "2-digit FIPS state code as text ('09'; FIPS 5-2, ANSI INCITS 38): the key other state data sets join on"
 _CITATION = {
     "id": "row key",
     "position": "order of the citation on its card",
@@ -37,7 +38,7 @@ TABLES: dict[str, tuple[str, str | None, list[str], dict[str, str]]] = {
         "The 50 states and the District of Columbia, by postal code.",
         "name",
         [],
-        {"code": "postal code (CT)", "name": "name (Connecticut)"},
+        {"code": "postal code (CT)", "name": "name (Connecticut)", "fips": _FIPS},
     ),
     "editions": (
         "One row per report-card edition: its framework and the facts Shared Hope published about it as a whole.",
@@ -117,6 +118,7 @@ TABLES: dict[str, tuple[str, str | None, list[str], dict[str, str]]] = {
             "derived": "JSON list of fields reached by counting or arithmetic, not printed anywhere",
             "origin": "bundled (shipped with gapcli) or user (imported by whoever made this file)",
             "label": "state and year, for a reader",
+            "fips": _FIPS,
         },
     ),
     "card_issues": (

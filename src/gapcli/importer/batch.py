@@ -21,7 +21,7 @@ from gapcli.importer.cardtext import parse_card_text
 from gapcli.importer.goalphrases import KnownPhrases, known_phrases
 from gapcli.importer.tomlwrite import card_to_toml
 from gapcli.model import Card, Citation, Framework
-from gapcli.states import by_code
+from gapcli.states import by_code, fips
 
 if TYPE_CHECKING:
     from gapcli.catalog.catalog import Catalog
@@ -271,4 +271,5 @@ def outcome(
         "result": result,
         "note": note,
         "new_phrases": len(item.new_phrases) if card else None,
+        "fips": fips(card.code) if card else None,
     }

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, overload
 
 from gapcli.model import Card, Framework, IssueResult
-from gapcli.states import JURISDICTIONS
+from gapcli.states import JURISDICTIONS, fips
 
 # the shape and making of a card record; change it whenever card_record changes, so cached records are rebuilt
-RECORD_VERSION = "3"
+RECORD_VERSION = "4"
 
 if TYPE_CHECKING:
     from gapcli.records import CardRecord, EditionGrade, FrameworkDefines, GoalRecord, IssueRecord, Number, StateRow
@@ -128,6 +128,7 @@ def card_record(card: Card, framework: Framework, newer: Sequence[tuple[Card, Fr
         },
         "newer_editions": [edition_grade(c, f, f.id == framework.id) for c, f in newer],
         "framework_defines": framework_defines(framework),
+        "fips": fips(card.code),
     }
 
 
@@ -156,6 +157,7 @@ def listing(cards: list[tuple[Card, Framework]], grades: dict[str, dict[str, str
             "derived": list(card.derived),
             "origin": card.origin,
             "grades": grades[card.code],
+            "fips": fips(card.code),
         }
         for card, framework in cards
     ]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from gapcli.model import GRADES, Card, Framework, IssueResult, NoEdition
 from gapcli.query.cards import framework_defines, goals_of, graded_jurisdictions, number
+from gapcli.states import fips
 
 if TYPE_CHECKING:
     from gapcli.records import DiffIssue, DiffRecord, HistoryRow, Number
@@ -79,8 +80,20 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
                 }
             )
     return {
-        "a": {"state": a.state, "code": a.code, "year": a.year, "framework_defines": framework_defines(fa)},
-        "b": {"state": b.state, "code": b.code, "year": b.year, "framework_defines": framework_defines(fb)},
+        "a": {
+            "state": a.state,
+            "code": a.code,
+            "year": a.year,
+            "framework_defines": framework_defines(fa),
+            "fips": fips(a.code),
+        },
+        "b": {
+            "state": b.state,
+            "code": b.code,
+            "year": b.year,
+            "framework_defines": framework_defines(fb),
+            "fips": fips(b.code),
+        },
         "comparable": same,
         "overall": {
             "a": {"grade": a.grade, "score": number(a.score), "tier": a.tier},
@@ -94,7 +107,7 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
 
 
 # the shape and making of a history row; change it whenever history() changes, so remembered rows are remade
-HISTORY_VERSION = "1"
+HISTORY_VERSION = "2"
 
 
 def is_history(found: object) -> bool:
@@ -143,6 +156,7 @@ def history(
                 "framework_changed": before_edition is not None and not comparable(before_edition, framework),
                 "framework_defines": framework_defines(framework),
                 "graded": _graded(code, framework, card),
+                "fips": fips(code),
             }
         )
         before_edition = framework
@@ -184,5 +198,6 @@ def _no_edition_row(state: str, code: str, gap: NoEdition) -> HistoryRow:
         "reason": gap.reason,
         "framework_changed": False,
         "framework_defines": None,
+        "fips": fips(code),
         "graded": None,
     }

@@ -15,6 +15,7 @@ from gapcli.errors import NotFound
 from gapcli.model import Card, Framework
 from gapcli.query import Records
 from gapcli.query.cards import goals_of, graded_jurisdictions
+from gapcli.states import fips
 
 if TYPE_CHECKING:
     from gapcli.records import GapEntry, StateGap
@@ -151,6 +152,7 @@ def of_state(card: Card, framework: Framework) -> list[StateGap]:
                         "goal_lists": lists,
                         "brief": goal["brief"],
                         "brief_url": goal["brief_url"] or framework.links.get("issue_briefs"),
+                        "fips": fips(card.code),
                     }
                 )
     return rows

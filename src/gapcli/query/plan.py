@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from gapcli.errors import NotFound
 from gapcli.model import GRADES, Card, Framework, IssueResult
 from gapcli.query.cards import edition_grade, framework_defines, goals_of, number
+from gapcli.states import fips
 
 if TYPE_CHECKING:
     from gapcli.records import PlanIssue, PlanRecord
@@ -76,6 +77,7 @@ def plan(
         "scale_basis": framework.scale_basis,
         "framework_defines": framework_defines(framework),
         "newer_editions": [edition_grade(c, f, f.id == framework.id) for c, f in newer],
+        "fips": fips(card.code),
     }
 
 

@@ -19,6 +19,7 @@ from gapcli.query import Records
 from gapcli.query.cards import framework_defines, number
 from gapcli.query.places import Bounds, Edition, Known, places
 from gapcli.query.select import FIGURES, GRADE, OVERALL, PUBLISHED
+from gapcli.states import fips
 
 if TYPE_CHECKING:
     from gapcli.records import FrameworkDefines, RankRow
@@ -265,4 +266,5 @@ def _row(
         "group_high": group[1] if group else None,
         "top_certain": None,
         "origin": card.origin,
+        "fips": fips(card.code),
     }

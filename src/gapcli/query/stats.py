@@ -136,6 +136,7 @@ def tiles(cards: list[Card], framework: Framework, issue: int | None = None) -> 
                 "share": number(round(100 * score / maximum, 2)) if score is not None and maximum else None,
                 "graded": False if left_out else True if published or card is not None else None,
                 "origin": card.origin if card else None,
+                "fips": place.fips,
             }
         )
     return rows

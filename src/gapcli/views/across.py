@@ -92,7 +92,7 @@ def diff_view(d: DiffRecord) -> View:
     records: list[DiffRow] = [
         {"number": number, "name": name, "a_state": a["code"], "a_year": a["year"], "a_grade": fa["grade"], "a_score": fa["score"],
          "b_state": b["code"], "b_year": b["year"], "b_grade": fb["grade"], "b_score": fb["score"], "delta": delta,
-         "only_a_met": only_a, "only_b_met": only_b}
+         "only_a_met": only_a, "only_b_met": only_b, "a_fips": a["fips"], "b_fips": b["fips"]}
         for number, name, fa, fb, delta, only_a, only_b in compared
     ]  # fmt: skip
     return View(d, records, blocks, FIELDS["DiffRow"], [a["year"], b["year"]])

@@ -178,6 +178,7 @@ def card_records(cards: Sequence[CardRecord]) -> list[CardIssueRow]:
                 "goal_lists": None,
                 "accomplished": None,
                 "gaps": None,
+                "fips": card["fips"],
             }
         )
         rows += [
@@ -193,6 +194,7 @@ def card_records(cards: Sequence[CardRecord]) -> list[CardIssueRow]:
                 "goal_lists": i["goal_lists"],
                 "accomplished": i["accomplished"],
                 "gaps": i["gaps"],
+                "fips": card["fips"],
             }
             for i in card["issues"]
         ]

@@ -93,6 +93,7 @@ def plan_view(p: PlanRecord) -> View:
             "headroom": i["headroom"],
             "headroom_share": i["headroom_share"],
             "unmet_goals": None if i["unmet_goals"] is None else [g["phrase"] for g in i["unmet_goals"]],
+            "fips": p["fips"],
         }
         for i in p["issues"]
     ]
