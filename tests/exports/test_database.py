@@ -108,6 +108,18 @@ def test_fips_codes_are_text_columns_with_the_census_codes(exported):
     assert pairs == {(c["code"], c["fips"]) for c in cards} and ("CT", "09") in pairs
 
 
+def test_the_2012_grade_counts_are_stored_as_published_and_flagged(exported):
+    path, _ = exported
+    with sqlite3.connect(path) as db:
+        flags = {year: (consistent, note) for year, consistent, note in db.execute(
+            "select year, counts_consistent, counts_note from editions")}  # fmt: skip
+        total = db.execute("select sum(count) from edition_grade_counts where year = 2012").fetchone()
+        types = {row[1]: row[2] for row in db.execute("PRAGMA table_info(editions)")}
+    assert total == (52,) and flags[2012][0] == 0 and "52" in flags[2012][1]
+    assert all(flags[year] == (1, None) for year in flags if year != 2012)
+    assert (types["counts_consistent"], types["counts_note"]) == ("INTEGER", "TEXT")
+
+
 def test_full_text_search_finds_goal_phrases_and_policy_goals(exported):
     path, _ = exported
     tables = sqlite_utils.Database(path)
@@ -195,6 +207,8 @@ def test_datasette_serves_the_card_with_links_to_its_goals_and_labels(exported):
         row = fetch(f"{base}/cards/cards/{card_id}.json?_extras=foreign_key_tables")
         assert row["rows"][0][row["columns"].index("label")] == "Connecticut 2021"
         assert row["rows"][0][row["columns"].index("fips")] == "09"  # text through Datasette: the zero kept
+        edition = fetch(f"{base}/cards/editions/2012.json?_shape=objects")["rows"][0]
+        assert edition["counts_consistent"] == 0 and "add up to 52" in edition["counts_note"]
         place = fetch(f"{base}/cards/jurisdictions/DC.json?_shape=objects")
         assert place["rows"] == [{"code": "DC", "name": "District of Columbia", "fips": "11"}]
         incoming = {t["other_table"]: t for t in row["foreign_key_tables"]}

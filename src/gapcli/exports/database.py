@@ -44,7 +44,7 @@ CREATE TABLE jurisdictions (code TEXT PRIMARY KEY, name TEXT NOT NULL, fips TEXT
 CREATE TABLE editions (
     year INTEGER PRIMARY KEY, framework_id TEXT NOT NULL, framework TEXT NOT NULL, framework_short TEXT NOT NULL,
     max_score NUMERIC, released TEXT, graded INTEGER, national_average NUMERIC, ranked INTEGER, goal_points NUMERIC,
-    label TEXT NOT NULL, source TEXT NOT NULL
+    label TEXT NOT NULL, source TEXT NOT NULL, counts_consistent INTEGER NOT NULL, counts_note TEXT
 );
 CREATE TABLE edition_grade_counts (
     year INTEGER NOT NULL REFERENCES editions(year), grade TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (year, grade)
@@ -215,8 +215,9 @@ def _editions(db: sqlite3.Connection, frameworks: list[Framework], digest: Any) 
     for f in frameworks:
         facts = f.facts
         row = (f.year, f.id, f.name, f.short_name, f.max_score, facts.released, facts.graded, facts.national_average,
-               facts.ranked, facts.goal_points, f"{f.year} · {f.name}", source_line([f]))  # fmt: skip
-        db.execute("INSERT INTO editions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+               facts.ranked, facts.goal_points, f"{f.year} · {f.name}", source_line([f]), facts.counts_consistent,
+               facts.counts_note)  # fmt: skip
+        db.execute(f"INSERT INTO editions VALUES ({', '.join('?' * len(row))})", row)
         digest.update(repr((row[:10], facts.grade_counts, f.issues and [(a.number, a.name, a.max_score) for a in f.issues],
                             [(g.id, g.issue, g.statement, g.phrase) for g in f.goals])).encode())  # fmt: skip
         db.executemany(

@@ -57,10 +57,14 @@ TABLES: dict[str, tuple[str, str | None, list[str], dict[str, str]]] = {
             "goal_points": "points a policy goal is worth at most, where published",
             "label": "the edition for a reader",
             "source": "the source line to print under anything made from this edition",
+            "counts_consistent": "1: the published grade counts (edition_grade_counts) agree with each other; 0: they "
+            "contradict each other (2012: they add up to 52), kept as published and never a denominator",
+            "counts_note": "why the published grade counts are not consistent; NULL where they are",
         },
     ),
     "edition_grade_counts": (
-        "How many jurisdictions Shared Hope gave each grade in an edition (only letters a source counts).",
+        "How many jurisdictions Shared Hope gave each grade in an edition (only letters a source counts), as "
+        "published: where editions.counts_consistent is 0 they contradict each other and are no denominator.",
         None,
         ["year", "grade"],
         {"year": "edition (editions.year)", "grade": "letter grade", "count": "jurisdictions with that grade"},
