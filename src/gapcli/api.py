@@ -218,6 +218,7 @@ def state_gaps(state: str, year: int | str | None = None, *, catalog: Catalog | 
         >>> found = api.state_gaps("ct"); found.year, found[0]["id"]
         (2021, '1.1')
     """
+    from gapcli.query.cards import edition_grade
     from gapcli.query.gaps import of_state
 
     chosen = select(given.text(state, "state", STATE), given.year(year))
@@ -227,8 +228,16 @@ def state_gaps(state: str, year: int | str | None = None, *, catalog: Catalog | 
         else:
             named = next((c for c in cards.newest_first(chosen.place) if c.has_goal_data()), None)
             found = named if named is not None else cards.card(chosen.place)
-        rows = of_state(found, cards.framework(found.year))
-        return StateGaps(rows, state=found.state, code=found.code, year=found.year)
+        framework = cards.framework(found.year)
+        rows = of_state(found, framework)
+        newer = [
+            edition_grade(c, f, f.id == framework.id)
+            for c in cards.cards_for_state(chosen.place, after=found.year)
+            for f in [cards.framework(c.year)]
+        ]
+        return StateGaps(
+            rows, state=found.state, code=found.code, year=found.year, newer_editions=newer, latest=chosen.year is None
+        )
 
 
 def stats(year: int | str | None = None, *, catalog: Catalog | None = None) -> StatsRecord:

@@ -92,7 +92,9 @@ def gaps(
         if query is not None:
             raise UsageError("give either QUERY or --state, not both")
         rows = api.state_gaps(state, year, catalog=cards)
-        return Answer(rows, later("goals:state_gaps_view", rows, rows.state, rows.year))
+        return Answer(
+            rows, later("goals:state_gaps_view", rows, rows.state, rows.year, rows.newer_editions, rows.latest)
+        )
     found = api.gaps(query, year, catalog=cards)
     title = f"Unmet policy goals, {found.year}" if query is None else f"Policy goals matching {query!r}, {found.year}"
     return Answer(found, later("goals:gaps_view", found, title))

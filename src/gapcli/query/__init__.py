@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from gapcli.records import HistoryRow, StateGap, StateRow, TileRow  # noqa: F401 - named in the bases below
+    from gapcli.records import EditionGrade, HistoryRow, StateGap, StateRow, TileRow  # noqa: F401 - named below
 
 T = TypeVar("T")
 
@@ -32,11 +32,14 @@ class StateRows(Records["StateRow"]):
 
 
 class StateGaps(Records["StateGap"]):
-    """One state's unmet goals (``StateGap``), from the card of ``code`` and ``year``."""
+    """One state's unmet goals (``StateGap``), from the card of ``code`` and ``year``: the one asked
+    for, or (``latest``) the state's latest card that names goals; ``newer_editions`` its later cards."""
 
     state: str
     code: str
     year: int
+    newer_editions: list[EditionGrade]
+    latest: bool
 
 
 class History(Records["HistoryRow"]):

@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING
 
 from gapcli.fields import FIELDS
 from gapcli.views.blocks import Block, Column, Grid, Links, Note, View
-from gapcli.views.cards import PARTIAL
+from gapcli.views.cards import PARTIAL, newer_note
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from gapcli.query.gaps import Goals
-    from gapcli.records import StateGap
+    from gapcli.records import EditionGrade, StateGap
 
 
 def gaps_view(goals: Goals, title: str) -> View:
@@ -66,7 +68,10 @@ def gaps_view(goals: Goals, title: str) -> View:
 GAP_FIELDS = FIELDS["GapEntry"]
 
 
-def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:
+def state_gaps_view(
+    rows: list[StateGap], state: str, year: int, newer: Sequence[EditionGrade] = (), latest: bool = False
+) -> View:
+    """One state's unmet goals; which card they are from, and its newer cards, so an old list never passes for today's."""
     columns = [
         Column("Issue", "number", "right"),
         Column("Goal"),
@@ -75,6 +80,10 @@ def state_gaps_view(rows: list[StateGap], state: str, year: int) -> View:
     ]
     table = [[r["issue"], r["id"], r["goal"], r["brief"] or "see issue briefs"] for r in rows]
     blocks: list[Block] = [Grid(columns, table, f"Unmet policy goals of {state}, {year}")]
+    newer_cards = newer_note(newer)
+    if newer_cards is not None:
+        why = ", the latest that names its policy goals" if latest else ""
+        blocks += [Note(f"From {state}'s {year} card{why}."), newer_cards]
     if any(r["goal_lists"] == "partial" for r in rows) or not rows:
         blocks.append(Note(f"Partial: the card's goal lists are {PARTIAL}; other goals may be unmet too."))
     links = sorted(
