@@ -88,7 +88,9 @@ def _goal_blocks(issue: IssueRecord) -> list[Block]:
     return blocks
 
 
-def card_view(card: CardRecord) -> View:
+def card_view(card: CardRecord, goals_elsewhere: tuple[int, int, bool] | None = None) -> View:
+    """The card; ``goals_elsewhere`` (year, unmet goals, partial) points to the state's card that names
+    goals where this one names none."""
     tier = f", Tier {card['tier']}" if card["tier"] else ""
     subtitle = (
         f"Overall grade {card['grade'] or '?'}, {figure(card['score'], card['max_score'])}{tier} — {card['framework']}"
@@ -141,7 +143,14 @@ def card_view(card: CardRecord) -> View:
             Note(f"{card['framework']}: the cards list no policy goals met or unmet; sections are scored only.")
         )
     elif unknown and len(unknown) == len(card["issues"]):
-        blocks.append(Note("Policy goals met and unmet: not known for this card (no source names them)."))
+        known = "Policy goals met and unmet: not known for this card (no source names them)"
+        if goals_elsewhere is None:
+            blocks.append(Note(known + "."))
+        else:
+            other, unmet, partial = goals_elsewhere
+            some = " (a partial list)" if partial else ""
+            command = f"gapcli gaps --state {card['code'].lower()} --year {other}"
+            blocks.append(Note(f"{known}; the {other} card names {unmet} unmet goal(s){some}: {command}"))
     elif unknown:
         blocks.append(
             Note(f"Policy goals of issue area{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}: not known.")
