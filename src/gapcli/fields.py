@@ -19,7 +19,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "FrameworkDefines": ("tier", "issue_grades", "goal_lists", "extra_credit"),
     "GapEntry": ("goal", "id", "issue", "issue_name", "states_unmet", "states_met", "states_unknown", "cards", "jurisdictions", "states_user"),
     "GoalRecord": ("goal", "phrase", "met", "brief", "brief_url"),
-    "HistoryRow": ("state", "code", "year", "framework", "framework_short", "has_card", "grade", "score", "max_score", "tier", "published_rank", "delta", "grade_steps", "comparable_with_previous", "edition", "reason", "framework_changed", "framework_defines", "graded", "fips"),
+    "HistoryRow": ("state", "code", "year", "framework", "framework_short", "has_card", "grade", "score", "max_score", "tier", "published_rank", "delta", "grade_steps", "comparable_with_previous", "edition", "reason", "framework_changed", "framework_defines", "graded", "fips", "derived"),
     "ImportRecord": ("state", "code", "year", "framework", "tier", "grade", "score", "max_score", "published_rank", "published_rank_of", "complete", "derived", "issues", "extra_credit", "links", "source", "newer_editions", "framework_defines", "fips", "file", "result", "new_phrases"),
     "ImportRow": ("file", "state", "code", "year", "grade", "score", "complete", "result", "note", "new_phrases", "fips"),
     "IssueRecord": ("number", "name", "grade", "score", "max_score", "goal_lists", "accomplished", "gaps", "gaps_in_all_areas", "goals", "brief_url"),

@@ -289,6 +289,7 @@ class HistoryRow(TypedDict):
     framework_defines: FrameworkDefines | None
     graded: bool | None
     fips: str
+    derived: list[str]  # the card's figures reached by counting or arithmetic ([] where none, or no card)
 
 
 class TileRow(TypedDict):

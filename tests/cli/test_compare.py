@@ -203,3 +203,18 @@ def test_diff_of_two_states_uses_one_edition(run):
     assert result["overall"]["max_score"] is None  # the 2023 maximum is not known
     assert all(i["max_score"] is None for i in result["issues"])
     assert run("diff", "dc", "tx@2023").exit_code == 1  # D.C. has no 2023 card
+
+
+def test_history_marks_the_cards_with_derived_figures(run):
+    rows = {r["year"]: r for r in as_json(run, "history", "al")}
+    marked = [year for year, r in rows.items() if r["derived"]]
+    assert marked, "Alabama has a card with a derived grade"
+    for year, r in rows.items():
+        card = as_json(run, "show", "al", "--year", str(year))["derived"] if r["has_card"] else []
+        assert r["derived"] == card, year
+    year = marked[0]
+    line = next(line for line in run("history", "al").stdout.splitlines() if line.startswith(f"{year}\t"))
+    assert line.split("\t")[2] == f"{rows[year]['grade']}*"
+    assert f"printed by no source: the {year} grade" in run("history", "al").stdout
+    assert f"{rows[year]['grade']}*" in run("history", "al", "--format", "table").stdout
+    assert not any("*" in line for line in run("history", "ct").stdout.splitlines()[1:] if line[:4].isdigit())

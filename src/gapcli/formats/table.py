@@ -66,6 +66,9 @@ def _text(value: Any, kind: v.ColumnKind, look: Look) -> Text:
     shown = plain(value, kind, look.unicode)
     if kind == "grade" and value in GRADE_LETTERS:
         return Text(shown, style=look.grade(value))
+    if kind == "grade" and isinstance(value, str) and value[:1] in GRADE_LETTERS and value[1:] == "*":
+        marked = Text(shown[:1], style=look.grade(value[:1]))  # a derived grade: the badge, then its mark
+        return marked.append("*")
     if kind == "delta" and isinstance(value, (int, float)) and value:
         return Text(shown, style=look.accents["up" if value > 0 else "down"])
     if kind in ("bar", "spark"):

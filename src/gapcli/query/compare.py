@@ -107,7 +107,7 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
 
 
 # the shape and making of a history row; change it whenever history() changes, so remembered rows are remade
-HISTORY_VERSION = "2"
+HISTORY_VERSION = "3"
 
 
 def is_history(found: object) -> bool:
@@ -157,6 +157,7 @@ def history(
                 "framework_defines": framework_defines(framework),
                 "graded": _graded(code, framework, card),
                 "fips": fips(code),
+                "derived": list(card.derived) if card else [],
             }
         )
         before_edition = framework
@@ -199,5 +200,6 @@ def _no_edition_row(state: str, code: str, gap: NoEdition) -> HistoryRow:
         "framework_changed": False,
         "framework_defines": None,
         "fips": fips(code),
+        "derived": [],
         "graded": None,
     }

@@ -197,7 +197,9 @@ def history_view(rows: list[HistoryRow]) -> View:
         [
             r["year"],
             _framework_cell(r),
-            r["grade"]
+            f"{r['grade'] or '?'}*"
+            if r["derived"]
+            else r["grade"]
             if r["has_card"]
             else "not graded"
             if r["graded"] is False
@@ -233,6 +235,11 @@ def history_view(rows: list[HistoryRow]) -> View:
             "card, or none before it in its framework; '?' where a figure is not published. Tier '—': no tiers."
         )
     )
+    derived = [r for r in rows if r["derived"]]
+    if derived:  # the card view says how each was reached
+        named = "; ".join(f"the {r['year']} {', '.join(f.replace('_', ' ') for f in r['derived'])}" for r in derived)
+        how = f"gapcli show {derived[0]['code'].lower()} --year {derived[0]['year']} says how"
+        blocks.append(Note(f"* Derived by counting or arithmetic, printed by no source: {named} ({how})."))
     changes = [f"{r['year']}: {r['framework_short']}" for r in rows if r["framework_changed"]]
     if changes:
         blocks.append(Note(f"Framework changes ({'; '.join(changes)}): no change is given across them."))
