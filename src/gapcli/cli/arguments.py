@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 import typer
 
 from gapcli.cli.complete import complete_by, complete_state, complete_year
-from gapcli.cli.helppage import DEFAULT_EDITION
 from gapcli.errors import InvalidValue
 from gapcli.model import GRADES
 from gapcli.query import arguments
@@ -26,6 +25,9 @@ def year_value(text: str | int) -> int | None:
         raise typer.BadParameter(error.problem) from None
 
 
+DEFAULT_EDITION = "the latest edition with a full framework"  # a help page adds the year: "...: 2021"
+
+
 def year_option(default: str, what: str = "Edition year") -> Any:
     """``--year``, its default in the words of the command that takes it."""
     return Annotated[
@@ -42,17 +44,10 @@ def year_option(default: str, what: str = "Edition year") -> Any:
     ]
 
 
-_ACROSS = f"the latest edition with a full framework: {DEFAULT_EDITION}"
 if TYPE_CHECKING:
-    EditionYear = Optional[int]
     CardYear = Optional[int]
-    GapsYear = Optional[int]
-    StatesYear = Optional[int]
-else:  # each command's --year, its default in its own words
-    EditionYear = year_option(_ACROSS)  # a question across states
-    CardYear = year_option(f"the state's latest complete card from {DEFAULT_EDITION} on, else its latest card")
-    GapsYear = year_option(f"{_ACROSS}; with --state, the state's latest card that names goals")
-    StatesYear = year_option("every edition", "Only this edition's cards")
+else:  # the --year of a command about one state's card (show, plan); each other command declares its own
+    CardYear = year_option(f"the state's latest complete card, of {DEFAULT_EDITION} or later; else its latest card")
 StateArgument = Annotated[
     str,
     typer.Argument(
@@ -61,18 +56,12 @@ StateArgument = Annotated[
         autocompletion=complete_state,
     ),
 ]
-FirstCard = Annotated[
+SelectorArgument = Annotated[
     str,
     typer.Argument(
         metavar="STATE[@YEAR]",
-        help="Card A: a state, optionally @YEAR (ct, connecticut@2021).",
+        help="A card: ct, connecticut@2021 (B, the second, is shown against A, the first).",
         autocompletion=complete_state,
-    ),
-]
-SecondCard = Annotated[
-    str,
-    typer.Argument(
-        metavar="STATE[@YEAR]", help="Card B, shown against A (fl, ct@2023).", autocompletion=complete_state
     ),
 ]
 ByOption = Annotated[

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from gapcli.cli.answer import Answer, later
-from gapcli.cli.arguments import CardYear, StateArgument, StatesYear
+from gapcli.cli.arguments import CardYear, StateArgument, year_option
 from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 
 if TYPE_CHECKING:
     from gapcli.records import CardRecord
+
+    StatesYear = Optional[int]
+else:
+    StatesYear = year_option("every edition", "Only this edition's cards")
 
 
 def show(session: Session, state: StateArgument, year: CardYear = None) -> Answer:

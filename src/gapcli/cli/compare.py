@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from gapcli.cli.answer import Answer, later
-from gapcli.cli.arguments import (
-    ByOption,
-    EditionYear,
-    FirstCard,
-    GapsYear,
-    MapByOption,
-    SecondCard,
-    StateArgument,
-)
+from gapcli.cli.arguments import DEFAULT_EDITION, ByOption, MapByOption, SelectorArgument, StateArgument, year_option
 from gapcli.cli.complete import complete_grade, complete_state, complete_tier
 from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 from gapcli.errors import UsageError
 
+if TYPE_CHECKING:
+    EditionYear = Optional[int]
+else:  # a question across states: one edition
+    EditionYear = year_option(DEFAULT_EDITION)
 
-def diff(session: Session, a: FirstCard, b: SecondCard) -> Answer:
+
+def diff(session: Session, a: SelectorArgument, b: SelectorArgument) -> Answer:
     """Two cards side by side: two states in one edition, or one state in two editions (delta = B - A)."""
     from gapcli import api
 
@@ -72,14 +69,14 @@ def gaps(
         Optional[str],
         typer.Argument(metavar="QUERY", help="Words of a policy goal ('mistake of age') or its number (1.4)."),
     ] = None,
-    year: GapsYear = None,
+    year: EditionYear = None,
     state: Annotated[
         Optional[str],
         typer.Option(
             "--state",
             "-s",
             metavar="STATE",
-            help="One state's unmet goals, with issue-brief links.",
+            help="One state's unmet goals, with issue-brief links (without --year: its latest card that names goals).",
             autocompletion=complete_state,
         ),
     ] = None,

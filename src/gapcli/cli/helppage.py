@@ -7,9 +7,10 @@ command (its parameters' names, metavars, help and defaults) and a formatter, th
 Typer gapcli supports: the usage line, the help text, arguments, options, a group's commands,
 and examples (``cli/examples.py``).
 
-A help text may name a default only the data knows (``DEFAULT_EDITION``): it is filled in when
-that page is printed, from the run's catalog, so every other run costs what it did (the root
-page names none, and opens no catalog).
+A help text may name a default only the data knows (``DEFAULT_EDITION``, "the latest edition with
+a full framework"): the page adds the year (": 2021") from the run's catalog when it is printed,
+so no other run pays for it (the root page names none and opens no catalog), and the text reads
+whole where it is shown without it (a shell completion's description).
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ import shutil
 import textwrap
 from typing import Any
 
+from gapcli.cli.arguments import DEFAULT_EDITION
 from gapcli.cli.session import Session
-
-DEFAULT_EDITION = "{default edition}"  # in a help text: the year, filled in when the page is printed
 
 
 def format_help(command: Any, ctx: Any, formatter: Any) -> None:
@@ -64,8 +64,8 @@ def argument_name(param: Any) -> str:
 def help_record(param: Any, ctx: Any) -> tuple[str, str]:
     """(``-y, --year YEAR``, its help and default) for an option, (``STATE``, its help) for an argument."""
     text = " ".join((param.help or "").split())
-    if DEFAULT_EDITION in text:
-        text = text.replace(DEFAULT_EDITION, str(default_edition(ctx)))
+    if DEFAULT_EDITION in text:  # "the latest edition with a full framework: 2021"
+        text = text.replace(DEFAULT_EDITION, f"{DEFAULT_EDITION}: {default_edition(ctx)}")
     if param.param_type_name == "argument":
         return argument_name(param), text
     names = ", ".join(sorted(param.opts, key=lambda name: len(name) - len(name.lstrip("-"))))  # -y, --year
