@@ -96,6 +96,26 @@ def test_an_older_gapclis_file_is_replaced_without_force(run, home):
     assert run("--install-completion", "fish").exit_code == 0 and file.read_text() == script("fish")
 
 
+TYPERS_ZSH = """#compdef gapcli
+
+_gapcli_completion() {
+  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _GAPCLI_COMPLETE=complete_zsh gapcli)
+}
+
+compdef _gapcli_completion gapcli
+"""  # what gapcli 0.x installed through Typer's install_zsh
+
+
+def test_the_script_typer_installed_for_an_older_gapcli_is_replaced_without_force(run, home):
+    file, startup = places(home)["zsh"]
+    file.parent.mkdir(parents=True)
+    file.write_text(TYPERS_ZSH)
+    typers_lines = "fpath+=~/.zfunc; autoload -Uz compinit; compinit\n\nzstyle ':completion:*' menu select\n"
+    startup.write_text(typers_lines)
+    assert run("--install-completion", "zsh").exit_code == 0 and file.read_text() == script("zsh")
+    assert startup.read_text().startswith(typers_lines)  # its lines are the user's now: left as they are
+
+
 def test_a_startup_file_that_cannot_be_written_leaves_nothing_behind(run, home, tmp_path):
     file, startup = places(home)["bash"]
     os.symlink(tmp_path / "no-such-folder" / "bashrc", startup)  # a dotfiles link to a folder that is gone

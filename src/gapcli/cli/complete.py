@@ -52,7 +52,7 @@ def _named_state(ctx: Any) -> str | None:
     one being completed), before the arguments; so they are parsed again here, without that option."""
     value = ctx.params.get("state") if ctx is not None else None
     if value is None and ctx is not None and ctx.parent is not None:
-        args = list(ctx.parent.args)
+        args = list(getattr(ctx.parent, "args", ()))
         while args and args[-1].startswith("-"):
             args.pop()
         with ctx.command.make_context(ctx.info_name, args, parent=ctx.parent, resilient_parsing=True) as again:

@@ -21,7 +21,7 @@ import shlex
 from pathlib import Path
 from typing import NamedTuple
 
-from gapcli.cli.shells import HEADER, script
+from gapcli.cli.shells import COMPLETE_VAR, HEADER, script
 from gapcli.errors import DataError, RefusedWrite
 
 MARK = "# gapcli completion"
@@ -82,7 +82,9 @@ def _base(variable: str, default: str) -> Path:
 
 
 def _ours(text: str, shell: str) -> bool:
-    return HEADER.format(shell=shell) in text.splitlines()[:2]
+    """Written by gapcli: headed as ``shell.script`` heads it, or by an older gapcli through Typer
+    (whose scripts call gapcli with ``_GAPCLI_COMPLETE=complete_SHELL``)."""
+    return HEADER.format(shell=shell) in text.splitlines()[:2] or f"{COMPLETE_VAR}=complete_{shell}" in text
 
 
 def _read(path: Path) -> str | None:
