@@ -21,12 +21,13 @@ DEADLINE = 20.0  # seconds for one screen to appear: a loaded CI machine, never 
 
 class Terminal:
     def __init__(self, command: list[str], env: dict[str, str], width: int = 100, height: int = 30):
+        """``command`` started in the folder ``env["HOME"]``."""
         assert TMUX, "tmux is not installed: .ci/run installs it (apt-get install tmux)"
         self._folder = tempfile.mkdtemp(prefix="gapcli-tmux-", dir="/tmp")  # a socket path is short
         self._socket = os.path.join(self._folder, "socket")
         clean = ["env", "-i", *(f"{name}={value}" for name, value in env.items())]
         size = ["-x", str(width), "-y", str(height)]
-        self._tmux("new-session", "-d", *size, "--", *clean, *command)
+        self._tmux("new-session", "-d", "-c", env["HOME"], *size, "--", *clean, *command)
 
     def _tmux(self, *args: str) -> str:
         assert TMUX

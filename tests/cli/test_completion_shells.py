@@ -90,6 +90,8 @@ def test_zsh_with_zdotdir(tmp_path, terminals):
     assert any(row.startswith("diff  -- Two cards side by side: ") for row in screen.splitlines())
     tab(zsh, "gapcli show ct --year 20", line("2015  2021  2023  2025"), "Connecticut's editions")
     tab(zsh, "gapcli show ct@20", line("ct@2015  ct@2021  ct@2023  ct@2025"), "Connecticut's editions after '@'")
+    (home / "cards.txt").write_text("")
+    tab(zsh, "gapcli import car", line(f"{PROMPT}gapcli import cards.txt"), "file names where gapcli offers nothing")
 
 
 def test_zsh_autoloading_the_script_from_fpath(tmp_path, terminals):
@@ -122,6 +124,8 @@ def test_fish_with_xdg_config_home(tmp_path, terminals):
     assert "(Two cards side by side: two states in one...)" in screen
     tab(fish, "gapcli show ct --year ", line("2015  2021  2023  2025"), "Connecticut's editions")
     tab(fish, "gapcli show ct@", line("ct@2015  ct@2021  ct@2023  ct@2025"), "Connecticut's editions after '@'")
+    (home / "cards.txt").write_text("")
+    tab(fish, "gapcli import car", line(f"{PROMPT}gapcli import cards.txt"), "file names where gapcli offers nothing")
 
 
 def test_terminal_reads_what_is_on_screen(tmp_path, terminals):
