@@ -19,7 +19,7 @@ from typing import IO, Any, Literal
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -100,23 +100,45 @@ def _needs(block: v.Grid, keep: Sequence[int], unicode: bool) -> dict[int, int]:
     return widths
 
 
-def _grid(block: v.Grid, width: int, look: Look) -> RenderableType:
+def _grid(block: v.Grid, width: int, look: Look, measure: v.Grid | None = None) -> RenderableType:
+    """The grid as a table where it fits, else stacked; ``measure`` (a run's whole grid) sets the widths."""
+    if block.runs:
+        return _runs(block, width, look)
     keep = list(range(len(block.columns)))
     padding = _PADDING // 2 if block.compact else _PADDING
     for attempt in (keep, [i for i in keep if block.columns[i].kind not in _OPTIONAL]):
-        needs = _needs(block, attempt, look.unicode)
+        needs = _needs(measure or block, attempt, look.unicode)
         if sum(needs.values()) + (padding + 1) * len(attempt) - 1 + _EDGES <= width:
-            return _table(block, attempt, needs, look)
+            return _table(block, attempt, needs, look, edge=measure is None)
     return _stack(block, look)
 
 
-def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look) -> Table:
+def _runs(block: v.Grid, width: int, look: Look) -> Group:
+    """Each run under its heading line, the run column left out: every run measured as the whole grid,
+    so the columns line up as in one table, whose header row heads the first run only."""
+    kept = [i for i in range(len(block.columns)) if i != block.run_column]
+    whole = v.Grid(
+        [block.columns[i] for i in kept], [[row[i] for i in kept] for row in block.rows], None, block.compact
+    )
+    parts: list[RenderableType] = [Text(v.clean(block.title), style="bold")] if block.title else []
+    header = block.header
+    for run in block.runs:
+        parts.append(Text(v.clean(run.heading), style="bold"))
+        if run.rows:
+            shown = whole._replace(rows=[whole.rows[r] for r in run.rows], header=header)
+            parts.append(_grid(shown, width, look, whole))
+            header = False
+    return Group(*parts)
+
+
+def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look, edge: bool = True) -> Table:
     table = Table(
         title=Text(v.clean(block.title), style="bold") if block.title else None,
         title_justify="left",
         box=box.SIMPLE_HEAD if look.unicode else _ASCII_SIMPLE_HEAD,
         header_style="bold",
         show_header=block.header,
+        show_edge=edge,  # a run under its heading: no blank edge line between them
         padding=(0, 1, 0, 0) if block.compact else (0, 1),
     )
     for i in keep:
@@ -141,12 +163,31 @@ def _stack(block: v.Grid, look: Look) -> Group:
     head, rest = (shown[:2], shown[2:]) if numbered else (shown[:1], shown[1:])
     for row in block.rows:
         cells = [plain(row[i], block.columns[i].kind, look.unicode) for i in head]
-        lines = Text(". ".join(c for c in cells if c), style="bold")
+        parts.append(Text(". ".join(c for c in cells if c), style="bold"))
+        lines = _Hanging()
         for i in rest:
-            lines.append(f"\n  {v.clean(block.columns[i].header)}: ")
-            lines.append_text(_text(row[i], block.columns[i].kind, look))
+            lines.add_row(Text(f"  {v.clean(block.columns[i].header)}:"), _text(row[i], block.columns[i].kind, look))
         parts.append(lines)
     return Group(*parts)
+
+
+class _Hanging:
+    """Lines of a label (a bullet's mark, a stacked row's header) and its text: where the text wraps,
+    it goes on under itself, not under the label (a hanging indent)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[Text, Text]] = []
+
+    def add_row(self, label: Text, text: Text) -> None:
+        self.rows.append((label, text))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = max((label.cell_len for label, _ in self.rows), default=0) + 1
+        for label, text in self.rows:
+            lead = label + " " * (indent - label.cell_len)
+            for line in text.wrap(console, max(1, options.max_width - indent), overflow="fold"):
+                yield lead + line
+                lead = Text(" " * indent)
 
 
 def _tiles(block: v.Tiles, width: int, look: Look) -> RenderableType:
@@ -174,17 +215,16 @@ def _tiles(block: v.Tiles, width: int, look: Look) -> RenderableType:
     return Group(*lines, Text(), legend)
 
 
-def _bullets(block: v.Bullets, look: Look) -> Text:
+def _bullets(block: v.Bullets, look: Look) -> Group:
     marks = {
         "met": ("✔" if look.unicode else "+", look.accents["up"]),
         "gap": ("✘" if look.unicode else "x", look.accents["down"]),
     }
     mark, style = marks.get(block.kind, ("•" if look.unicode else "-", ""))
-    lines = Text(v.clean(block.title), style="bold")
+    lines = _Hanging()
     for item in block.items:
-        lines.append(f"\n  {mark} ", style=style)
-        lines.append(v.clean(item), style="not bold")
-    return lines
+        lines.add_row(Text(f"  {mark}", style=style), Text(v.clean(item)))
+    return Group(Text(v.clean(block.title), style="bold"), lines)
 
 
 def renderables(view: v.View, width: int, look: Look) -> list[RenderableType]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from gapcli.fields import FIELDS
 from gapcli.model import GRADES, Framework
-from gapcli.views.blocks import Block, Bullets, Column, Grid, Links, Note, Tiles, Title, View
+from gapcli.views.blocks import Block, Bullets, Column, Grid, Links, Note, Run, Tiles, Title, View
 from gapcli.views.provenance import citation_shown
 
 if TYPE_CHECKING:
@@ -216,7 +216,8 @@ def history_view(rows: list[HistoryRow]) -> View:
         ]
         for r in rows
     ]
-    blocks: list[Block] = [Grid(columns, table, f"{rows[0]['state']} through the editions")]
+    title = f"{rows[0]['state']} through the editions"
+    blocks: list[Block] = [Grid(columns, table, title, runs=_framework_runs(rows), run_column=1)]
     trends = []
     frameworks = dict.fromkeys(r["framework_short"] for r in rows if r["edition"])
     for short in frameworks:  # one line per framework: a trend never crosses one
@@ -254,6 +255,29 @@ def history_view(rows: list[HistoryRow]) -> View:
             )
         )
     return View(rows, rows, blocks, FIELDS["HistoryRow"], [r["year"] for r in rows if r["edition"]])
+
+
+def _framework_runs(rows: list[HistoryRow]) -> tuple[Run, ...]:
+    """Consecutive editions of one framework under one heading ("Protected Innocence Challenge, 2011–2019");
+    a year without an edition is a heading of its own, with its reason."""
+    runs: list[Run] = []
+    for index, row in enumerate(rows):
+        same = runs and runs[-1].rows and rows[runs[-1].rows[-1]]["framework_short"] == row["framework_short"]
+        if not row["edition"]:
+            runs.append(Run(f"{row['year']}: {row['reason']}", ()))
+        elif same and not row["framework_changed"]:
+            runs[-1] = runs[-1]._replace(rows=(*runs[-1].rows, index))
+        else:
+            runs.append(Run(str(row["framework_short"]), (index,)))
+    named = []
+    for run in runs:
+        if run.rows:
+            first, last = rows[run.rows[0]], rows[run.rows[-1]]
+            span = str(first["year"]) if first is last else f"{first['year']}–{last['year']}"
+            new = " (new framework)" if first["framework_changed"] else ""
+            run = run._replace(heading=f"{run.heading}, {span}{new}")
+        named.append(run)
+    return tuple(named)
 
 
 def _framework_cell(row: HistoryRow) -> str:

@@ -42,12 +42,23 @@ class Column(NamedTuple):
     wrap: bool = False  # long prose columns wrap at word boundaries; the rest never break
 
 
+class Run(NamedTuple):
+    """Rows of a grid under one heading line (a framework's editions); no rows: a heading alone."""
+
+    heading: str
+    rows: tuple[int, ...]  # indices into the grid's rows
+
+
 class Grid(NamedTuple):
     columns: list[Column]
     rows: list[list[Any]]
     title: str | None = None
     compact: bool = False  # columns two spaces apart, not three: many narrow columns (grades by edition)
     header: bool = True  # False: rows only, in plain text and tables (data validate's problems read as lines)
+    # tables: the rows in runs, each under its heading, without column ``run_column`` (the headings say it
+    # once a run, not once a row); plain text, Markdown and CSV keep every row whole
+    runs: tuple[Run, ...] = ()
+    run_column: int | None = None
 
 
 class Title(NamedTuple):
