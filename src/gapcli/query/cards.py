@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, overload
 
-from gapcli.model import Card, Framework, IssueResult
+from gapcli.model import Card, Framework, IssueArea, IssueResult
 from gapcli.states import JURISDICTIONS, fips
 
 # the shape and making of a card record; change it whenever card_record changes, so cached records are rebuilt
@@ -37,20 +37,22 @@ def number(value: float | None) -> Number | None:
 def goals_of(card: Card, framework: Framework, issue: int) -> list[GoalRecord]:
     """Each goal the card names in one issue area, with its goal number where the framework knows it."""
     result = card.issue(issue)
-    if result is None:
-        return []
+    return [] if result is None else _goals(result, framework)
+
+
+def _goals(result: IssueResult, framework: Framework) -> list[GoalRecord]:
+    """``goals_of`` for one issue area's result: a whole export builds 35 of these a card, so the
+    framework's look-ups are taken once per area, not once per goal."""
+    by_phrase, url = framework.goal_for_phrase, framework.links.get("related_resources")
     rows: list[GoalRecord] = []
     for phrase, met in result.named_goals():
-        goal = framework.goal_for_phrase(phrase)
-        rows.append(
-            {
-                "goal": goal.id if goal else None,
-                "phrase": phrase,
-                "met": met,
-                "brief": f"Issue Brief {goal.id}" if goal else None,
-                "brief_url": framework.links.get("related_resources") if goal else None,
-            }
-        )
+        goal = by_phrase(phrase)
+        if goal is None:
+            rows.append({"goal": None, "phrase": phrase, "met": met, "brief": None, "brief_url": None})
+        else:
+            rows.append(
+                {"goal": goal.id, "phrase": phrase, "met": met, "brief": f"Issue Brief {goal.id}", "brief_url": url}
+            )
     return rows
 
 
@@ -58,12 +60,14 @@ def _listed(phrases: tuple[str, ...] | None) -> list[str] | None:
     return None if phrases is None else list(phrases)
 
 
-def _issue_record(card: Card, framework: Framework, number_: int, name: str, maximum: float | None) -> IssueRecord:
-    result = card.issue(number_) or IssueResult(number_)
+def _issue_record(found: IssueResult | None, area: IssueArea, framework: Framework) -> IssueRecord:
+    """One issue area of a card record; its maximum is the framework's, else the one printed on the card."""
+    result = found or IssueResult(area.number)
     lists = result.goal_lists
+    maximum = area.max_score if area.max_score is not None else result.max_score
     return {
-        "number": number_,
-        "name": name,
+        "number": area.number,
+        "name": area.name,
         "grade": result.grade,
         "score": number(result.score),
         "max_score": number(maximum),
@@ -71,15 +75,9 @@ def _issue_record(card: Card, framework: Framework, number_: int, name: str, max
         "accomplished": _listed(result.accomplished),
         "gaps": _listed(result.gaps),
         "gaps_in_all_areas": result.gaps_in_all_areas,
-        "goals": None if lists is None else goals_of(card, framework, number_),
+        "goals": None if lists is None else _goals(result, framework),
         "brief_url": None,
     }
-
-
-def maximum_of(card: Card, issue: int, framework_max: float | None) -> float | None:
-    """An area's maximum: the framework's, else the one printed on the card."""
-    result = card.issue(issue)
-    return framework_max if framework_max is not None or result is None else result.max_score
 
 
 def edition_grade(card: Card, framework: Framework, comparable: bool) -> EditionGrade:
@@ -112,10 +110,7 @@ def card_record(card: Card, framework: Framework, newer: Sequence[tuple[Card, Fr
         "published_rank_of": framework.facts.ranked,
         "complete": card.is_complete(framework),
         "derived": list(card.derived),
-        "issues": [
-            _issue_record(card, framework, a.number, a.name, maximum_of(card, a.number, a.max_score))
-            for a in framework.issues
-        ],
+        "issues": [_issue_record(card.issue(a.number), a, framework) for a in framework.issues],
         "extra_credit": [
             {"category": e.category, "points": number(e.points), "description": e.description}
             for e in card.extra_credit
