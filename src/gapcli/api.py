@@ -28,7 +28,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gapcli.errors import GapcliWarning, NotFound, UsageError
 from gapcli.query import History, StateGaps, StateRows, Tiles
@@ -120,17 +120,22 @@ def states(year: int | str | None = None, *, catalog: Catalog | None = None) -> 
         >>> len(api.states(2021)), api.states(2021).year
         (51, 2021)
     """
-    from gapcli.query.cards import listing
+    from gapcli.query.cards import LISTING_VERSION, is_listing, listing
     from gapcli.states import JURISDICTIONS
 
     chosen_year = given.year(year)
     with _opened(catalog) as cards:
-        if chosen_year is None:
-            chosen = [found for place in JURISDICTIONS if (found := _latest(cards, place)) is not None]
-        else:
-            chosen = cards.cards_for_year(chosen_year)
-        rows = listing([(c, cards.framework(c.year)) for c in chosen], cards.grades())
-        return StateRows(rows, year=chosen_year, editions=list(cards.frameworks()))
+
+        def answer() -> dict[str, Any]:
+            if chosen_year is None:
+                chosen = [found for place in JURISDICTIONS if (found := _latest(cards, place)) is not None]
+            else:
+                chosen = cards.cards_for_year(chosen_year)
+            rows = listing([(c, cards.framework(c.year)) for c in chosen], cards.grades())
+            return {"rows": rows, "editions": list(cards.frameworks())}
+
+        made = cards.for_all(f"states|{LISTING_VERSION}|{chosen_year}", answer, is_listing)
+        return StateRows(made["rows"], year=chosen_year, editions=made["editions"])
 
 
 def _latest(cards: Catalog, place: Jurisdiction) -> Card | None:

@@ -90,8 +90,13 @@ def test_states_takes_grades_from_the_cache_once_every_card_was_checked(editions
     reads.clear()
     again = api.states(catalog=(cards := catalog(editions, tmp_path)))
     cards.save_cache()
+    assert again == first and again.editions == first.editions and reads == []  # remembered: no card read
+    florida = editions / "cards" / "2026" / "florida.toml"
+    florida.write_text(florida.read_text("utf-8"), "utf-8")  # rewritten as it was: only its stamp changes
+    again = api.states(catalog=(cards := catalog(editions, tmp_path)))
     assert again == first
-    assert sorted(reads) == sorted(f"2028/{place.slug}" for place in JURISDICTIONS)  # each state's shown card only
+    shown = [f"2028/{place.slug}" for place in JURISDICTIONS]
+    assert sorted(reads) == sorted([*shown, "2026/florida"])  # each state's shown card, and the one changed
     assert first[0]["grades"]["2027"] == first[0]["grades"]["2028"] == first[0]["grade"]
 
 
@@ -179,3 +184,23 @@ def test_history_rows_edited_in_the_cache_are_not_served(editions, tmp_path):
     with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
         assert db.execute("UPDATE derived SET data = '[{\"year\": 1}]' WHERE key LIKE 'history|%'").rowcount == 1
     assert history(editions, tmp_path)[0] == first
+
+
+def test_states_with_a_warning_is_worked_out_again_and_warns_again(editions, tmp_path):
+    broken = editions / "cards" / "2027" / "texas.toml"
+    broken.write_text(broken.read_text("utf-8").replace("year = 2027", "year = 2026"), "utf-8")
+    for _ in range(2):
+        cards = catalog(editions, tmp_path)
+        rows = {row["code"]: row for row in api.states(catalog=cards)}
+        cards.save_cache()
+        assert rows["TX"]["grades"]["2027"] is None and any("texas.toml" in w for w in cards.warnings)
+
+
+def test_states_of_one_edition_is_remembered_apart_from_every_state_s_default(editions, tmp_path, reads):
+    cards = catalog(editions, tmp_path)
+    every, one = api.states(catalog=cards), api.states(2026, catalog=cards)
+    cards.save_cache()
+    reads.clear()
+    cards = catalog(editions, tmp_path)
+    assert api.states(2026, catalog=cards) == one and api.states(catalog=cards) == every and reads == []
+    assert {row["year"] for row in one} == {2026} and {row["year"] for row in every} == {2028}

@@ -205,6 +205,12 @@ class Catalog:
 
         return for_state(self, place, key, answer, valid)
 
+    def for_all(self, key: str, answer: Callable[[], T], valid: Callable[[object], bool]) -> T:
+        """``answer()``, remembered while no framework or card file changes (``summaries.for_all``)."""
+        from gapcli.catalog.summaries import for_all
+
+        return for_all(self, key, answer, valid)
+
     def _state_card(self, place: Jurisdiction, year: int) -> Card | None:
         """The state's card of one edition, read alone (or taken from a whole edition already read)."""
         if year in self._by_year:

@@ -1,16 +1,18 @@
 """Answers across many card files that the parse cache can give without parsing them: every
-state's grade in every edition, the goal phrases the cards of a framework print, and an answer
-about one state across every edition (``history``), remembered while none of its files change."""
+state's grade in every edition, the goal phrases the cards of a framework print, and answers
+about one state across every edition (``history``) or about every state (``states``),
+remembered while none of the files they could come from change."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from gapcli import __version__
+from gapcli.catalog import cacherows
 from gapcli.catalog.cache import path_stamp
 from gapcli.catalog.cacherows import racy
 from gapcli.catalog.checks import SLUGS
@@ -72,7 +74,7 @@ def printed_phrases(catalog: Catalog, framework: Framework) -> dict[int, list[st
     taken from the cache while no card or framework file has changed since it was worked out
     (one ``stat`` per file, no card read)."""
     key = f"printed phrases|{framework.id or framework.year}|{framework.year}|{__version__}"
-    fingerprint = _fingerprint(catalog)
+    fingerprint = _fingerprint(catalog)[0]
     stored = catalog.cache.derived(key, fingerprint)
     if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
         return {int(issue): phrases for issue, phrases in stored.items()}
@@ -88,23 +90,29 @@ def printed_phrases(catalog: Catalog, framework: Framework) -> dict[int, list[st
     return printed
 
 
-def _fingerprint(catalog: Catalog) -> str:
-    """A digest of the name and stamp of every framework and card file of every root."""
+def _fingerprint(catalog: Catalog) -> tuple[str, bool]:
+    """A digest of the name and stamp of every framework and card file of every root, and whether
+    none is racy. One ``stat`` per file, the rest per folder: at 100,000 cards the stats are the cost."""
     import hashlib
 
     digest = hashlib.blake2b(digest_size=16)
+    recent = time.time_ns() - cacherows.RACY_NS  # a file changed after this is racy
+    settled = True
     for root in catalog.roots:
-        folders = [root.path / "frameworks"]
+        folders = [str(root.path / "frameworks")]  # paths as text: 100,000 Path objects cost more than the stats
         with contextlib.suppress(OSError):
-            folders += sorted(Path(e.path) for e in os.scandir(root.path / "cards") if e.is_dir())
+            folders += sorted(e.path for e in os.scandir(root.path / "cards") if e.is_dir())
         for folder in folders:
+            stamps = []
             with contextlib.suppress(OSError):
                 for entry in sorted(os.scandir(folder), key=lambda e: e.name):
                     with contextlib.suppress(OSError):
                         found = entry.stat()
                         stamp = (found.st_mtime_ns, found.st_size, found.st_ino, found.st_ctime_ns)
-                        digest.update(f"{entry.path}|{stamp}|{entry.is_symlink()}\n".encode())
-    return digest.hexdigest()
+                        stamps.append((entry.name, stamp, entry.is_symlink()))
+                        settled = settled and found.st_mtime_ns < recent and found.st_ctime_ns < recent
+            digest.update(f"{folder}|{stamps}\n".encode())
+    return digest.hexdigest(), settled
 
 
 def for_state(
@@ -113,18 +121,32 @@ def for_state(
     """``answer()`` (JSON data), or what it gave before while the files it could have read are as
     they were: every framework file, the state's card file of every edition in every root, and
     the years without an edition. Those are one ``stat`` each, where reading them is a parse and
-    a check each (1,961 editions: ~30 times ``show``). ``key`` names the answer and the version
-    of the code that makes it; ``valid`` says whether remembered data has the answer's shape. An answer given with any warning about the user's data, or with
-    a file changed too recently for its stamp to tell a later change (``cacherows.racy``), is
-    not kept: the next run works it out again."""
-    fingerprint, settled = _state_fingerprint(catalog, place)
-    key = f"{key}|{place.code}|{__version__}"
-    stored = catalog.cache.derived(key, fingerprint)
+    a check each (1,961 editions: ~30 times ``show``). ``key`` names the answer and the version of
+    the code that makes it; ``valid`` says whether remembered data has the answer's shape."""
+    return _remembered(catalog, f"{key}|{place.code}", _state_fingerprint(catalog, place), answer, valid)
+
+
+def for_all(catalog: Catalog, key: str, answer: Callable[[], T], valid: Callable[[object], bool]) -> T:
+    """``for_state`` for an answer that could read any card (``states``): remembered while no
+    framework or card file of any root changed, one ``stat`` each (``_fingerprint``)."""
+    return _remembered(catalog, key, _fingerprint(catalog), answer, valid)
+
+
+def _remembered(
+    catalog: Catalog, key: str, fingerprint: tuple[str, bool], answer: Callable[[], T], valid: Callable[[object], bool]
+) -> T:
+    """What ``answer()`` gave under this fingerprint before, if it has its shape; else ``answer()``.
+    An answer given with any warning about the user's data, or with a file changed too recently
+    for its stamp to tell a later change (``cacherows.racy``), is not kept: the next run works it
+    out again."""
+    digest, settled = fingerprint
+    key = f"{key}|{__version__}"
+    stored = catalog.cache.derived(key, digest)
     if stored is not None and valid(stored):
         return stored  # type: ignore[no-any-return]  # JSON data of T's shape: ``valid`` said so
     found = answer()
     if settled and not catalog.warnings:
-        catalog.cache.keep_derived(key, fingerprint, found)
+        catalog.cache.keep_derived(key, digest, found)
     return found
 
 

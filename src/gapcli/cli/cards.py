@@ -47,4 +47,4 @@ def states(session: Session, year: StatesYear = None) -> Answer:
 
     cards = session.catalog
     rows = api.states(year, catalog=cards)
-    return Answer(rows, later("cards:states_view", rows, year, cards.frameworks()))
+    return Answer(rows, lambda: later("cards:states_view", rows, year, cards.frameworks())())  # JSON parses none

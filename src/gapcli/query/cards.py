@@ -137,6 +137,26 @@ def framework_defines(framework: Framework) -> FrameworkDefines:
     }
 
 
+# the shape and making of a listing; change it whenever listing() changes, so remembered rows are remade
+LISTING_VERSION = "1"
+
+
+def is_listing(found: object) -> bool:
+    """Whether remembered data is a listing's rows and editions (the cache is a file anyone could edit)."""
+    from gapcli.records import StateRow
+
+    keys = StateRow.__required_keys__ | StateRow.__optional_keys__
+    if not isinstance(found, dict) or found.keys() != {"rows", "editions"}:
+        return False
+    rows, editions = found["rows"], found["editions"]
+    return (
+        isinstance(rows, list)
+        and isinstance(editions, list)
+        and all(isinstance(year, int) for year in editions)
+        and all(isinstance(row, dict) and row.keys() == keys and isinstance(row["grades"], dict) for row in rows)
+    )
+
+
 def listing(cards: list[tuple[Card, Framework]], grades: dict[str, dict[str, str | None]]) -> list[StateRow]:
     """One row per card: its figures, whether it is complete, and the state's grade in every edition."""
     return [
