@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from gapcli.catalog.catalog import Catalog
 
 T = TypeVar("T")
+Fingerprint = tuple[str, bool, bool]  # the digest, whether no file is racy, whether any user file is there
 
 
 def grades(catalog: Catalog) -> dict[str, dict[str, str | None]]:
@@ -90,14 +91,14 @@ def printed_phrases(catalog: Catalog, framework: Framework) -> dict[int, list[st
     return printed
 
 
-def _fingerprint(catalog: Catalog) -> tuple[str, bool]:
-    """A digest of the name and stamp of every framework and card file of every root, and whether
-    none is racy. One ``stat`` per file, the rest per folder: at 100,000 cards the stats are the cost."""
+def _fingerprint(catalog: Catalog) -> Fingerprint:
+    """A digest of the name and stamp of every framework and card file of every root, whether
+    none is racy, and whether the user has any. One ``stat`` per file, the rest per folder: at 100,000 cards the stats are the cost."""
     import hashlib
 
     digest = hashlib.blake2b(digest_size=16)
     recent = time.time_ns() - cacherows.RACY_NS  # a file changed after this is racy
-    settled = True
+    settled, users = True, False
     for root in catalog.roots:
         folders = [str(root.path / "frameworks")]  # paths as text: 100,000 Path objects cost more than the stats
         with contextlib.suppress(OSError):
@@ -112,7 +113,8 @@ def _fingerprint(catalog: Catalog) -> tuple[str, bool]:
                         stamps.append((entry.name, stamp, entry.is_symlink()))
                         settled = settled and found.st_mtime_ns < recent and found.st_ctime_ns < recent
             digest.update(f"{folder}|{stamps}\n".encode())
-    return digest.hexdigest(), settled
+            users = users or (root.origin == "user" and bool(stamps))
+    return digest.hexdigest(), settled, users
 
 
 def for_state(
@@ -133,13 +135,15 @@ def for_all(catalog: Catalog, key: str, answer: Callable[[], T], valid: Callable
 
 
 def _remembered(
-    catalog: Catalog, key: str, fingerprint: tuple[str, bool], answer: Callable[[], T], valid: Callable[[object], bool]
+    catalog: Catalog, key: str, fingerprint: Fingerprint, answer: Callable[[], T], valid: Callable[[object], bool]
 ) -> T:
     """What ``answer()`` gave under this fingerprint before, if it has its shape; else ``answer()``.
     An answer given with any warning about the user's data, or with a file changed too recently
     for its stamp to tell a later change (``cacherows.racy``), is not kept: the next run works it
     out again."""
-    digest, settled = fingerprint
+    digest, settled, users = fingerprint
+    if not users:  # the bundled data alone: answered from its snapshot, no cache opened for it
+        return answer()
     key = f"{key}|{__version__}"
     stored = catalog.cache.derived(key, digest)
     if stored is not None and valid(stored):
@@ -150,12 +154,13 @@ def _remembered(
     return found
 
 
-def _state_fingerprint(catalog: Catalog, place: Jurisdiction) -> tuple[str, bool]:
-    """A digest of the stamps of the files ``for_state`` depends on, and whether none is racy."""
+def _state_fingerprint(catalog: Catalog, place: Jurisdiction) -> Fingerprint:
+    """A digest of the stamps of the files ``for_state`` depends on, whether none is racy, and
+    whether any of them is the user's."""
     import hashlib
 
     digest = hashlib.blake2b(digest_size=16)
-    settled = True
+    settled, users = True, False
     years, slug = catalog.years(), place.slug
     for root in catalog.roots:  # paths as text: thousands of Path objects would cost more than the stats
         base = str(root.path)
@@ -172,5 +177,6 @@ def _state_fingerprint(catalog: Catalog, place: Jurisdiction) -> tuple[str, bool
                 continue
             stamp = (found.st_mtime_ns, found.st_size, found.st_ino, found.st_ctime_ns)
             settled = settled and not racy(stamp)
+            users = users or root.origin == "user"
             digest.update(f"{path}|{stamp}\n".encode())
-    return digest.hexdigest(), settled
+    return digest.hexdigest(), settled, users
