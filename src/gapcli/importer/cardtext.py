@@ -18,7 +18,7 @@ from gapcli.errors import NotFound, ParseError
 from gapcli.importer.cardtable import ANCHOR, NUMBER, TABLE_HEADINGS, read_table
 from gapcli.importer.extracredit import read_extra, rows_before_label
 from gapcli.importer.goalphrases import KnownPhrases, known_phrases
-from gapcli.importer.textlines import TITLE, Line, Vocabulary, drop_furniture, read_lines, tokens_of
+from gapcli.importer.textlines import TITLE, Line, Vocabulary, drop_furniture, read_lines, title_years, tokens_of
 from gapcli.model import GRADES, TIERS, Card, Citation, ExtraCredit, Framework, IssueResult
 from gapcli.states import JURISDICTIONS, Jurisdiction, resolve
 
@@ -56,7 +56,7 @@ def parse_card_text(
     lines = tokens_of(drop_furniture(raw, _STATE_NAMES))
     if not lines:
         raise ParseError(source, "no text")
-    card_year = _year(tokens_of(raw), year, source)  # running titles count: they must agree with the title
+    card_year = _year(title_years(raw), year, source)  # running titles count: they must agree with the title
     try:
         framework = framework_for(card_year)
     except NotFound as error:
@@ -112,16 +112,15 @@ def _first_title(lines: list[Line]) -> int | None:
     return next((ln.number for ln in lines if TITLE.match(ln.text)), None)
 
 
-def _year(lines: list[Line], given: int | None, source: str) -> int:
+def _year(titles: list[tuple[int, int]], given: int | None, source: str) -> int:
     """The year every title line prints; two titles that disagree are an error, not a choice."""
-    titles = [(ln, int(found.group(1))) for ln in lines if (found := TITLE.match(ln.text))]
     years = {y for _, y in titles}
     if len(years) > 1:
-        shown = ", ".join(f"line {ln.number}: {y}" for ln, y in titles)
+        shown = ", ".join(f"line {number}: {y}" for number, y in titles)
         raise ParseError(source, f"the title lines name different years ({shown}); give the card's own text")
     printed = years.pop() if years else None
     if printed is not None and given is not None and printed != given:
-        raise ParseError(source, f"the card says year {printed}, but {given} was given", titles[0][0].number)
+        raise ParseError(source, f"the card says year {printed}, but {given} was given", titles[0][0])
     chosen = printed if printed is not None else given
     if chosen is None:
         raise ParseError(source, "no 'YEAR Report Card on …' title line; give --year")

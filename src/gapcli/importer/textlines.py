@@ -25,9 +25,10 @@ _SPACES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })  # fmt: skip
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # all but the newline
 _EDGES = re.compile(r"^\W+|\W+$")
 TITLE = re.compile(r"(\d{4}) Report Card on\b", re.IGNORECASE)
+_MAY_BE_TITLE = re.compile(r"\s*\d{4}\s+Report\s+Card\s+on\b", re.IGNORECASE)  # TITLE, before spaces are squeezed
 _PAGE = re.compile(r"\bPage \d{1,3}(?: of \d{1,3})?\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*\d{4}\s+Shared Hope International\.?(?:\s+All rights reserved\.?)?", re.IGNORECASE
@@ -51,9 +52,11 @@ class Line:
         return " ".join(self.tokens)
 
 
-def normalise(raw: str) -> str:
-    """One spelling per character: curly quotes, dashes and ligatures as a typist would type them."""
-    return _CONTROLS.sub(" ", unicodedata.normalize("NFKC", raw).translate(_SPACES))
+def normalise(text: str) -> str:
+    """One spelling per character: curly quotes, dashes and ligatures as a typist would type them, a
+    control as a space. Newlines stay: NFKC neither makes nor joins one, so the text's lines are
+    those of its lines each normalised, done at once."""
+    return _CONTROLS.sub(" ", unicodedata.normalize("NFKC", text).translate(_SPACES))
 
 
 def read_lines(text: str, source: str) -> list[tuple[int, str]]:
@@ -61,16 +64,22 @@ def read_lines(text: str, source: str) -> list[tuple[int, str]]:
     footer, bounded in size."""
     if len(text) > MAX_TEXT_CHARS:
         raise ParseError(source, f"text is {len(text):,} characters; a card is at most {MAX_TEXT_CHARS:,}")
-    found: list[tuple[int, str]] = []
-    page_of: list[int] = []
-    page = 0
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raws = text.split("\n")
+    for number, raw in enumerate(raws, start=1):
         if len(raw) > MAX_LINE_CHARS:
             raise ParseError(
                 source, f"line is {len(raw):,} characters; card lines are at most {MAX_LINE_CHARS:,}", number
             )
-        page += raw.count("\f")  # pdftotext and gapcli's PDF reader put a form feed between pages
-        line = normalise(raw).rstrip()
+    cleaned = normalise(text).split("\n")
+    found: list[tuple[int, str]] = []
+    page_of: list[int] = []
+    page = 0
+    paged = "\f" in text  # pdftotext and gapcli's PDF reader put a form feed between pages
+    for number, line in enumerate(cleaned, start=1):
+        if paged:
+            page += raws[number - 1].count("\f")
+        line = line.rstrip()
         if line.strip():
             found.append((number, line))
             page_of.append(page)
@@ -120,14 +129,14 @@ def drop_furniture(lines: list[tuple[int, str]], state_names: set[str]) -> list[
         cleaned = _COPYRIGHT.sub(" ", _PAGE.sub(" ", line))
         if cleaned.strip():
             kept.append((number, cleaned.rstrip() if cleaned.strip() != line.strip() else line))
-    title = _title_index(kept, state_names)
+    squeezed = [" ".join(line.split()) for _, line in kept]
+    title = _title_index(squeezed, state_names)
     seen_state = False
     out = []
     for index, (number, line) in enumerate(kept):
-        words = line.split()
-        if TITLE.match(" ".join(words)) and index != title and _is_running_title(words):
+        if TITLE.match(squeezed[index]) and index != title and _is_running_title(squeezed[index].split()):
             continue
-        if " ".join(words).casefold() in state_names:
+        if squeezed[index].casefold() in state_names:
             if seen_state:
                 continue
             seen_state = True
@@ -140,16 +149,25 @@ def _is_running_title(words: list[str]) -> bool:
     return len(words) <= 10
 
 
-def _title_index(lines: list[tuple[int, str]], state_names: set[str]) -> int | None:
-    titles = [i for i, (_, line) in enumerate(lines) if TITLE.match(" ".join(line.split()))]
+def _title_index(squeezed: list[str], state_names: set[str]) -> int | None:
+    titles = [i for i, line in enumerate(squeezed) if TITLE.match(line)]
     for i in titles:
-        if any(" ".join(lines[j][1].split()).casefold() in state_names for j in range(max(0, i - 3), i)):
+        if any(squeezed[j].casefold() in state_names for j in range(max(0, i - 3), i)):
             return i
     return titles[0] if titles else None
 
 
 def tokens_of(lines: list[tuple[int, str]]) -> list[Line]:
-    return [Line(number, line.split()) for number, line in lines if line.split()]
+    return [Line(number, tokens) for number, line in lines if (tokens := line.split())]
+
+
+def title_years(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(line number, year) of every title line ('2021 Report Card on …')."""
+    found = []
+    for number, line in lines:
+        if _MAY_BE_TITLE.match(line) and (title := TITLE.match(" ".join(line.split()))):
+            found.append((number, int(title.group(1))))
+    return found
 
 
 def join_hyphenated(first: str, second: str, vocabulary: Container[str]) -> str:
