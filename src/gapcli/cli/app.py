@@ -5,8 +5,6 @@ it returns; the group's command table builds each command on first access (Click
 group" pattern), so a run imports only the module of the command it runs.
 """
 
-from __future__ import annotations
-
 import importlib
 import inspect
 from collections.abc import Callable, Iterator, MutableMapping

@@ -1,7 +1,5 @@
 """``show`` and ``states``: one card, and who has cards."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Optional
 
 from gapcli.cli.answer import Answer, later
@@ -24,7 +22,7 @@ def show(session: Session, state: StateArgument, year: CardYear = None) -> Answe
     return Answer(record, lambda: later("cards:card_view", record, _goals_elsewhere(session, record))())
 
 
-def _goals_elsewhere(session: Session, record: CardRecord) -> tuple[int, int, bool] | None:
+def _goals_elsewhere(session: Session, record: "CardRecord") -> tuple[int, int, bool] | None:
     """Where a card names no goal at all but another of the state's does: that card's year, its
     number of unmet goals and whether its lists are partial (what ``gaps --state`` answers from)."""
     from gapcli import api

@@ -1,7 +1,5 @@
 """Questions across cards: ``diff``, ``rank``, ``gaps``, ``stats``, ``history``, ``map``."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """``data path|validate|export``: where gapcli's data lives, whether it is valid, and all of it in one document."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, Optional
 

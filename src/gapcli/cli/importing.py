@@ -1,7 +1,5 @@
 """``import``: card texts and PDFs into gapcli data, all or nothing."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager

@@ -1,7 +1,5 @@
 """``plan``: what it would take to reach the next grade."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """``schema``: the JSON contract as JSON Schema, for validators and code generators."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer
