@@ -1,6 +1,6 @@
 import pytest
 
-from gapcli.model import Card, Framework, IssueArea, IssueResult
+from gapcli.model import Card, Citation, EditionFacts, ExtraCredit, Framework, IssueArea, IssueResult, PolicyGoal
 from gapcli.states import by_code
 
 SCALE = (("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", 60.0), ("F", 0.0))
@@ -114,3 +114,37 @@ def test_model_objects_print_and_compare_as_dataclasses_do(catalog):
     assert (IssueArea(1, "x", None) == (1, "x", None)) is False
     with pytest.raises(TypeError, match="unhashable"):
         hash(IssueArea(1, "x", None))
+
+
+@pytest.mark.parametrize(
+    "cls", [IssueArea, PolicyGoal, Citation, EditionFacts, Framework, IssueResult, ExtraCredit, Card]
+)
+def test_each_model_class_s_own_init_is_the_one_dataclass_would_write(cls):
+    """Written by hand (model.py says why): the same parameters, in order, with the same types and
+    defaults as the fields; a field with a default_factory gets a new value for each object."""
+    import dataclasses
+    import inspect
+
+    from gapcli import model
+
+    declared = dataclasses.fields(cls)
+    twin = dataclasses.make_dataclass(
+        cls.__name__,
+        [(f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory)) for f in declared],
+    )
+    own, generated = inspect.signature(cls.__init__), inspect.signature(twin.__init__)
+    assert list(own.parameters) == list(generated.parameters)
+    for name, parameter in list(own.parameters.items())[1:]:
+        wanted = generated.parameters[name]
+        assert (parameter.kind, parameter.annotation) == (wanted.kind, wanted.annotation), name
+        factory = next(f.default_factory for f in declared if f.name == name)
+        if factory is dataclasses.MISSING:
+            assert parameter.default == wanted.default, name
+        else:
+            assert parameter.default is model._FRESH, name
+    needed = {n: f"{n}-value" for n, p in list(own.parameters.items())[1:] if p.default is inspect.Parameter.empty}
+    made, again, expected = cls(**needed), cls(**needed), twin(**needed)
+    assert [getattr(made, f.name) for f in declared] == [getattr(expected, f.name) for f in declared]
+    for f in declared:
+        if f.default_factory is not dataclasses.MISSING:
+            assert getattr(made, f.name) is not getattr(again, f.name), f.name
