@@ -126,3 +126,23 @@ def test_a_near_miss_of_a_choice_suggests_the_valid_value_and_only_then(run, arg
     else:
         assert f"; did you mean {meant}?" in result.stderr
     assert list((tmp_path / "here").iterdir()) == []  # refused before anything is written
+
+
+PROBE = """
+import atexit, sys
+atexit.register(lambda: print("gapcli.catalog.catalog" in sys.modules, file=sys.stderr))
+sys.argv = ["gapcli", *sys.argv[1:]]
+from gapcli.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize("args, opens", [(["--help"], False), (["data", "--help"], False), (["rank", "--help"], True)])
+def test_only_a_page_that_names_the_default_edition_opens_the_catalog(args, opens, tmp_path):
+    import subprocess
+    import sys
+
+    env = {"XDG_DATA_HOME": str(tmp_path / "d"), "XDG_CACHE_HOME": str(tmp_path / "c"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and done.stdout.startswith("Usage: gapcli"), done.stderr
+    assert done.stderr.strip().splitlines()[-1] == str(opens)
