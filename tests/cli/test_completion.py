@@ -87,6 +87,14 @@ CASES = [
     ("gapcli rank --grade ", ["A", "B", "C", "D", "F"]),
     ("gapcli rank --grade d", ["d"]),
     ("gapcli rank --tier ", ["I", "II", "III"]),
+    ("gapcli rank --grade A,", ["A,B", "A,C", "A,D", "A,F"]),  # the one after the comma; A is chosen already
+    ("gapcli rank --grade a,b,", ["a,b,c", "a,b,d", "a,b,f"]),
+    ("gapcli rank --tier I,I", ["I,II", "I,III"]),
+    ("gapcli map --by ", ["overall", "grade", "1", "2", "3", "4", "5", "6"]),  # map cannot colour by published
+    ("gapcli rank --year 2025 --by ", ["overall", "grade", "published"]),  # no issue areas known for 2025
+    ("gapcli history ka", ["kansas"]),
+    ("gapcli history ks@", []),  # history is every edition: it takes no @YEAR
+    ("gapcli data export --year 201", [str(year) for year in range(2011, 2020)]),
     ("gapcli show ct --format j", ["json", "jsonl"]),
     ("gapcli plan ct --to ", ["A", "B", "C", "D", "F"]),
     ("gapcli sh", ["show"]),
@@ -138,13 +146,27 @@ def test_issue_area_names_from_a_users_framework_are_one_line_escaped(user_dir):
     assert complete("bash", "gapcli rank --by 1") == ["1"]
 
 
-def test_a_script_of_an_older_gapcli_is_told_to_reinstall():
-    env = {**os.environ, "_GAPCLI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "gapcli sh"}
+@pytest.mark.parametrize(
+    "instruction, shell",
+    [
+        ("complete_zsh", "zsh"),  # Typer's zsh script
+        ("source_bash", "bash"),  # Typer's documented `eval "$(_GAPCLI_COMPLETE=source_bash gapcli)"` in .bashrc
+        ("complete_fish", "fish"),
+        ("tcsh", "SHELL (bash, zsh or fish)"),
+    ],
+)
+def test_a_script_of_an_older_gapcli_is_told_to_reinstall_for_its_shell(instruction, shell):
+    env = {**os.environ, "_GAPCLI_COMPLETE": instruction, "_TYPER_COMPLETE_ARGS": "gapcli sh"}
     out = subprocess.run([GAPCLI], env=env, capture_output=True, text=True, timeout=60)
     assert (out.returncode, out.stdout) == (0, "")
     assert (
-        out.stderr == "gapcli: error: this completion script is out of date; run: gapcli --install-completion SHELL\n"
+        out.stderr == f"gapcli: note: this completion script is out of date; run: gapcli --install-completion {shell}\n"
     )
+
+
+def test_issue_areas_are_described_from_the_edition_given_with_year():
+    assert complete("zsh", "gapcli rank --year 2019 --by 1") == ["1:Criminalization of Domestic Minor Sex Trafficking"]
+    assert complete("fish", "gapcli map -y 2021 --by 1") == ["1\tCriminal Provisions"]
 
 
 @pytest.mark.parametrize(

@@ -116,6 +116,27 @@ def test_the_script_typer_installed_for_an_older_gapcli_is_replaced_without_forc
     assert startup.read_text().startswith(typers_lines)  # its lines are the user's now: left as they are
 
 
+def test_a_users_file_that_mentions_typers_instruction_further_down_is_not_replaced(run, home):
+    file, _ = places(home)["zsh"]
+    file.parent.mkdir(parents=True)
+    own = "#compdef gapcli\n# my own gapcli completion\n_arguments '*: :_files'\n\n\n\n" + TYPERS_ZSH
+    file.write_text(own)
+    result = run("--install-completion", "zsh")
+    assert result.exit_code == 1 and "is not gapcli's; use --force" in result.stderr
+    assert file.read_text() == own
+
+
+def test_a_completion_file_linked_elsewhere_stays_a_link(run, home, tmp_path):
+    file, _ = places(home)["fish"]
+    dotfiles = tmp_path / "dotfiles" / "gapcli.fish"
+    dotfiles.parent.mkdir()
+    dotfiles.write_text(script("fish").replace("__gapcli_complete", "__gapcli_old"))
+    file.parent.mkdir(parents=True)
+    os.symlink(dotfiles, file)
+    assert run("--install-completion", "fish").exit_code == 0
+    assert file.is_symlink() and dotfiles.read_text() == script("fish")
+
+
 def test_a_startup_file_that_cannot_be_written_leaves_nothing_behind(run, home, tmp_path):
     file, startup = places(home)["bash"]
     os.symlink(tmp_path / "no-such-folder" / "bashrc", startup)  # a dotfiles link to a folder that is gone
@@ -143,5 +164,24 @@ def test_an_unknown_shell_is_a_usage_error(run, home):
 
 def test_no_command_is_still_help_or_a_usage_error(run):
     assert run().exit_code == 0 and "Commands" in run().stdout
-    result = run("--force")
+    result = run("--")
     assert (result.exit_code, result.stderr) == (2, "gapcli: error: Missing command. (see 'gapcli --help')\n")
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["--force"], "--force goes with --install-completion only"),
+        (["--force", "show", "ks"], "--force goes with --install-completion only"),
+        (["--force", "--show-completion", "zsh"], "--force goes with --install-completion only"),
+        (
+            ["--show-completion", "bash", "--install-completion", "zsh"],
+            "--show-completion and --install-completion exclude each other",
+        ),
+    ],
+)
+def test_completion_options_given_where_they_do_nothing_are_usage_errors(run, home, args, said):
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"gapcli: error: {said} (see 'gapcli --help')\n"
+    assert everything(home) == {}

@@ -164,15 +164,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _show_completion(shell: str | None) -> None:
-    if shell:
-        from gapcli.cli.shells import script
-
-        print(script(shell), end="")
-        raise typer.Exit()
-
-
-@app.callback(invoke_without_command=True)  # --install-completion runs in _root, after --force is read
+@app.callback(invoke_without_command=True)  # the completion options run in _root, after all of them are read
 def _root(
     ctx: typer.Context,
     version: Annotated[
@@ -183,8 +175,6 @@ def _root(
         typer.Option(
             "--show-completion",
             metavar="SHELL",
-            callback=_show_completion,
-            is_eager=True,
             help="Print the completion script for SHELL: bash, zsh or fish.",
         ),
     ] = None,
@@ -201,6 +191,15 @@ def _root(
     ] = False,
 ) -> None:
     """Explore the policy gaps in Shared Hope International's Report Cards on Child & Youth Sex Trafficking."""
+    if show_completion and install_completion_:
+        raise click.exceptions.UsageError("--show-completion and --install-completion exclude each other", ctx)
+    if force and not install_completion_ and not ctx.resilient_parsing:
+        raise click.exceptions.UsageError("--force goes with --install-completion only", ctx)
+    if show_completion:
+        from gapcli.cli.shells import script
+
+        print(script(show_completion), end="")
+        raise typer.Exit()
     if install_completion_:
         from gapcli.cli.install import install
 

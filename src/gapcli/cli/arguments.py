@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 import typer
 
-from gapcli.cli.complete import complete_by, complete_state, complete_year
+from gapcli.cli.complete import complete_by, complete_map_by, complete_place, complete_state, complete_year
 from gapcli.errors import InvalidValue
 from gapcli.model import GRADES
 from gapcli.query import arguments
@@ -56,6 +56,14 @@ StateArgument = Annotated[
         autocompletion=complete_state,
     ),
 ]
+PlaceArgument = Annotated[  # a state in every edition (history): no @YEAR
+    str,
+    typer.Argument(
+        metavar="STATE",
+        help="State name or postal code: connecticut, 'New York', ny, dc.",
+        autocompletion=complete_place,
+    ),
+]
 SelectorArgument = Annotated[
     str,
     typer.Argument(
@@ -79,7 +87,7 @@ MapByOption = Annotated[
         "--by",
         metavar="FIGURE",
         help="overall or grade (the overall grade), an issue number 1-6, or part of an issue name.",
-        autocompletion=complete_by,
+        autocompletion=complete_map_by,
     ),
 ]
 ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]

@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from gapcli.cli.answer import Answer, later
-from gapcli.cli.arguments import DEFAULT_EDITION, ByOption, MapByOption, SelectorArgument, StateArgument, year_option
-from gapcli.cli.complete import complete_grade, complete_state, complete_tier
+from gapcli.cli.arguments import DEFAULT_EDITION, ByOption, MapByOption, PlaceArgument, SelectorArgument, year_option
+from gapcli.cli.complete import complete_grades, complete_state, complete_tiers
 from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 from gapcli.errors import UsageError
 
@@ -38,7 +38,7 @@ def rank(
             "--grade",
             metavar="LETTER",
             help="Only cards with this overall grade (A-F); several: --grade A,B,C,D or repeated (any of them).",
-            autocompletion=complete_grade,
+            autocompletion=complete_grades,
         ),
     ] = None,
     tier: Annotated[
@@ -47,7 +47,7 @@ def rank(
             "--tier",
             metavar="TIER",
             help="Only cards in this tier (I, II, III); several: --tier I,II or repeated (any of them).",
-            autocompletion=complete_tier,
+            autocompletion=complete_tiers,
         ),
     ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="List from the bottom.")] = False,
@@ -103,7 +103,7 @@ def stats(session: Session, year: EditionYear = None) -> Answer:
     return Answer(result, later("across:stats_view", result))
 
 
-def history(session: Session, state: StateArgument) -> Answer:
+def history(session: Session, state: PlaceArgument) -> Answer:
     """A state in every edition: grade and its change, score, tier and published rank."""
     from gapcli import api
 

@@ -39,6 +39,11 @@ def complete_state(incomplete: str) -> list[str]:
     return _starting([j.slug for j in JURISDICTIONS], name)
 
 
+def complete_place(incomplete: str) -> list[str]:
+    """A state's name alone, for a command about every edition of it (``history``): no ``@YEAR``."""
+    return [] if "@" in incomplete else complete_state(incomplete)
+
+
 def complete_year(ctx: Any, incomplete: str) -> list[str]:
     """The editions the command's state has a card in (``show ct --year``), else every edition."""
     named = _named_state(ctx)
@@ -107,8 +112,23 @@ def complete_grade(incomplete: str) -> list[str]:
     return _starting(GRADES, incomplete)
 
 
-def complete_tier(incomplete: str) -> list[str]:
-    return _starting(TIERS, incomplete)
+def complete_grades(incomplete: str) -> list[str]:
+    """A list of grades (``--grade A,B``): the one after the last comma, those before it kept."""
+    return _listed(GRADES, incomplete)
+
+
+def complete_tiers(incomplete: str) -> list[str]:
+    return _listed(TIERS, incomplete)
+
+
+def _listed(choices: tuple[str, ...], incomplete: str) -> list[str]:
+    before, comma, last = incomplete.rpartition(",")
+    chosen = {c.casefold() for c in before.split(",")} if comma else set()
+    left = tuple(c for c in choices if c.casefold() not in chosen)
+    found = _starting(left, last)
+    if not last and before.islower():  # nothing typed after the comma: in the case of what came before
+        found = [choice.lower() for choice in found]
+    return [f"{before}{comma}{choice}" for choice in found]
 
 
 def complete_output(incomplete: str) -> list[str]:
@@ -118,23 +138,37 @@ def complete_output(incomplete: str) -> list[str]:
     return _starting(list(outputs()), incomplete)
 
 
-def complete_by(incomplete: str) -> list[str | tuple[str, str]]:
-    """The figures of a whole card, then the issue areas of the default edition, each with its name."""
+def complete_by(ctx: Any, incomplete: str) -> list[str | tuple[str, str]]:
+    """The figures of a whole card, then the issue areas of the edition (``--year``, else the default
+    one), each with its name."""
     from gapcli.query.select import FIGURES
 
-    areas = [(number, name) for number, name in _issue_areas() if number.startswith(incomplete)]
-    return [*_starting(FIGURES, incomplete), *areas]
+    return [*_starting(FIGURES, incomplete), *_areas_starting(ctx, incomplete)]
 
 
-def _issue_areas() -> list[tuple[str, str]]:
-    """The default edition's issue areas (its framework is read)."""
+def complete_map_by(ctx: Any, incomplete: str) -> list[str | tuple[str, str]]:
+    """What ``map`` colours by: the overall grade (``overall``, ``grade``) or an issue area."""
+    from gapcli.query.select import FIGURES, PUBLISHED
+
+    shown = tuple(figure for figure in FIGURES if figure != PUBLISHED)  # map has no colour for it
+    return [*_starting(shown, incomplete), *_areas_starting(ctx, incomplete)]
+
+
+def _areas_starting(ctx: Any, incomplete: str) -> list[str | tuple[str, str]]:
+    year = ctx.params.get("year") if ctx is not None else None
+    areas = _issue_areas(year if isinstance(year, int) else None)
+    return [(number, name) for number, name in areas if number.startswith(incomplete)]
+
+
+def _issue_areas(year: int | None) -> list[tuple[str, str]]:
+    """The issue areas of edition ``year`` (None: the default one); its framework is read."""
     from gapcli.catalog.catalog import Catalog
     from gapcli.errors import GapcliError
 
     try:
         cards = Catalog.open()
         try:
-            return [(str(area.number), area.name) for area in cards.edition(None).issues]
+            return [(str(area.number), area.name) for area in cards.edition(year).issues]
         finally:
             cards.save_cache()
     except (GapcliError, OSError):  # completion offers what it can; it never fails the shell

@@ -7,6 +7,7 @@ import typer
 
 from gapcli.cli.answer import Answer, later
 from gapcli.cli.arguments import ForceFlag, year_value
+from gapcli.cli.complete import complete_year
 from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 from gapcli.errors import GapcliError, UsageError
 from gapcli.exports.records import DOCUMENT_FORMATS, TABLES
@@ -65,7 +66,12 @@ def export(
     year: Annotated[
         Optional[int],
         typer.Option(
-            "--year", "-y", metavar="YEAR", parser=year_value, help="Only this edition (default: every edition)."
+            "--year",
+            "-y",
+            metavar="YEAR",
+            parser=year_value,
+            help="Only this edition (default: every edition).",
+            autocompletion=complete_year,
         ),
     ] = None,
     fmt: Annotated[

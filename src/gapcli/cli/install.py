@@ -82,9 +82,16 @@ def _base(variable: str, default: str) -> Path:
 
 
 def _ours(text: str, shell: str) -> bool:
-    """Written by gapcli: headed as ``shell.script`` heads it, or by an older gapcli through Typer
-    (whose scripts call gapcli with ``_GAPCLI_COMPLETE=complete_SHELL``)."""
-    return HEADER.format(shell=shell) in text.splitlines()[:2] or f"{COMPLETE_VAR}=complete_{shell}" in text
+    """Written by gapcli: headed as ``shell.script`` heads it, or by an older gapcli through Typer,
+    whose scripts (a few lines) call gapcli with ``_GAPCLI_COMPLETE=complete_SHELL`` in the first six.
+    A longer file, or one that says so further down, is the user's own (it may only source Typer's)."""
+    lines = text.splitlines()
+    if HEADER.format(shell=shell) in lines[:2]:
+        return True
+    return len(lines) <= _TYPERS_LINES and f"{COMPLETE_VAR}=complete_{shell}" in "\n".join(lines[:6])
+
+
+_TYPERS_LINES = 10  # Typer's bash script, the longest: 9 lines after a blank one
 
 
 def _read(path: Path) -> str | None:

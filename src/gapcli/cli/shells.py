@@ -92,13 +92,16 @@ def script(shell: str) -> str:
 def answer(command: Any, shell: str, obj: Any = None) -> int:
     """Print the completions of ``_GAPCLI_COMPLETE_LINE`` for ``shell``; always exit 0.
 
-    An instruction gapcli does not know is a script of an older gapcli (or Typer's):
-    one line on stderr says how to replace it.
+    An instruction gapcli does not know is a script of an older gapcli (or Typer's, whose
+    instructions name the shell: ``source_bash``, ``complete_zsh``): a note on stderr says how
+    to replace it, for that shell where the instruction names one.
     """
     if shell not in _SCRIPTS:
         from gapcli.streams import tell
 
-        tell("gapcli: error: this completion script is out of date; run: gapcli --install-completion SHELL")
+        named = shell.rpartition("_")[2]
+        which = named if named in SHELLS else "SHELL (bash, zsh or fish)"
+        tell(f"gapcli: note: this completion script is out of date; run: gapcli --install-completion {which}")
         return 0
     try:
         lines = _completions(command, shell, os.environ.get(LINE_VAR, ""), obj)
