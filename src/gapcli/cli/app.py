@@ -19,7 +19,7 @@ from gapcli.cli import COMMANDS, GROUPS, OutputKind
 from gapcli.cli.clicks import click
 from gapcli.cli.session import Session
 from gapcli.cli.shells import ShellName
-from gapcli.cli.values import adopt
+from gapcli.cli.values import adopt, declared
 
 HELP_OPTIONS = ["-h", "--help"]
 _SETTINGS: dict[str, Any] = {"add_completion": False, "rich_markup_mode": None, "pretty_exceptions_enable": False}
@@ -66,10 +66,11 @@ def build_command(name: str) -> Any:
     module, _, attribute = entry.target.partition(":")
     function = getattr(importlib.import_module(f"gapcli.cli.{module}"), attribute)
     one = typer.Typer(**_SETTINGS)
-    one.command(name=leaf, cls=GapcliCommand)(answering(function, entry.output))
+    answer = answering(function, entry.output)
+    one.command(name=leaf, cls=GapcliCommand)(answer)
     command = typer.main.get_command(one)
     command.name = leaf
-    return adopt(command, HELP_OPTIONS)
+    return adopt(command, HELP_OPTIONS, declared(inspect.signature(answer)))
 
 
 class _LazyCommands(MutableMapping[str, Any]):
@@ -128,7 +129,8 @@ class GapcliGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        adopt(self, HELP_OPTIONS)  # before the command table is the lazy one, which adopt would build whole
+        # the root's options (a group such as data has none of them)
+        adopt(self, HELP_OPTIONS, declared(inspect.signature(_root, eval_str=True)))
         self.commands = _LazyCommands()
 
     format_help = GapcliCommand.format_help

@@ -92,14 +92,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     follow the error; stdout is flushed here, so a closed pipe or a full disk is reported
     here, not at interpreter exit.
     """
-    from gapcli.cli.shells import COMPLETE_VAR
-
     adopt_closed()
     _tolerant_streams()
-    from gapcli.cli.app import app
-
     with Session() as session:
-        try:
+        try:  # the imports too: an import that fails (a Typer gapcli does not know) is one line, not a traceback
+            from gapcli.cli.app import app
+            from gapcli.cli.shells import COMPLETE_VAR
+
             group = typer.main.get_command(app)
             if os.environ.get(COMPLETE_VAR):  # a shell's Tab (cli/shells.py): answered without running anything
                 from gapcli.cli.shells import answer
