@@ -143,6 +143,16 @@ def targets(cards: int) -> list[tuple[str, str, float]]:
     return found
 
 
+def fast_path_line() -> str:
+    """Which Typer, and whether gapcli replaces its coercion (a lost fast path shows here, not as a failed test)."""
+    import typer
+
+    from gapcli.cli.values import fast_path
+
+    state = "on" if fast_path() else "OFF (GAPCLI_TYPER_FAST=0, or a Typer cli/typerhooks.py does not know)"
+    return f"typer {typer.__version__}; the Typer fast path (cli/values.py) is {state}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="gapcli start-up benchmark")
     parser.add_argument("--runs", type=int, default=11, help="rounds (the median is taken; at least 5)")
@@ -178,6 +188,7 @@ def main() -> None:
                 walls[name].append(run(*cases[name]))
         counted = {name: instructions(*case) / 1e6 for name, case in cases.items()} if args.instructions else None
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {made:,} generated user cards")
+    print(fast_path_line())
     print(f"{'case':<34} {'wall ms':>8} {'instr M':>9}")
     for name in cases:
         wall = statistics.median(walls[name]) * 1000

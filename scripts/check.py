@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import sysconfig
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,21 +33,28 @@ def main() -> int:
         ([sys.executable, "-m", "ruff", "format", "--check", *TREES], {}, ""),
         ([sys.executable, "-m", "mypy"], {}, ""),
         ([sys.executable, "-m", "pytest", *tests], {}, f"typer {_version(sys.executable)}"),
-        ([sys.executable, "-m", "pytest", *tests, "tests/cli"], {"GAPCLI_TYPER_FAST": "0"}, "fast path off"),
+        ([sys.executable, "-m", "pytest", *tests, "tests/cli"], {"GAPCLI_TYPER_FAST": "0"}, "the fast path off"),
     ]
     for step, env, why in steps:
-        print(
-            f"$ {' '.join(f'{k}={v}' for k, v in env.items())}{' ' if env else ''}{' '.join(step)}  # {why}", flush=True
-        )
-        if subprocess.run(step, cwd=ROOT, env=os.environ | env).returncode:
+        if _step(step, env, why):
             return 1
-    oldest = _oldest_typer()
-    python = _environment_with_typer(oldest)
-    print(
-        f"$ {python} -m pytest {' '.join(tests)}  # typer {_version(str(python))}, the oldest the pin allows",
-        flush=True,
-    )
-    return 1 if subprocess.run([str(python), "-m", "pytest", *tests], cwd=ROOT).returncode else 0
+    python = _environment_with_typer(_oldest_typer())
+    return _step([str(python), "-m", "pytest", *tests], {}, f"typer {_version(str(python))}, the oldest the pin allows")
+
+
+def _step(command: list[str], env: dict[str, str], why: str) -> int:
+    """Run one check; print it, then its wall and CPU seconds (the extra Typer runs' cost shows in CI's log)."""
+    shown = " ".join([*(f"{name}={value}" for name, value in env.items()), *command])
+    print(f"$ {shown}{f'  # {why}' if why else ''}", flush=True)
+    start, cpu = time.perf_counter(), _children_cpu()
+    code = subprocess.run(command, cwd=ROOT, env=os.environ | env).returncode
+    print(f"({time.perf_counter() - start:.0f} s, {_children_cpu() - cpu:.0f} CPU s)", flush=True)
+    return code
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _oldest_typer() -> str:
