@@ -218,3 +218,13 @@ def test_history_marks_the_cards_with_derived_figures(run):
     assert f"printed by no source: the {year} grade" in run("history", "al").stdout
     assert f"{rows[year]['grade']}*" in run("history", "al", "--format", "table").stdout
     assert not any("*" in line for line in run("history", "ct").stdout.splitlines()[1:] if line[:4].isdigit())
+
+
+def test_history_marks_a_grade_only_where_the_grade_itself_was_derived(run):
+    rows = {r["year"]: r for r in as_json(run, "history", "ia")}
+    assert rows[2021]["derived"] == ["extra_credit"]  # Iowa 2021: the extra credit derived, the grade printed
+    out = run("history", "ia").stdout
+    line = next(line for line in out.splitlines() if line.startswith("2021\t"))
+    assert line.split("\t")[2] == rows[2021]["grade"]
+    assert "printed by no source: the 2021 extra credit" in out  # still said, without a mark
+    assert "* Derived" not in out

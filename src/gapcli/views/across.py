@@ -198,7 +198,7 @@ def history_view(rows: list[HistoryRow]) -> View:
             r["year"],
             _framework_cell(r),
             f"{r['grade'] or '?'}*"
-            if r["derived"]
+            if "grade" in r["derived"]
             else r["grade"]
             if r["has_card"]
             else "not graded"
@@ -240,7 +240,8 @@ def history_view(rows: list[HistoryRow]) -> View:
     if derived:  # the card view says how each was reached
         named = "; ".join(f"the {r['year']} {', '.join(f.replace('_', ' ') for f in r['derived'])}" for r in derived)
         how = f"gapcli show {derived[0]['code'].lower()} --year {derived[0]['year']} says how"
-        blocks.append(Note(f"* Derived by counting or arithmetic, printed by no source: {named} ({how})."))
+        mark = "* " if any("grade" in r["derived"] for r in derived) else ""  # only a derived grade is marked
+        blocks.append(Note(f"{mark}Derived by counting or arithmetic, printed by no source: {named} ({how})."))
     changes = [f"{r['year']}: {r['framework_short']}" for r in rows if r["framework_changed"]]
     if changes:
         blocks.append(Note(f"Framework changes ({'; '.join(changes)}): no change is given across them."))
