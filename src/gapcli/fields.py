@@ -33,7 +33,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "PlanRow": ("state", "code", "year", "target", "needs", "number", "name", "score", "max_score", "headroom", "headroom_share", "unmet_goals", "fips"),
     "ProblemRow": ("problem",),
     "PublishedFacts": ("released", "graded", "grade_counts", "national_average", "ranked", "goal_points", "sources", "counts_consistent", "counts_note", "most_improved", "highlights"),
-    "RankRow": ("rank", "state", "code", "year", "grade", "score", "max_score", "tier", "published_rank", "by", "ranked", "cards", "place_low", "place_high", "place_of", "group_low", "group_high", "top_certain", "origin", "fips"),
+    "RankRow": ("rank", "state", "code", "year", "grade", "score", "max_score", "tier", "published_rank", "by", "ranked", "cards", "place_low", "place_high", "place_of", "group_low", "group_high", "top_certain", "origin", "fips", "filtered_out_unknown"),
     "SourceRecord": ("origin", "path", "citations"),
     "StateGap": ("state", "code", "year", "issue", "issue_name", "goal", "id", "goal_lists", "brief", "brief_url", "fips"),
     "StateRow": ("state", "code", "year", "grade", "score", "max_score", "tier", "complete", "derived", "origin", "grades", "fips"),

@@ -190,6 +190,7 @@ class RankRow(TypedDict):
     top_certain: bool | None
     origin: str
     fips: str
+    filtered_out_unknown: int
 
 
 class GapEntry(TypedDict):

@@ -80,6 +80,21 @@ def test_rank_grade_and_tier_take_several_values_any_of_which_keeps_a_card(run):
     assert "40 card(s) not shown (--grade A,B,C,D)" in note
 
 
+def test_rank_filters_never_read_an_unknown_grade_or_tier_as_not_this_one(run):
+    """2023 publishes no tier: --tier I,II hides every card, and must not read as "no Tier I or II state"."""
+    out = run("rank", "--year", "2023", "--tier", "I,II").stdout
+    assert "50 card(s) not shown (--tier I,II); all of them have no published tier: they may be Tier I or II" in out
+    whole = as_json(run, "rank", "--year", "2011")
+    unknown = sum(1 for r in whole if r["grade"] is None)
+    assert unknown == 2  # two 2011 cards ranked by their published rank, without a published grade
+    shown = as_json(run, "rank", "--year", "2011", "--grade", "F")
+    assert {r["filtered_out_unknown"] for r in shown} == {unknown}
+    out = run("rank", "--year", "2011", "--grade", "F").stdout
+    hidden = len(whole) - len(shown)
+    assert f"{hidden} card(s) not shown (--grade F); 2 of them have no published grade: they may be F" in out
+    assert {r["filtered_out_unknown"] for r in whole} == {0}
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

@@ -116,6 +116,18 @@ def test_filters_keep_each_place_in_the_whole_ranking():
     assert [r["code"] for r in rank(CARDS, framework(), tiers=("II",))] == ["AL", "CT"]
 
 
+def test_filters_count_apart_the_cards_dropped_only_for_an_unknown_grade_or_tier():
+    cards = [*CARDS, card("IA", "Iowa", 50, None, "II")]
+    result = rank(cards, framework(), grades=("F",))
+    assert result.filtered_out == 2 and result.filtered_out_unknown == 1  # Florida's C is not F; Iowa's may be
+    assert {r["filtered_out_unknown"] for r in result} == {1}
+    tiers = rank(cards, framework(), tiers=("I",))
+    assert (tiers.filtered_out, tiers.filtered_out_unknown) == (5, 1)  # Alaska: no tier
+    both = rank(cards, framework(), grades=("C",), tiers=("II",))
+    assert (both.filtered_out, both.filtered_out_unknown) == (6, 1)  # Iowa alone: tier II, grade unknown
+    assert rank(cards, framework()).filtered_out_unknown == 0
+
+
 def test_contradicting_facts_give_no_places_and_say_so():
     cards = [card("AZ", "Arizona", 48, "F", published=31), card("CT", "Connecticut", 50, "F", published=32)]
     result = rank(cards, framework(graded=None, scale=None))

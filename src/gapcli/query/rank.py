@@ -34,6 +34,7 @@ class Ranking(Records["RankRow"]):
     ranked: int  # cards with a fact about the figure ranked on (the rows before filters)
     cards: int  # cards of the edition
     filtered_out: int  # rows dropped by --grade/--tier
+    filtered_out_unknown: int  # of those, the rows whose grade/tier is not published: they may be what was asked
     grades: tuple[str, ...] | None  # the overall grades kept (--grade), None: every one
     tiers: tuple[str, ...] | None  # the tiers kept (--tier), None: every one
     coverage: dict[str, int]  # for each of FIGURES, how many cards have it
@@ -124,6 +125,9 @@ def rank(
     by_code = {c.code: c for c in cards}
     chosen = [r for r in rows if _keep(by_code[r["code"]], grades, tiers)]
     filtered_out = len(rows) - len(chosen)
+    unknown = sum(1 for r in rows if _may_be(by_code[r["code"]], grades, tiers))
+    for row in rows:
+        row["filtered_out_unknown"] = unknown
     unprinted: list[int] = []
     if top is not None:
         positions = found.problem is not None and by != PUBLISHED
@@ -142,6 +146,7 @@ def rank(
         ranked=len(listed),
         cards=len(cards),
         filtered_out=filtered_out,
+        filtered_out_unknown=unknown,
         grades=None if grades is None else tuple(grades),
         tiers=None if tiers is None else tuple(tiers),
         coverage=coverage,
@@ -220,6 +225,15 @@ def _keep(card: Card, grades: Collection[str] | None, tiers: Collection[str] | N
     return (grades is None or card.grade in grades) and (tiers is None or card.tier in tiers)
 
 
+def _may_be(card: Card, grades: Collection[str] | None, tiers: Collection[str] | None) -> bool:
+    """A card --grade/--tier drop only for want of a published grade or tier: unknown, not "not this one"."""
+    if _keep(card, grades, tiers):
+        return False
+    grade_may = grades is None or card.grade is None or card.grade in grades
+    tier_may = tiers is None or card.tier is None or card.tier in tiers
+    return grade_may and tier_may
+
+
 def _key(card: Card, by: str) -> float | None:
     """The figure, where the card has it (for the coverage counts)."""
     if by == OVERALL:
@@ -267,4 +281,5 @@ def _row(
         "top_certain": None,
         "origin": card.origin,
         "fips": fips(card.code),
+        "filtered_out_unknown": 0,
     }

@@ -119,12 +119,31 @@ def _rank_notes(ranking: Ranking) -> list[Block]:
         asked = [
             f"--{name} {','.join(kept)}" for name, kept in (("grade", ranking.grades), ("tier", ranking.tiers)) if kept
         ]
+        unknown = _unknown_kept_out(ranking)
         notes.append(
             Note(
-                f"{ranking.filtered_out} card(s) not shown ({' '.join(asked)}); places are those of the whole ranking."
+                f"{ranking.filtered_out} card(s) not shown ({' '.join(asked)}){unknown}; "
+                "places are those of the whole ranking."
             )
         )
     return notes
+
+
+def _unknown_kept_out(ranking: Ranking) -> str:
+    """'; 2 of them have no published grade: they may be F': a card without the grade or tier asked
+    about is not shown, but unknown is not "not this one"."""
+    n = ranking.filtered_out_unknown
+    if not n:
+        return ""
+    asked = [
+        (name, kind, kept)
+        for name, kind, kept in (("grade", "", ranking.grades), ("tier", "Tier ", ranking.tiers))
+        if kept
+    ]
+    which = "all of them have" if n == ranking.filtered_out else f"{n} of them {'has' if n == 1 else 'have'}"
+    what = " or ".join(name for name, _, _ in asked)
+    may_be = " and ".join(f"{kind}{' or '.join(kept)}" for _, kind, kept in asked)
+    return f"; {which} no published {what}: they may be {may_be}"
 
 
 def _runs(numbers: list[int]) -> str:
