@@ -170,7 +170,7 @@ def test_an_empty_ranking_explains_itself(run):
     assert "try --by overall (1 card) or --by grade (13 cards)" in out
     assert run("rank", "--year", "2022", "--by", "published", "-f", "csv").stdout.splitlines() == [
         "rank,state,code,year,grade,score,max_score,tier,published_rank,by,ranked,cards,"
-        "place_low,place_high,place_of,group_low,group_high,top_certain,origin,fips"
+        "place_low,place_high,place_of,group_low,group_high,top_certain,origin,fips,filtered_out_unknown"
     ]
 
 
