@@ -1,5 +1,6 @@
 """The SQLite export for Datasette and sqlite-utils users (#27 items 1-2), checked with the real tools."""
 
+import hashlib
 import json
 import os
 import signal
@@ -51,6 +52,23 @@ def test_every_table_column_and_view_of_the_first_layout_stays(exported):
     with sqlite3.connect(path) as db:
         for table, names in FIRST_LAYOUT.items():
             assert columns(db, table)[: len(names)] == names or set(names) <= set(columns(db, table)), table
+
+
+# each schema_version's tables and columns (name, type), digested: a layout changed without raising
+# SCHEMA_VERSION fails here; record the new version's digest with the bump
+LAYOUTS = {"3": "87465c3241a08ef0"}
+
+
+def test_schema_version_changes_with_any_table_or_column(exported):
+    path, _ = exported
+    with sqlite3.connect(path) as db:
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        tables = [
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+        ]
+        layout = [(t, [(row[1], row[2]) for row in db.execute(f"PRAGMA table_info('{t}')")]) for t in tables]
+    digest = hashlib.sha256(json.dumps(layout).encode()).hexdigest()[:16]
+    assert LAYOUTS.get(version) == digest, f"schema_version {version}: the layout digest is {digest}"
 
 
 def test_checks_are_clean_and_every_relation_is_a_single_column_foreign_key(exported):

@@ -36,7 +36,9 @@ from gapcli.views.provenance import CODE_LICENCE, HOW_TO_CITE, STATEMENT, public
 if TYPE_CHECKING:
     from gapcli.records import CardRecord
 
-SCHEMA_VERSION = "2"  # 1: the first layout (composite keys); 2: integer keys, labels, links, meta, FTS, views
+# 1: the first layout (composite keys); 2: integer keys, labels, links, meta, FTS, views;
+# 3: fips (jurisdictions, cards), editions.counts_consistent and counts_note
+SCHEMA_VERSION = "3"  # a changed table or column changes it: tests/exports/test_database.py holds each layout's digest
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
