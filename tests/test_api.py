@@ -114,7 +114,12 @@ def test_arguments_as_people_give_them(bundled):
             ["plan", "ct", "--to", "z"],
         ),
         (lambda c: api.rank(2020, catalog=c), NotFound, "no edition 2020", ["rank", "--year", "2020"]),
-        (lambda c: api.rank(by="zzz", catalog=c), NotFound, "unknown issue area 'zzz'", ["rank", "--by", "zzz"]),
+        (
+            lambda c: api.rank(by="zzz", catalog=c),
+            InvalidValue,
+            "--by: unknown issue area 'zzz'",
+            ["rank", "--by", "zzz"],
+        ),
         (
             lambda c: api.card("conecticut", catalog=c),
             NotFound,

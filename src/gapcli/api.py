@@ -196,7 +196,7 @@ def rank(
                 f"the {framework.year} edition ({framework.short_name}) has no tiers, "
                 f"so none is Tier {' or '.join(named)}"
             )
-        chosen = resolve_by(framework, figure)
+        chosen = resolve_by(framework, figure, lambda: cards.frameworks().values())
         return ranking(cards.cards_for_year(framework.year), framework, chosen, letters, named, first, backwards)
 
 
@@ -318,7 +318,7 @@ def tiles(year: int | str | None = None, *, by: str | int = "overall", catalog: 
     figure = given.by(by)
     with _opened(catalog) as cards:
         framework = cards.edition(given.year(year))
-        chosen = resolve_by(framework, figure)
+        chosen = resolve_by(framework, figure, lambda: cards.frameworks().values())
         if chosen == "published":
             raise UsageError(
                 "map --by published: a printed rank is a place, not a colour the map can show; "

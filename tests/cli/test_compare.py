@@ -80,6 +80,22 @@ def test_rank_grade_and_tier_take_several_values_any_of_which_keeps_a_card(run):
     assert "40 card(s) not shown (--grade A,B,C,D)" in note
 
 
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (["--by", "score"], 2),  # names no figure and no issue area: malformed, as --grade Z
+        (["--by", "nothing", "--year", "2025"], 2),  # an edition without issue areas too
+        (["--by", "9", "--year", "2019"], 2),
+        (["--by", "access to justice", "--year", "2019"], 1),  # a 2021 area, not in the 2019 edition: not found
+        (["--by", "criminal provisions", "--year", "2025"], 1),  # 2025 has no issue areas
+    ],
+)
+def test_rank_by_a_malformed_figure_is_a_usage_error_an_area_missing_here_is_not_found(run, args, code):
+    result = run("rank", *args)
+    assert (result.exit_code, result.stdout, result.stderr.count("\n")) == (code, "", 1), result.stderr
+    assert result.stderr.startswith("gapcli: error: --by: " if code == 2 else "gapcli: error: ")
+
+
 def test_rank_filters_never_read_an_unknown_grade_or_tier_as_not_this_one(run):
     """2023 publishes no tier: --tier I,II hides every card, and must not read as "no Tier I or II state"."""
     out = run("rank", "--year", "2023", "--tier", "I,II").stdout

@@ -104,14 +104,14 @@ def test_every_example_runs_on_the_bundled_data(run, line, tmp_path, monkeypatch
 @pytest.mark.parametrize(
     "args, code, meant",
     [
-        (["rank", "--by", "score"], 1, "overall"),  # a word for the figure
-        (["rank", "--by", "Overal"], 1, "overall"),  # a typo
-        (["map", "--by", "grde"], 1, "grade"),
+        (["rank", "--by", "score"], 2, "overall"),  # a word for the figure
+        (["rank", "--by", "Overal"], 2, "overall"),  # a typo
+        (["map", "--by", "grde"], 2, "grade"),
         (["rank", "--format", "jsn"], 2, "json"),
         (["data", "export", "--table", "card"], 2, "cards"),
         (["show", "ct", "--export", "x.svg", "--theme", "drak"], 2, "dark"),
         (["--show-completion", "bsh"], 2, "bash"),
-        (["rank", "--by", "nothing"], 1, None),  # nothing close: the choices, no guess
+        (["rank", "--by", "nothing"], 2, None),  # nothing close: the choices, no guess
         (["rank", "--format", "yaml"], 2, None),
         (["rank", "--grade", "E"], 2, None),
     ],

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from gapcli.errors import NotFound, UsageError
+from gapcli.errors import InvalidValue, NotFound, UsageError
 from gapcli.model import Card, Framework
 from gapcli.query.arguments import suggestion
 from gapcli.states import Jurisdiction, resolve
@@ -53,21 +53,33 @@ def pair(a: Selector, b: Selector, shared_year: Callable[[], int]) -> tuple[Sele
 FIGURE_WORDS = {"score": OVERALL, "total": OVERALL, "points": OVERALL, "letter": GRADE, "rank": PUBLISHED}  # meant
 
 
-def resolve_by(framework: Framework, text: str) -> str | int:
+def resolve_by(framework: Framework, text: str, editions: Callable[[], Iterable[Framework]] = tuple) -> str | int:
     """``--by``: a figure of the whole card (overall, grade, published) or an issue area; a near miss
-    of a figure that names no issue area is told the figure (``--by score``: did you mean overall?)."""
+    of a figure that names no issue area is told the figure (``--by score``: did you mean overall?).
+
+    Text that names no figure and no issue area of any of ``editions`` is a malformed value
+    (InvalidValue, a usage error); an area only this edition lacks is not found in it (NotFound).
+    """
     wanted = text.strip().lower()
     if wanted in FIGURES:
         return wanted
     try:
         return resolve_issue(framework, text)
     except NotFound as error:
-        hint = suggestion(text, FIGURES, FIGURE_WORDS)
-        if not hint or str(error).startswith(f"the {framework.year} edition"):
+        if any(_names_area(other, text) for other in (framework, *editions())):
             raise
-        raise NotFound(
-            f"unknown figure or issue area {text[:40]!r}{hint} (figures: {', '.join(FIGURES)}; or an issue area 1-{len(framework.issues)})"
-        ) from None
+        hint = suggestion(text, FIGURES, FIGURE_WORDS)
+        areas = f"; or an issue area 1-{len(framework.issues)}" if framework.issues else ""
+        problem = f"unknown figure or issue area {text[:40]!r}{hint} (figures: {', '.join(FIGURES)}{areas})"
+        raise InvalidValue("--by", problem if hint or not framework.issues else str(error)) from None
+
+
+def _names_area(framework: Framework, text: str) -> bool:
+    """Whether ``text`` is an issue area's number or part of its name in ``framework`` (one or several)."""
+    wanted = text.strip().casefold()
+    if wanted.isascii() and wanted.isdigit():
+        return framework.issue(int(wanted)) is not None
+    return bool(wanted) and any(wanted in area.name.casefold() for area in framework.issues)
 
 
 def resolve_issue(framework: Framework, text: str) -> int:
