@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gapcli.errors import NotFound, UsageError
+from gapcli.errors import InvalidValue, NotFound, UsageError
 from gapcli.query.select import parse_selector, resolve_issue
 
 
@@ -66,11 +66,18 @@ def test_a_near_miss_of_a_figure_is_told_the_figure(catalog):
 
     fw = catalog.framework(2021)
     assert resolve_by(fw, " Overall ") == "overall" and resolve_by(fw, "continuum") == 3
-    with pytest.raises(NotFound, match=r"^unknown figure or issue area 'score'; did you mean overall\? \(figures"):
+    # names no figure and no issue area: a malformed value (a usage error, exit 2), as --grade Z
+    with pytest.raises(
+        InvalidValue, match=r"^--by: unknown figure or issue area 'score'; did you mean overall\? \(fig"
+    ):
         resolve_by(fw, "score")
-    with pytest.raises(NotFound, match="did you mean published"):
+    with pytest.raises(InvalidValue, match="did you mean published"):
         resolve_by(fw, "publishd")
-    with pytest.raises(NotFound, match=r"^unknown issue area 'nothing'; choose one of: 1 Criminal Provisions"):
+    with pytest.raises(
+        InvalidValue, match=r"^--by: unknown issue area 'nothing'; choose one of: 1 Criminal Provisions"
+    ):
         resolve_by(fw, "nothing")
-    with pytest.raises(NotFound, match="no issue areas known"):  # no issue areas at all: said as before
+    with pytest.raises(InvalidValue, match="no issue areas known"):  # no issue areas at all: said as before
         resolve_by(catalog.framework(2025), "score")
+    with pytest.raises(NotFound, match="no issue areas known"):  # an area of other editions: not found in this one
+        resolve_by(catalog.framework(2025), "continuum", lambda: [fw])

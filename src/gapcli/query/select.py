@@ -69,8 +69,8 @@ def resolve_by(framework: Framework, text: str, editions: Callable[[], Iterable[
         if any(_names_area(other, text) for other in (framework, *editions())):
             raise
         hint = suggestion(text, FIGURES, FIGURE_WORDS)
-        areas = f"; or an issue area 1-{len(framework.issues)}" if framework.issues else ""
-        problem = f"unknown figure or issue area {text[:40]!r}{hint} (figures: {', '.join(FIGURES)}{areas})"
+        areas = f"or an issue area 1-{len(framework.issues)}" if framework.issues else str(error)
+        problem = f"unknown figure or issue area {text[:40]!r}{hint} (figures: {', '.join(FIGURES)}; {areas})"
         raise InvalidValue("--by", problem if hint or not framework.issues else str(error)) from None
 
 
