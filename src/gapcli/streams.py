@@ -37,8 +37,12 @@ def fallback(text: str, encoding: str) -> str:
     return "".join(out)
 
 
+def _encoding(stream: object) -> str:
+    return getattr(stream, "encoding", None) or "utf-8"
+
+
 def write_stdout(text: str) -> None:
-    sys.stdout.write(fallback(text, getattr(sys.stdout, "encoding", None) or "utf-8"))
+    sys.stdout.write(fallback(text, _encoding(sys.stdout)))
 
 
 LINE_LIMIT = 1000  # characters of one stderr line: a warning about a hostile file stays readable
@@ -49,12 +53,13 @@ class _Said:
 
 
 def tell(line: str) -> None:
-    """Write one line to stderr: every character safe for a terminal, its length bounded."""
+    """Write one line to stderr: every character safe for a terminal, its length bounded, its symbols
+    spelled as stderr's encoding carries them (``Δ`` as ``d`` on an ASCII stream, as on stdout)."""
     from gapcli.errors import shorten
     from gapcli.safe import clean
 
     try:
-        sys.stderr.write(shorten(clean(line), LINE_LIMIT) + "\n")
+        sys.stderr.write(fallback(shorten(clean(line), LINE_LIMIT), _encoding(sys.stderr)) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):  # closed at start-up, a vanished terminal, a closed pipe
         _Said.lost = True

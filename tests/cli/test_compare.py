@@ -58,10 +58,12 @@ def test_rank_by_grade_in_2023_never_puts_a_state_ahead_of_one_it_trails(run):
 
 
 def test_rank_footnotes_say_what_places_are_over(run):
-    out = run("rank", "--year", "2022").stdout
-    assert "places among the 51 jurisdictions graded" in out
-    assert "38 of the 51 jurisdictions graded have no card here" in out
-    assert "Colorado" in out and "5–14\tColorado" in out  # D 66.5: behind Tennessee's B and three C states
+    result = run("rank", "--year", "2022")  # piped: the title and footnotes on stderr, the rows alone on stdout
+    assert "places among the 51 jurisdictions graded" in result.stderr
+    assert "38 of the 51 jurisdictions graded have no card here" in result.stderr
+    assert "5–14\tColorado" in result.stdout  # D 66.5: behind Tennessee's B and three C states
+    table = run("rank", "--year", "2022", "--format", "table").stdout  # as a terminal shows it: one view
+    assert "places among the 51 jurisdictions graded" in " ".join(table.split()) and "38 of the 51" in table
 
 
 def test_rank_grade_and_tier_take_several_values_any_of_which_keeps_a_card(run):
@@ -183,7 +185,7 @@ def test_history(run):
     assert [r["grade_steps"] for r in rows] == [None, 2, 1, None, None]
     assert [r["published_rank"] for r in rows] == [None, None, 1, None, 12]
     assert "Grade trend" in run("history", "tn", "--format", "table").stdout
-    header, *lines = run("history", "tn").stdout.splitlines()[1:]
+    header, *lines = run("history", "tn").stdout.splitlines()  # piped: the title is on stderr
     assert header.split("\t") == ["Year", "Framework", "Grade", "Change", "Score", "Δ", "Tier", "Published"]
     by_year = {line.split("\t")[0]: line.split("\t") for line in lines if line[:4].isdigit()}
     assert by_year["2022"][2:4] == ["B", "+2"] and by_year["2023"][-1] == "1"
@@ -246,7 +248,9 @@ def test_history_marks_the_cards_with_derived_figures(run):
     year = marked[0]
     line = next(line for line in run("history", "al").stdout.splitlines() if line.startswith(f"{year}\t"))
     assert line.split("\t")[2] == f"{rows[year]['grade']}*"
-    assert f"printed by no source: the {year} grade" in run("history", "al").stdout
+    assert (
+        f"printed by no source: the {year} grade" in run("history", "al").stderr
+    )  # piped: the notes of a table on stderr
     assert f"{rows[year]['grade']}*" in run("history", "al", "--format", "table").stdout
     assert not any("*" in line for line in run("history", "ct").stdout.splitlines()[1:] if line[:4].isdigit())
 

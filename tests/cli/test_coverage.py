@@ -20,7 +20,7 @@ def test_gaps_names_the_unknown_states_and_the_coverage(run):
         sorted(entry["states_unknown"]) == sorted(j.code for j in JURISDICTIONS if j.code != "CT")
         and entry["cards"] == 51
     )
-    out = run("gaps", "mistake of age").stdout
+    out = run("gaps", "mistake of age").stderr  # piped: the title and notes on stderr
     assert "goal-level data for 4 of the 51 jurisdictions graded in 2021" in out and "Unknown" in out
 
 
@@ -33,7 +33,7 @@ def test_partial_lists_count_only_the_goals_they_name(run):
     # the trial: unknowns were counted over the 13 cards held, not the 51 jurisdictions graded
     assert (entry["cards"], entry["jurisdictions"], len(entry["states_unknown"])) == (13, 51, 49)
     assert "MS" in entry["states_unknown"] and "AL" in entry["states_unknown"]  # a card naming no goals; no card
-    out = run("gaps", "--year", "2022").stdout
+    out = run("gaps", "--year", "2022").stderr
     assert "goal-level data for 3 of the 51 jurisdictions graded in 2022" in out
     assert "or there is no card here (38 of them)" in out
 
@@ -141,8 +141,8 @@ def test_a_user_card_is_marked_and_never_counted_as_published(run, user_dir, tmp
 def test_rank_by_published_top_counts_places_not_rows(run):
     rows = as_json(run, "rank", "--by", "published", "--top", "5", "--year", "2021")
     assert [(r["code"], r["rank"], r["top_certain"]) for r in rows] == [("FL", 1, True)]
-    out = run("rank", "--by", "published", "--top", "5", "--year", "2021").stdout
-    assert "Places 2–5: no printed rank gapcli holds." in out and "Minnesota" not in out
+    result = run("rank", "--by", "published", "--top", "5", "--year", "2021")
+    assert "Places 2–5: no printed rank gapcli holds." in result.stderr and "Minnesota" not in result.stdout
     tail = as_json(run, "rank", "--by", "published", "--top", "3", "--reverse", "--year", "2021")
     assert [r["code"] for r in tail] == ["AK"]
 
@@ -160,12 +160,12 @@ def test_rank_without_places_says_why(run):
     result = run("rank", "--year", "2025", "--json")
     rows = json.loads(result.stdout)
     assert result.exit_code == 0 and all(r["place_low"] is None and r["place_high"] is None for r in rows)
-    out = run("rank", "--year", "2025").stdout
+    out = run("rank", "--year", "2025").stderr
     assert "No places: the 2025 facts held contradict each other: Connecticut scores 50 but is ranked #32" in out
 
 
 def test_an_empty_ranking_explains_itself(run):
-    out = run("rank", "--year", "2022", "--by", "published").stdout
+    out = run("rank", "--year", "2022", "--by", "published").stderr
     assert "No source gives the published rank of any 2022 card" in out
     assert "try --by overall (1 card) or --by grade (13 cards)" in out
     assert run("rank", "--year", "2022", "--by", "published", "-f", "csv").stdout.splitlines() == [
@@ -288,7 +288,7 @@ def test_not_graded_is_told_apart_from_no_card(run):
     rows = {r["year"]: r for r in as_json(run, "history", "dc")}
     assert (rows[2023]["graded"], rows[2023]["has_card"]) == (False, False)
     assert rows[2022]["graded"] is True and rows[2021]["graded"] is True
-    out = run("history", "dc").stdout
+    out = run("history", "dc").stderr
     assert "District of Columbia was not graded in 2023" in out and "2022, 2025: not in the sources" in out
     assert "2019, 2022, 2023" not in out  # 2023 is no longer called a missing card
     shown = run("show", "dc", "--year", "2023")
@@ -297,11 +297,11 @@ def test_not_graded_is_told_apart_from_no_card(run):
 
 
 def test_states_of_an_edition_lists_the_graded_jurisdictions_without_a_card(run):
-    out = run("states", "--year", "2022").stdout
+    out = run("states", "--year", "2022").stderr
     listed = next(line for line in out.splitlines() if line.startswith("No card here for 38 of the 51"))
     held = {r["code"] for r in as_json(run, "states", "--year", "2022")}
     assert set(listed.split(": ")[1].rstrip(".").split()) == {j.code for j in JURISDICTIONS} - held
-    assert "Not graded in 2023: DC." in run("states", "--year", "2023").stdout
+    assert "Not graded in 2023: DC." in run("states", "--year", "2023").stderr
     grid = run("states").stdout
     assert "District of Columbia\tDC\tF\t?\t—" in grid  # 2023: not graded, not a missing grade
 

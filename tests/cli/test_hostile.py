@@ -240,7 +240,10 @@ def test_every_stderr_line_goes_through_the_one_sanitiser():
         if writers.search(line)
     }
     assert found == {
-        ("gapcli/streams.py", 'sys.stderr.write(shorten(clean(line), LINE_LIMIT) + "\\n")'),
+        (
+            "gapcli/streams.py",
+            'sys.stderr.write(fallback(shorten(clean(line), LINE_LIMIT), _encoding(sys.stderr)) + "\\n")',
+        ),
         ("gapcli/cli/importing.py", "with Progress(console=Console(stderr=True), transient=True) as bar:"),
     }, found
     progress = (ROOT / "src" / "gapcli" / "cli" / "importing.py").read_text("utf-8")

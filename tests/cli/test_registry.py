@@ -11,7 +11,7 @@ from gapcli.cli import COMMANDS, GROUPS
 from gapcli.cli.app import build_command
 from gapcli.cli.output import FILE_OPTIONS, OPTIONS, Output
 
-OUTPUT_OPTIONS = {"--format", "-f", "--json", "--export", "--theme", "--size", "--force"}
+OUTPUT_OPTIONS = {"--format", "-f", "--json", "--export", "--theme", "--size", "--force", "--color", "--no-pager"}
 
 
 def _command_modules():

@@ -6,11 +6,14 @@ tests/cli/test_registry.py keeps in step): each is an option of every command th
 and ``show`` is where it takes effect.
 
 Without --format: a Rich table on a terminal, plain text when piped (gh's convention).
-The view is built only when needed, so JSON output never imports the views or Rich.
+The view is built only when needed, so JSON output never imports the views or Rich; colour
+is decided from --color and the environment (``colour``), and output taller than the
+terminal goes through a pager (``cli/pager.py``, imported only when stdout is a terminal).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from inspect import Parameter
 from pathlib import Path
@@ -33,10 +36,12 @@ if TYPE_CHECKING:
     FormatName = str
     ThemeName = str
     SizeName = str
+    ColorName = str
 else:  # choices Typer checks, made from the one registry of each
     FormatName = Literal[tuple(FORMATS)]
     ThemeName = Literal["light", "dark"]
     SizeName = Literal["page", "slide"]
+    ColorName = Literal["auto", "always", "never"]
 
 
 KEYWORD = Parameter.KEYWORD_ONLY
@@ -104,8 +109,37 @@ OPTIONS: list[Parameter] = [
         ],
     ),
     Parameter("force", KEYWORD, default=False, annotation=ForceFlag),
+    Parameter(
+        "color",
+        KEYWORD,
+        default="auto",
+        annotation=Annotated[
+            ColorName,
+            typer.Option(
+                "--color",
+                metavar="WHEN",
+                case_sensitive=False,
+                help="auto, always or never. auto: on a terminal, unless NO_COLOR or CLICOLOR=0 is set; "
+                "CLICOLOR_FORCE or FORCE_COLOR force it. JSON, CSV and TSV never have colour.",
+            ),
+        ],
+    ),
+    Parameter(
+        "no_pager",
+        KEYWORD,
+        default=False,
+        annotation=Annotated[
+            bool,
+            typer.Option(
+                "--no-pager",
+                help="Print straight to the terminal; else output taller than it goes through "
+                "GAPCLI_PAGER, PAGER or less.",
+            ),
+        ],
+    ),
 ]
 FILE_OPTIONS = frozenset({"export", "theme", "size", "force"})  # only where the view can be exported
+TERMINAL_OPTIONS = frozenset({"color", "no_pager"})  # every command that prints takes them, "own" ones too
 
 
 class Output:
@@ -118,6 +152,8 @@ class Output:
     theme: str
     size: str
     force: bool
+    color: str
+    no_pager: bool
 
     def __init__(self, **values: object) -> None:
         for option in OPTIONS:
@@ -137,9 +173,24 @@ class Output:
 
 def parameters(kind: OutputKind) -> list[Parameter]:
     """The output options a command of ``kind`` takes, as parameters Typer reads."""
-    if kind == "own":
-        return []
+    if kind == "own":  # it writes JSON, CSV or a database itself: never coloured, never paged
+        return [option for option in OPTIONS if option.name in TERMINAL_OPTIONS]
     return [option for option in OPTIONS if kind == "view" or option.name not in FILE_OPTIONS]
+
+
+def colour(choice: str, terminal: bool) -> bool:
+    """Whether to colour: --color always/never, else NO_COLOR (set: no), CLICOLOR_FORCE or FORCE_COLOR
+    (set, not "0": yes), CLICOLOR=0 (no), else whether stdout is a terminal (not a dumb one)."""
+    if choice.lower() != "auto":
+        return choice.lower() == "always"
+    env = os.environ
+    if env.get("NO_COLOR"):
+        return False
+    if any(env.get(name, "0") not in ("", "0") for name in ("CLICOLOR_FORCE", "FORCE_COLOR")):
+        return True
+    if env.get("CLICOLOR") == "0":
+        return False
+    return terminal and env.get("TERM", "").lower() not in ("dumb", "unknown")
 
 
 def show(answer: Answer, output: Output, session: Session) -> None:
@@ -147,18 +198,36 @@ def show(answer: Answer, output: Output, session: Session) -> None:
     from gapcli import formats
 
     chosen = output.chosen()
-    fmt = chosen or ("table" if sys.stdout.isatty() else "plain")
+    terminal = sys.stdout.isatty()
+    fmt = chosen or ("table" if terminal else "plain")
     if output.export is not None:
         write_export(answer.view(), output, session)
     elif fmt in DATA_ONLY:
-        write_stdout(formats.format_data(answer.records, fmt))
+        emit(formats.format_data(answer.records, fmt), output)
+    elif fmt == "plain" and not terminal:  # a pipe: the data on stdout, what it says about it on stderr
+        from gapcli.formats.plain import apart
+
+        data, about = apart(answer.view(), color=colour(output.color, terminal))
+        write_stdout(data)
+        for line in about:
+            tell(line)
     else:
-        write_stdout(formats.format(answer.view(), fmt))
+        emit(formats.format(answer.view(), fmt, color=colour(output.color, terminal)), output)
     if fmt not in DATA_ONLY:
         for note in answer.notes:
             tell(note)
     if answer.error is not None:
         raise answer.error
+
+
+def emit(text: str, output: Output) -> None:
+    """``text`` to stdout: through the pager where stdout is a terminal it does not fit, else straight."""
+    if not output.no_pager and sys.stdout.isatty():
+        from gapcli.cli.pager import page
+
+        if page(text):
+            return
+    write_stdout(text)
 
 
 def write_export(view: View, output: Output, session: Session) -> None:

@@ -8,7 +8,7 @@ tests/formats/test_registry.py fails when a format module is not reachable from 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from gapcli.views.blocks import View
@@ -23,19 +23,32 @@ FORMATS: dict[str, str] = {
     "markdown": "markdown:format",
 }
 DATA_ONLY = {"json": "dumps", "jsonl": "dumps_lines"}  # the records as they are: no view is built or imported
+COLOURED = frozenset({"table", "plain"})  # the formats that draw colour when asked to; the others never do
 
 
 class Formatter(Protocol):
     def __call__(self, view: View, /) -> str: ...
 
 
-def formatter(fmt: str) -> Formatter:
+class ColourFormatter(Protocol):
+    def __call__(self, view: View, /, *, color: bool) -> str: ...
+
+
+def _function(fmt: str) -> Any:
     module, _, function = FORMATS[fmt].partition(":")
-    found: Formatter = getattr(importlib.import_module(f"gapcli.formats.{module}"), function)
+    return getattr(importlib.import_module(f"gapcli.formats.{module}"), function)
+
+
+def formatter(fmt: str) -> Formatter:
+    found: Formatter = _function(fmt)
     return found
 
 
-def format(view: View, fmt: str) -> str:  # noqa: A001 - the one verb of this package
+def format(view: View, fmt: str, color: bool = False) -> str:  # noqa: A001 - the one verb of this package
+    """The view as ``fmt``; in colour only if ``color`` and the format is one of ``COLOURED``."""
+    if fmt in COLOURED:
+        coloured: ColourFormatter = _function(fmt)
+        return coloured(view, color=color)
     return formatter(fmt)(view)
 
 

@@ -4,8 +4,8 @@ A figure, code, grade, tier or year is never cut: each table is measured first;
 text columns wrap, pictures (bars) go when space is short, and a table that still
 does not fit becomes a stack of one block per row. Grades are badges in a
 colour-blind-safe diverging scale (ColorBrewer RdYlBu), chosen for the terminal's
-colour system; the letter is always printed. NO_COLOR drops every style (colour,
-bold, italic, hyperlinks); without a UTF-8 stream, bars and boxes are ASCII.
+colour system; the letter is always printed. Without colour (``color=False``) no style is
+drawn at all (no bold, italic or hyperlinks); without a UTF-8 stream, bars and boxes are ASCII.
 """
 
 from __future__ import annotations
@@ -257,15 +257,21 @@ def renderables(view: v.View, width: int, look: Look) -> list[RenderableType]:
 
 
 def make_console(
-    file: IO[str] | None = None, width: int | None = None, record: bool = False, terminal: bool | None = None
+    file: IO[str] | None = None,
+    width: int | None = None,
+    record: bool = False,
+    terminal: bool | None = None,
+    color: bool = True,
 ) -> Console:
-    no_color = bool(os.environ.get("NO_COLOR"))
+    """A Console that draws as told (``color``, ``terminal``), not as Rich reads the environment."""
+    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")  # Rich would draw no colour there at all
     return Console(
         file=file if file is not None else io.StringIO(),
         width=width,
         record=record,
         force_terminal=terminal,
-        color_system=None if no_color else "auto",
+        color_system=("standard" if dumb else "auto") if color else None,
+        no_color=False,
         highlight=False,
         soft_wrap=False,
         markup=False,
@@ -278,11 +284,13 @@ def draw(view: v.View, console: Console, unicode: bool) -> None:
     console.print(Group(*renderables(view, console.width, look)))  # one print: far cheaper than one per block
 
 
-def format(view: v.View, width: int | None = None) -> str:  # noqa: A001
+def format(view: v.View, width: int | None = None, *, color: bool = False) -> str:  # noqa: A001
+    """The view as a Rich table: as wide as the terminal (or COLUMNS), in colour only if ``color``
+    (cli/output.py decides it from --color, NO_COLOR, CLICOLOR, CLICOLOR_FORCE and FORCE_COLOR)."""
     stream = io.StringIO()
     terminal = sys.stdout.isatty()
     if width is None and terminal:
         width = shutil.get_terminal_size().columns
-    console = make_console(stream, width=width, terminal=terminal or None)
+    console = make_console(stream, width=width, terminal=color, color=color)
     draw(view, console, _unicode(sys.stdout))
     return stream.getvalue()

@@ -255,7 +255,7 @@ def history_view(rows: list[HistoryRow]) -> View:
                 f"{rows[0]['state']} was not graded in {', '.join(left_out)}: the edition left it out (not a gap here)."
             )
         )
-    return View(rows, rows, blocks, FIELDS["HistoryRow"], [r["year"] for r in rows if r["edition"]])
+    return View(rows, rows, blocks, FIELDS["HistoryRow"], [r["year"] for r in rows if r["edition"]], table=True)
 
 
 def _framework_runs(rows: list[HistoryRow]) -> tuple[Run, ...]:

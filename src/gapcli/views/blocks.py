@@ -95,3 +95,4 @@ class View(NamedTuple):
     blocks: Sequence[Block] = ()
     fields: Sequence[str] = ()
     editions: Sequence[int] = ()  # the editions its figures come from: an export's source line names them
+    table: bool = False  # one table of rows (rank, gaps): in a pipe, its header row and rows alone on stdout

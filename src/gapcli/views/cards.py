@@ -248,7 +248,7 @@ def states_view(rows: list[StateRow], year: int | None, frameworks: Mapping[int,
         ]
         if year in frameworks:
             blocks += _without_card(rows, frameworks[year])
-        return View(rows, rows, blocks, list(STATE_FIELDS), [year])
+        return View(rows, rows, blocks, list(STATE_FIELDS), [year], table=True)
     years = list(rows[0]["grades"]) if rows else []
     named = {str(y): f.short_name for y, f in frameworks.items()}
     groups: list[list[str]] = []

@@ -62,7 +62,7 @@ def gaps_view(goals: Goals, title: str) -> View:
     if any(e["states_user"] for e in goals):
         notes.append(Note("* a card you imported: its goals are yours, not published by Shared Hope."))
     blocks: list[Block] = [Grid(columns, rows, f"{title} — {coverage}"), *notes]
-    return View(goals, goals, blocks, list(GAP_FIELDS), [goals.year])
+    return View(goals, goals, blocks, list(GAP_FIELDS), [goals.year], table=True)
 
 
 GAP_FIELDS = FIELDS["GapEntry"]

@@ -46,7 +46,7 @@ def rank_view(ranking: Ranking) -> View:
     title = f"{ranking.year} ranking by {ranking.label}: places among {of}"
     blocks: list[Block] = [Grid(columns, table, title)]
     blocks += _rank_notes(ranking)
-    return View(ranking, ranking, blocks, list(RANK_FIELDS), [ranking.year])
+    return View(ranking, ranking, blocks, list(RANK_FIELDS), [ranking.year], table=True)
 
 
 def _rank_notes(ranking: Ranking) -> list[Block]:
