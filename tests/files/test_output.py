@@ -103,6 +103,15 @@ def test_a_suffix_gapcli_cannot_write_is_a_usage_error(run, tmp_path, name):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["m.xlsx", "m.yaml", "m.db"])
+def test_datasette_metadata_under_a_suffix_other_than_json_is_a_usage_error(run, tmp_path, name):
+    result = run("data", "export", "--out", str(tmp_path / "e.db"), "--metadata", str(tmp_path / name))
+    assert result.exit_code == 2 and "gapcli writes Datasette metadata as JSON" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # neither file
+    written = run("data", "export", "--out", str(tmp_path / "e.db"), "--metadata", str(tmp_path / "M.JSON"))
+    assert written.exit_code == 0 and json.loads((tmp_path / "M.JSON").read_text())
+
+
 def test_ndjson_is_json_lines(run, tmp_path):
     assert run("data", "export", "--out", str(tmp_path / "e.ndjson")).exit_code == 0
     assert (tmp_path / "e.ndjson").read_text() == run("data", "export", "--format", "jsonl").stdout

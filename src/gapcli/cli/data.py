@@ -122,6 +122,10 @@ def export(
         raise UsageError(f"--json and {given} disagree: --json is --format json; give one")
     if metadata is not None and chosen != "sqlite":
         raise UsageError("--metadata describes a database: give it with --format sqlite (or an --out FILE.db)")
+    if metadata is not None and metadata.suffix and metadata.suffix.lower() != ".json":
+        raise UsageError(
+            f"--metadata {metadata}: gapcli writes Datasette metadata as JSON; give a name ending in .json"
+        )
     if chosen == "sqlite":
         if out is None or str(out) == output.STDOUT:
             raise UsageError("--format sqlite writes a file: give --out FILE.db")
