@@ -100,14 +100,14 @@ def test_rank_by_a_malformed_figure_is_a_usage_error_an_area_missing_here_is_not
 
 def test_rank_filters_never_read_an_unknown_grade_or_tier_as_not_this_one(run):
     """2023 publishes no tier: --tier I,II hides every card, and must not read as "no Tier I or II state"."""
-    out = run("rank", "--year", "2023", "--tier", "I,II").stdout
+    out = run("rank", "--year", "2023", "--tier", "I,II").stderr  # piped: the notes of a table on stderr
     assert "50 card(s) not shown (--tier I,II); all of them have no published tier: they may be Tier I or II" in out
     whole = as_json(run, "rank", "--year", "2011")
     unknown = sum(1 for r in whole if r["grade"] is None)
     assert unknown == 2  # two 2011 cards ranked by their published rank, without a published grade
     shown = as_json(run, "rank", "--year", "2011", "--grade", "F")
     assert {r["filtered_out_unknown"] for r in shown} == {unknown}
-    out = run("rank", "--year", "2011", "--grade", "F").stdout
+    out = run("rank", "--year", "2011", "--grade", "F").stderr
     hidden = len(whole) - len(shown)
     assert f"{hidden} card(s) not shown (--grade F); 2 of them have no published grade: they may be F" in out
     assert {r["filtered_out_unknown"] for r in whole} == {0}
@@ -258,8 +258,8 @@ def test_history_marks_the_cards_with_derived_figures(run):
 def test_history_marks_a_grade_only_where_the_grade_itself_was_derived(run):
     rows = {r["year"]: r for r in as_json(run, "history", "ia")}
     assert rows[2021]["derived"] == ["extra_credit"]  # Iowa 2021: the extra credit derived, the grade printed
-    out = run("history", "ia").stdout
-    line = next(line for line in out.splitlines() if line.startswith("2021\t"))
+    piped = run("history", "ia")
+    line = next(line for line in piped.stdout.splitlines() if line.startswith("2021\t"))
     assert line.split("\t")[2] == rows[2021]["grade"]
-    assert "printed by no source: the 2021 extra credit" in out  # still said, without a mark
-    assert "* Derived" not in out
+    assert "printed by no source: the 2021 extra credit" in piped.stderr  # still said, without a mark
+    assert "* Derived" not in piped.stderr + piped.stdout
