@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 import typer
 
 from gapcli.cli.answer import Answer, later
-from gapcli.cli.arguments import ForceFlag, year_value
-from gapcli.cli.complete import complete_year
+from gapcli.cli.arguments import ForceFlag, year_option
 from gapcli.cli.session import Session  # at run time: Typer reads the annotations
 from gapcli.errors import GapcliError, UsageError
 from gapcli.exports.records import DOCUMENT_FORMATS, TABLES
@@ -18,9 +17,11 @@ if TYPE_CHECKING:
 
     ExportFormat = str
     ExportTable = str
+    ExportYear = Optional[int]
 else:
     ExportFormat = Literal[DOCUMENT_FORMATS]
     ExportTable = Literal[tuple(TABLES)]
+    ExportYear = year_option("every edition", "Only this edition")
 
 
 def path() -> Answer:
@@ -63,17 +64,7 @@ def validate(
 
 def export(
     session: Session,
-    year: Annotated[
-        Optional[int],
-        typer.Option(
-            "--year",
-            "-y",
-            metavar="YEAR",
-            parser=year_value,
-            help="Only this edition (default: every edition).",
-            autocompletion=complete_year,
-        ),
-    ] = None,
+    year: ExportYear = None,
     fmt: Annotated[
         Optional[ExportFormat],
         typer.Option(
