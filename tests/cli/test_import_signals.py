@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cli.test_interrupt import STARTED, cpu_seconds
+from cli.test_interrupt import cpu_seconds, gapcli_started
 from conftest import GAPCLI, SEED_TEXT
 from gapcli.states import JURISDICTIONS
 
@@ -54,12 +54,13 @@ def test_interrupted_fifty_card_imports_leave_all_or_nothing(tmp_path):
         walls.append(time.perf_counter() - start)
     new = snapshot(root)
     assert new.keys() == old.keys() and all(new[n] != old[n] for n in old if n.endswith(".toml"))
+    started = gapcli_started(env)
     outcomes = []
     for signum in [signal.SIGINT, signal.SIGTERM, signal.SIGKILL] * TRIALS:
         shutil.rmtree(root)
         shutil.copytree(tmp_path / "old-root", root)
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        while process.poll() is None and cpu_seconds(process.pid) < STARTED:  # gapcli's own code has started
+        while process.poll() is None and cpu_seconds(process.pid) < started:  # gapcli's own code has started
             time.sleep(0.001)
         time.sleep(rng.uniform(0, 1.1 * max(walls)))
         process.send_signal(signum)
