@@ -15,6 +15,7 @@ is ``choosing``'; what makes a file wrong, ``checks``'; answers the cache gives 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -34,6 +35,7 @@ from gapcli.model import Card, Framework, NoEdition
 from gapcli.states import JURISDICTIONS, Jurisdiction
 
 _CODES = {j.code: j for j in JURISDICTIONS}
+_ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)  # what pathlib's exists() takes as "not there"
 T = TypeVar("T")
 
 
@@ -216,16 +218,18 @@ class Catalog:
         if year in self._by_year:
             return next((c for c in self._by_year[year] if c.code == place.code), None)
         found = None
+        relative = f"cards/{year}/{place.slug}.toml"  # one join, not three: `states` asks ~200 times
         for root in self.roots:
-            path = root.path / "cards" / str(year) / f"{place.slug}.toml"
+            path = root.path / relative
             try:
-                present = path.exists() or path.is_symlink()
-            except OSError as error:  # an unreadable folder: this root's card of that year is skipped
-                self.folders.fail(
-                    root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}")
-                )
+                os.lstat(path)  # there, as a file or a link (``exists() or is_symlink()`` in one call)
+            except OSError as error:
+                if error.errno not in _ABSENT:  # an unreadable folder: this root's card of that year is skipped
+                    self.folders.fail(
+                        root, DataError(str(path.parent), f"cannot read directory: {error.strerror or error}")
+                    )
                 continue
-            if present and not self.folders.leads_outside(root, path):
+            if not self.folders.leads_outside(root, path):
                 try:
                     self.framework(year)
                 except NotFound:

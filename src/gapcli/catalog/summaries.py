@@ -50,9 +50,9 @@ def grades(catalog: Catalog) -> dict[str, dict[str, str | None]]:
             for path in paths:
                 row = known.get(str(path))
                 place = SLUGS.get(path.stem)
-                data = catalog._snapshot.get(path) if root.origin == "bundled" and place is not None else None
-                if data is not None and place is not None and data.get("code") == place.code:
-                    found[place.code][edition] = data.get("grade")  # bundled cards are checked by the tests
+                summary = catalog._snapshot.summary(path) if root.origin == "bundled" and place is not None else None
+                if summary is not None and place is not None and summary[0] == place.code:
+                    found[place.code][edition] = summary[1]  # bundled cards are checked by the tests
                     continue
                 if row is not None and place is not None and row[1] == checked and checked is not None:
                     try:
