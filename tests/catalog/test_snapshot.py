@@ -29,6 +29,30 @@ def test_every_bundled_file_is_in_the_snapshot_as_parsed(built):
         assert found.get(path) == tomlfile.read_toml(path), path
 
 
+def test_each_cards_code_and_grade_are_in_the_index_as_parsed(built):
+    found = snapshot.Snapshot(built)
+    cards = sorted(built.glob("cards/*/*.toml"))
+    for path in cards:
+        parsed = tomlfile.read_toml(path)
+        assert found.summary(path) == (parsed["code"], parsed.get("grade")), path
+    assert {found.summary(p)[1] for p in cards} >= {"A", "F", None}  # a card with only some figures has no grade
+    assert found.summary(built / "frameworks" / "2021.toml") == (None, None)
+
+
+def test_an_index_of_an_older_layout_is_no_snapshot(built, tmp_path):
+    import marshal
+
+    folder = tmp_path / "data"
+    shutil.copytree(built, folder)
+    whole = (folder / snapshot.FILE_NAME).read_bytes()
+    size = int.from_bytes(whole[:4], "little")
+    index = {name: entry[:3] for name, entry in marshal.loads(whole[4 : 4 + size]).items()}  # no code or grade
+    head = marshal.dumps(index, snapshot.VERSION)
+    (folder / snapshot.FILE_NAME).write_bytes(len(head).to_bytes(4, "little") + head + whole[4 + size :])
+    card = folder / "cards" / "2021" / "florida.toml"
+    assert snapshot.Snapshot(folder).get(card) is None and snapshot.Snapshot(folder).summary(card) is None
+
+
 def test_a_run_on_the_snapshot_parses_nothing_and_answers_alike(built, monkeypatch):
     expected = list(api.export_json(catalog=Catalog.open(user=False, cache_dir=False)))
     parsed = []
