@@ -42,6 +42,7 @@ ANSWERS = {  # each against `show ct --json`, within 1.3x at any number of cards
     "history ct --json": ["history", "ct", "--json"],
     "plan ct --json": ["plan", "ct", "--json"],
     "states --json": ["states", "--json"],
+    "states --year 2021 --json": ["states", "--year", "2021", "--json"],  # 51 rows, where `states` has N
 }
 
 
