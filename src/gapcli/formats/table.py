@@ -108,9 +108,31 @@ def _grid(block: v.Grid, width: int, look: Look, measure: v.Grid | None = None) 
     padding = _PADDING // 2 if block.compact else _PADDING
     for attempt in (keep, [i for i in keep if block.columns[i].kind not in _OPTIONAL]):
         needs = _needs(measure or block, attempt, look.unicode)
-        if sum(needs.values()) + (padding + 1) * len(attempt) - 1 + _EDGES <= width:
-            return _table(block, attempt, needs, look, edge=measure is None)
+        room = width - (sum(needs.values()) + (padding + 1) * len(attempt) - 1 + _EDGES)
+        if room >= 0:
+            widths = _fitted(measure or block, needs, room, look.unicode)
+            return _table(block, attempt, widths, look, edge=measure is None)
     return _stack(block, look)
+
+
+def _fitted(block: v.Grid, needs: dict[int, int], room: int, unicode: bool) -> dict[int, int]:
+    """Each column's width: its least, and the ``room`` left shared among the wrapping columns, each
+    up to its longest cell, the least wanting served first. Set here, not left to Rich: Rich's own shrinking of wrapping columns can
+    leave the table a column too wide, and then cuts one (a "States met" header read "Sta")."""
+    wants = {}
+    for i, least in needs.items():
+        column = block.columns[i]
+        if column.wrap:
+            cells = [plain(row[i], column.kind, unicode) for row in block.rows]
+            wants[i] = max([cell_len(column.header), *(cell_len(c) for c in cells)]) - least
+    widths = dict(needs)
+    waiting = sorted(wants, key=wants.__getitem__)  # the least wanting first: a short header gets its line
+    while waiting:
+        i = waiting.pop(0)
+        given = min(wants[i], room // (len(waiting) + 1))  # at most an even share of what is left
+        widths[i] += given
+        room -= given
+    return widths
 
 
 def _runs(block: v.Grid, width: int, look: Look) -> Group:
@@ -131,7 +153,7 @@ def _runs(block: v.Grid, width: int, look: Look) -> Group:
     return Group(*parts)
 
 
-def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look, edge: bool = True) -> Table:
+def _table(block: v.Grid, keep: Sequence[int], widths: dict[int, int], look: Look, edge: bool = True) -> Table:
     table = Table(
         title=Text(v.clean(block.title), style="bold") if block.title else None,
         title_justify="left",
@@ -145,7 +167,7 @@ def _table(block: v.Grid, keep: Sequence[int], needs: dict[int, int], look: Look
         column = block.columns[i]
         justify: Literal["left", "right"] = "right" if column.justify == "right" else "left"
         table.add_column(
-            Text(column.header), justify=justify, no_wrap=not column.wrap, overflow="fold", min_width=needs[i]
+            Text(column.header), justify=justify, no_wrap=not column.wrap, overflow="fold", width=widths[i]
         )
     for row in block.rows:
         table.add_row(*(_text(row[i], block.columns[i].kind, look) for i in keep))
