@@ -42,23 +42,10 @@ def test_every_figure_and_code_appears_whole_at_every_width(catalog, ct_record, 
             assert cell in tokens if " " not in cell else any(cell in line for line in lines), (name, width, cell)
 
 
-@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
-def test_no_column_header_is_cut(catalog, ct_record, width):
-    """A table whose headers would not fit is stacked: Rich would otherwise shorten "Published" to "Publi"."""
-    for name, view in every_view(catalog, ct_record).items():
-        lines = rendered(view, width).splitlines()
-        for block in view.blocks:
-            if isinstance(block, v.Grid) and block.rows:
-                heads = 2 if block.columns[0].kind == "number" else 1  # a stacked row is headed by these cells
-                for column in block.columns[heads:]:
-                    if column.header and not column.wrap and column.kind not in ("bar", "spark"):
-                        assert any(column.header in line for line in lines), (name, width, column.header)
-
-
 @pytest.mark.parametrize("width", [40, *range(60, 101), 120])
-def test_no_word_of_a_wrapping_header_is_cut(catalog, ct_record, width):
-    """A wrapping column's header may wrap, never lose letters: where Rich shrank the columns itself,
-    at exactly 80 columns the gaps table's "States met" read "Sta"."""
+def test_no_word_of_a_header_is_cut(catalog, ct_record, width):
+    """A header may wrap between its words, never lose letters: Rich would shorten "Published" to
+    "Publi", and where it shrank the columns itself, at exactly 80 the gaps table's "States met" read "Sta"."""
     for name, view in every_view(catalog, ct_record).items():
         out = rendered(view, width)
         tokens = {t.strip(".,:;") for t in re.split(r"[\s│|─]+", out)}
@@ -66,6 +53,6 @@ def test_no_word_of_a_wrapping_header_is_cut(catalog, ct_record, width):
             if isinstance(block, v.Grid) and block.rows:
                 heads = 2 if block.columns[0].kind in ("number", "place") else 1  # a stacked row's heading cells
                 for column in block.columns[heads:]:
-                    if column.wrap:
+                    if column.kind not in ("bar", "spark"):  # pictures go first where space is short
                         for word in column.header.split():
                             assert word in tokens, (name, width, column.header)

@@ -88,15 +88,16 @@ def _widest_word(texts: Sequence[str]) -> int:
 
 
 def _needs(block: v.Grid, keep: Sequence[int], unicode: bool) -> dict[int, int]:
-    """Each kept column's least width: a wrapping column its longest word, any other its longest cell."""
+    """Each kept column's least width: a wrapping column its longest word, any other its longest cell;
+    a header may wrap between its words ("Grade / place") in either."""
     widths = {}
     for i in keep:
         column = block.columns[i]
         cells = [plain(row[i], column.kind, unicode) for row in block.rows]
         if column.wrap:
             widths[i] = max(_widest_word(cells), _widest_word([column.header]))
-        else:  # a no-wrap column keeps its header on one line too
-            widths[i] = max([cell_len(column.header), *(cell_len(c) for c in cells)])
+        else:
+            widths[i] = max([_widest_word([column.header]), *(cell_len(c) for c in cells)])
     return widths
 
 
@@ -105,31 +106,41 @@ def _grid(block: v.Grid, width: int, look: Look, measure: v.Grid | None = None) 
     if block.runs:
         return _runs(block, width, look)
     keep = list(range(len(block.columns)))
-    padding = _PADDING // 2 if block.compact else _PADDING
-    for attempt in (keep, [i for i in keep if block.columns[i].kind not in _OPTIONAL]):
+    pictureless = [i for i in keep if block.columns[i].kind not in _OPTIONAL]
+    # as it is; without pictures; then with columns two spaces apart, not three: a stack is the last resort
+    for attempt, compact in ((keep, block.compact), (pictureless, block.compact), (pictureless, True)):
         needs = _needs(measure or block, attempt, look.unicode)
+        padding = _PADDING // 2 if compact else _PADDING
         room = width - (sum(needs.values()) + (padding + 1) * len(attempt) - 1 + _EDGES)
         if room >= 0:
             widths = _fitted(measure or block, needs, room, look.unicode)
-            return _table(block, attempt, widths, look, edge=measure is None)
+            return _table(block, attempt, widths, look, edge=measure is None, compact=compact)
     return _stack(block, look)
 
 
 def _fitted(block: v.Grid, needs: dict[int, int], room: int, unicode: bool) -> dict[int, int]:
-    """Each column's width: its least, and the ``room`` left shared among the wrapping columns, each
-    up to its longest cell, the least wanting served first. Set here, not left to Rich: Rich's own shrinking of wrapping columns can
-    leave the table a column too wide, and then cuts one (a "States met" header read "Sta")."""
+    """Each column's width: its least, then the ``room`` left: first a no-wrap column's whole header on
+    one line where it fits (part of one is no use), then the wrapping columns' longer cells and headers,
+    the least wanting first, each at most an even share of what is left.
+
+    Set here, not left to Rich: Rich's own shrinking of wrapping columns can leave the table a column
+    too wide, and then cuts one (a "States met" header read "Sta")."""
+    widths = dict(needs)
+    headers = {i: cell_len(block.columns[i].header) - least for i, least in needs.items() if not block.columns[i].wrap}
+    for i in sorted((i for i in headers if headers[i] > 0), key=headers.__getitem__):
+        if headers[i] <= room:
+            widths[i] += headers[i]
+            room -= headers[i]
     wants = {}
     for i, least in needs.items():
         column = block.columns[i]
         if column.wrap:
             cells = [plain(row[i], column.kind, unicode) for row in block.rows]
             wants[i] = max([cell_len(column.header), *(cell_len(c) for c in cells)]) - least
-    widths = dict(needs)
-    waiting = sorted(wants, key=wants.__getitem__)  # the least wanting first: a short header gets its line
+    waiting = sorted(wants, key=wants.__getitem__)
     while waiting:
         i = waiting.pop(0)
-        given = min(wants[i], room // (len(waiting) + 1))  # at most an even share of what is left
+        given = min(wants[i], room // (len(waiting) + 1))
         widths[i] += given
         room -= given
     return widths
@@ -153,7 +164,9 @@ def _runs(block: v.Grid, width: int, look: Look) -> Group:
     return Group(*parts)
 
 
-def _table(block: v.Grid, keep: Sequence[int], widths: dict[int, int], look: Look, edge: bool = True) -> Table:
+def _table(
+    block: v.Grid, keep: Sequence[int], widths: dict[int, int], look: Look, edge: bool = True, compact: bool = False
+) -> Table:
     table = Table(
         title=Text(v.clean(block.title), style="bold") if block.title else None,
         title_justify="left",
@@ -161,17 +174,33 @@ def _table(block: v.Grid, keep: Sequence[int], widths: dict[int, int], look: Loo
         header_style="bold",
         show_header=block.header,
         show_edge=edge,  # a run under its heading: no blank edge line between them
-        padding=(0, 1, 0, 0) if block.compact else (0, 1),
+        padding=(0, 1, 0, 0) if compact else (0, 1),
     )
     for i in keep:
         column = block.columns[i]
         justify: Literal["left", "right"] = "right" if column.justify == "right" else "left"
         table.add_column(
-            Text(column.header), justify=justify, no_wrap=not column.wrap, overflow="fold", width=widths[i]
+            Text(_header(column.header, widths[i])),
+            justify=justify,
+            no_wrap=not column.wrap,
+            overflow="fold",
+            width=widths[i],
         )
     for row in block.rows:
         table.add_row(*(_text(row[i], block.columns[i].kind, look) for i in keep))
     return table
+
+
+def _header(header: str, width: int) -> str:
+    """The header in lines of at most ``width`` cells, broken between words only (a no-wrap column's
+    cells never wrap, so its header is broken here)."""
+    lines: list[str] = []
+    for word in header.split(" "):
+        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def _stack(block: v.Grid, look: Look) -> Group:
