@@ -78,3 +78,26 @@ def test_import_leaves_no_temporary_file(run, tmp_path, user_dir):
     assert run("import", str(FIXTURES / "wyoming-2021.enscript.pdf"), str(SEED_TEXT)).exit_code == 0
     files = sorted(str(p.relative_to(user_dir)) for p in user_dir.rglob("*") if p.is_file())
     assert files == [".import.lock", "cards/2021/connecticut.toml", "cards/2021/wyoming.toml"]
+
+
+def test_a_ghostscript_pdfs_font_note_is_short_and_in_gapclis_words(run, monkeypatch):
+    """trial N3: without fontTools, pypdf's note on a ps2pdf PDF's CFF font holds the font dictionary's
+    repr (``IndirectObject(8, 0, 140020273484624)``) and "Consider installing fontTools"."""
+    monkeypatch.setattr("pypdf.generic._font.HAS_FONTTOOLS", False)  # as where it is missing: gapcli needs none
+    result = run("import", str(FIXTURES / "wyoming-2021.enscript.pdf"), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if "replaces the bundled" not in line]
+    assert notes == [
+        f"gapcli: note: {FIXTURES / 'wyoming-2021.enscript.pdf'}: a font's encoding was guessed; check the text read"
+    ]
+    assert "IndirectObject" not in result.stderr and "fontTools" not in result.stderr
+
+
+def test_a_pdf_readers_note_gapcli_does_not_know_is_one_short_line_without_reprs():
+    from gapcli.importer.pdfnotes import MAX_NOTE_CHARS, plain_notes
+
+    said = "Unknown inline image key {'/X': IndirectObject(1, 0, 140020273484624)}, keeping it as-is."
+    notes = plain_notes([f"{said} Consider installing pillow. {'x' * 500}", said, "Limiting excessive newlines."])
+    assert notes[1] == "the PDF reader says: Unknown inline image key …, keeping it as-is."
+    assert len(notes) == 2 and len(notes[0]) == len("the PDF reader says: ") + MAX_NOTE_CHARS
+    assert not any(word in " ".join(notes) for word in ("IndirectObject", "1400", "pillow", "install"))

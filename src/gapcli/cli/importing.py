@@ -70,7 +70,7 @@ def import_(
     writing = {item.source for item in importing.to_write(planned, skip_existing)}
     for item in planned:
         for note in item.notes:
-            tell(f"gapcli: note: {item.source}: the PDF reader says: {note}")
+            tell(f"gapcli: note: {item.source}: {note}")
         if item.card is not None and item.replaces_bundled and item.source in writing:
             tell(f"gapcli: note: {item.source}: replaces the bundled {item.card.state} {item.card.year} card")
     if not dry_run and not problems:

@@ -3,7 +3,7 @@
 Imported only when a PDF is imported, so no other command pays for it. A card is a few
 pages: the page count is checked before any text is read, and extraction stops past a
 bound of CPU time or of text. What pypdf logs or warns about never reaches stderr by
-itself: it comes back as notes, for the caller to print as ``gapcli:`` lines.
+itself: it comes back as notes in gapcli's words (``pdfnotes``), for the caller to print.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from gapcli.errors import ParseError
+from gapcli.importer.pdfnotes import plain_notes
 from gapcli.importer.textlines import MAX_TEXT_CHARS
 
 MAX_PAGES = 40  # a card is two to five pages, printed narrow perhaps ten
@@ -52,11 +53,11 @@ def pdf_text(raw: bytes, name: str) -> tuple[str, list[str]]:
                 name, f"reading the PDF's text took more than {MAX_CPU_SECONDS:g} s of CPU; a card takes milliseconds"
             ) from None
         except Exception as error:  # noqa: BLE001 - a malformed PDF can make pypdf raise any kind of error
-            said = f" ({notes[-1]})" if notes else ""
+            said = "".join(f" ({note})" for note in plain_notes(notes[-1:]))
             raise ParseError(name, f"cannot read the PDF: {type(error).__name__}: {error}{said}") from None
     if not text.replace("\f", "").strip():
         raise ParseError(name, "the PDF has no text layer (a scan?); gapcli reads text, not images")
-    return text, notes
+    return text, plain_notes(notes)
 
 
 def _decrypt(reader: Any, name: str) -> None:
