@@ -83,16 +83,31 @@ def name_done(expected: str, read: list[str]) -> bool:
 
 
 def read_table(
-    lines: list[Line], framework: Framework, source: str, words: Container[str], known: KnownPhrases
+    lines: list[Line],
+    framework: Framework,
+    source: str,
+    words: Container[str],
+    known: KnownPhrases,
+    column: list[tuple[str, int, bool, int]] | None = None,
 ) -> list[tuple[IssueResult, int]]:
-    """Each issue area's result, with the line it starts on."""
+    """Each issue area's result, with the line it starts on; ``column``: the highlight text where
+    it came after the table's other cells (``highlightcolumn``), not among them."""
     rows, text = _table_cells(lines, framework, source)
     for missing in framework.issues:
         if missing.number not in {row.number for row in rows}:
             raise ParseError(source, f"issue area {missing.number} ({missing.name}) is missing; is the card cut short?")
-    blocks = _blocks(joined(text, words), len(rows))
+    if column is not None and text:  # highlights among the cells and in a column of their own: whose are they?
+        raise ParseError(
+            source, f"text among the table's cells before its Highlights column: {text[0][0]!r}", text[0][1]
+        )
+    blocks = _blocks(joined(text if column is None else column, words), len(rows))
     if len(blocks) != len(rows):
-        where = blocks[min(len(blocks), len(rows)) - 1][0].line if blocks else rows[0].line
+        first = rows[0].line if rows else None
+        if not blocks:
+            raise ParseError(
+                source, f"{len(rows)} issue areas but no highlights text ('Policy goals…', 'Gaps…')", first
+            )
+        where = blocks[min(len(blocks), len(rows)) - 1][0].line if rows else blocks[0][0].line
         raise ParseError(
             source,
             f"{len(rows)} issue areas but {len(blocks)} blocks of highlights; cannot tell which belongs to which",
@@ -271,4 +286,4 @@ def _blocks(tokens: list[Token], areas: int) -> list[list[Token]]:
         sure = sorted(sure + [i for i, _ in maybe])
     elif 0 < missing == sum(evident for _, evident in maybe):
         sure = sorted(sure + [i for i, evident in maybe if evident])
-    return [tokens[a:b] for a, b in zip(sure, [*sure[1:], len(tokens)], strict=True) if a < b or not tokens]
+    return [tokens[a:b] for a, b in zip(sure, [*sure[1:], len(tokens)], strict=True) if a < b]  # none empty

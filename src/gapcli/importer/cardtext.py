@@ -2,9 +2,10 @@
 
 ``textlines`` makes the lines clean; the card is cut into its sections (header, issue
 table, extra credit, overall grade, links); ``cardtable`` reads the issue table and
-``goalphrases`` its highlights. Extra credit is read as the table is: cells by what
-they are, descriptions paired with categories in order. Nothing is guessed: what
-cannot be read stops the import with its line number.
+``goalphrases`` its highlights (``highlightcolumn`` splits them from the extra-credit
+descriptions where both come after the table's other cells). Extra credit is read as the
+table is: cells by what they are, descriptions paired with categories in order. Nothing
+is guessed: what cannot be read stops the import with its line number.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 from gapcli.catalog.validate import problems
 from gapcli.errors import NotFound, ParseError
 from gapcli.importer.cardtable import ANCHOR, NUMBER, TABLE_HEADINGS, read_table
-from gapcli.importer.extracredit import read_extra, rows_before_label
+from gapcli.importer.extracredit import category_around_label, read_extra, rows_before_label
 from gapcli.importer.goalphrases import KnownPhrases, known_phrases
+from gapcli.importer.highlightcolumn import HEADING, split_column
 from gapcli.importer.textlines import TITLE, Line, Vocabulary, drop_furniture, read_lines, title_years, tokens_of
 from gapcli.model import GRADES, TIERS, Card, Citation, ExtraCredit, Framework, IssueResult
 from gapcli.states import JURISDICTIONS, Jurisdiction, resolve
@@ -67,10 +69,11 @@ def parse_card_text(
     words = Vocabulary(lines, known.words)
     draft = _Draft()
     _read_header(sections["header"], draft)
-    for result, line in read_table(sections["issues"], framework, source, words, known):
+    column = split_column(sections["column"]) if sections["column"] else (None, None)
+    for result, line in read_table(sections["issues"], framework, source, words, known, column[0]):
         draft.issues.append(result)
         draft.lines[f"issues[{result.number}]"] = line
-    for extra, line in read_extra(sections["extra"], framework, source, words):
+    for extra, line in read_extra(sections["extra"], framework, source, words, column[1]):
         draft.extra.append(extra)
         draft.lines["extra_credit"] = line
     _read_overall(sections["overall"], draft, source)
@@ -148,7 +151,14 @@ def _state(header: list[Line], given: str | None, source: str) -> Jurisdiction:
 
 def _sections(lines: list[Line], framework: Framework) -> dict[str, list[Line]]:
     """Split the card at its section heads; the head's own tokens stay on its first line."""
-    sections: dict[str, list[Line]] = {"header": [], "issues": [], "extra": [], "overall": [], "links": []}
+    sections: dict[str, list[Line]] = {
+        "header": [],
+        "issues": [],
+        "extra": [],
+        "column": [],
+        "overall": [],
+        "links": [],
+    }
     current = "header"
     for line in _label_lines(lines):
         upper = line.text.upper()
@@ -163,10 +173,16 @@ def _sections(lines: list[Line], framework: Framework) -> dict[str, list[Line]]:
             line = Line(line.number, line.tokens[2:])
         elif upper.startswith("LEARN MORE"):
             current = "links"
+        elif current == "extra" and line.tokens == HEADING:  # the Highlights column, after every other cell
+            current = "column"
+            continue
         if line.tokens:
             sections[current].append(line)
-    if framework.extra_credit and not any(ln.tokens for ln in sections["extra"][:1]):
-        start = rows_before_label(sections["issues"], framework)  # the rows came before their label
+    if framework.extra_credit:
+        if not any(ln.tokens for ln in sections["extra"][:1]):  # the label alone: the rows came before it
+            start = rows_before_label(sections["issues"], framework)
+        else:  # a category begun above the label's line (the row's cells centred on it)
+            start = category_around_label(sections["issues"], sections["extra"], framework)
         if start is not None:
             sections["extra"] = sections["issues"][start:] + sections["extra"]
             sections["issues"] = sections["issues"][:start]
