@@ -30,6 +30,8 @@ NOTES: dict[tuple[str, str], str] = {
 FIPS = 'the state\'s 2-digit FIPS code (FIPS 5-2, ANSI INCITS 38), as a string: "09" for Connecticut, "11" for D.C.'
 NOTES.update({(record, "fips"): FIPS for record in ("CardRecord", "ImportRecord", "StateRow", "DiffSide", "RankRow", "StateGap",
                                                     "HistoryRow", "TileRow", "PlanRecord")})  # fmt: skip
+ORIGIN = '"bundled": Shared Hope\'s published figures, as gapcli ships them; "user": a card you imported (its figures are yours)'
+NOTES.update({(record, "origin"): ORIGIN for record in ("SourceRecord", "StateRow", "DiffSide", "RankRow")})
 
 
 def outputs() -> dict[str, tuple[type, bool]]:

@@ -13,7 +13,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "DiffOverallSide": ("grade", "score", "tier"),
     "DiffRecord": ("a", "b", "comparable", "overall", "issues", "not_comparable_reason"),
     "DiffRow": ("number", "name", "a_state", "a_year", "a_grade", "a_score", "b_state", "b_year", "b_grade", "b_score", "delta", "only_a_met", "only_b_met", "a_fips", "b_fips"),
-    "DiffSide": ("state", "code", "year", "framework_defines", "fips"),
+    "DiffSide": ("state", "code", "year", "framework_defines", "fips", "origin"),
     "EditionGrade": ("year", "framework_short", "comparable", "grade", "score", "published_rank"),
     "ExtraCreditRecord": ("category", "points", "description"),
     "FrameworkDefines": ("tier", "issue_grades", "goal_lists", "extra_credit"),

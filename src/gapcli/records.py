@@ -128,6 +128,7 @@ class DiffSide(TypedDict):
     year: int
     framework_defines: FrameworkDefines
     fips: str
+    origin: str  # "bundled", or "user": a card you imported, not published by Shared Hope
 
 
 class DiffFigures(TypedDict):

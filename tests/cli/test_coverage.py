@@ -136,6 +136,12 @@ def test_a_user_card_is_marked_and_never_counted_as_published(run, user_dir, tmp
     out = run("stats", "--year", "2021").stdout
     assert "With a published score: 6 of the 51 jurisdictions graded" in out
     assert "Cards you imported: 1, 1 with a score" in out and "not published" in out
+    diff = as_json(run, "diff", "ct", "vt")
+    assert (diff["a"]["origin"], diff["b"]["origin"]) == ("bundled", "user")
+    shown = run("diff", "ct", "vt").stdout
+    assert "VT* 2021" in shown and "CT 2021" in shown and "CT* 2021" not in shown
+    assert "* a card you imported: its figures are yours, not published by Shared Hope." in shown
+    assert "imported" not in run("diff", "ct", "fl").stdout
 
 
 def test_rank_by_published_top_counts_places_not_rows(run):

@@ -86,6 +86,7 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
             "year": a.year,
             "framework_defines": framework_defines(fa),
             "fips": fips(a.code),
+            "origin": a.origin,
         },
         "b": {
             "state": b.state,
@@ -93,6 +94,7 @@ def diff(a: Card, fa: Framework, b: Card, fb: Framework) -> DiffRecord:
             "year": b.year,
             "framework_defines": framework_defines(fb),
             "fips": fips(b.code),
+            "origin": b.origin,
         },
         "comparable": same,
         "overall": {

@@ -28,7 +28,8 @@ def over(s: StatsRecord) -> str:
 
 def diff_view(d: DiffRecord) -> View:
     a, b = d["a"], d["b"]
-    name_a, name_b = f"{a['code']} {a['year']}", f"{b['code']} {b['year']}"
+    mark = {side["code"]: "*" if side["origin"] == "user" else "" for side in (a, b)}  # as rank and gaps mark them
+    name_a, name_b = f"{a['code']}{mark[a['code']]} {a['year']}", f"{b['code']}{mark[b['code']]} {b['year']}"
     o = d["overall"]
     columns = [
         Column("#", "number", "right"),
@@ -68,6 +69,8 @@ def diff_view(d: DiffRecord) -> View:
     ]
     subtitle = f"Tier {tiers[0]} → {tiers[1]}; Δ = {name_b} − {name_a}"
     blocks: list[Block] = [Title(f"{a['state']} {a['year']} → {b['state']} {b['year']}", subtitle), Grid(columns, rows)]
+    if any(mark.values()):
+        blocks.append(Note("* a card you imported: its figures are yours, not published by Shared Hope."))
     if not d["comparable"]:
         blocks.append(Note(f"Not comparable: {d['not_comparable_reason']}. No deltas are given."))
     for i in d["issues"]:
