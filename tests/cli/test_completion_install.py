@@ -165,7 +165,7 @@ def test_an_unknown_shell_is_a_usage_error(run, home):
 def test_no_command_is_still_help_or_a_usage_error(run):
     assert run().exit_code == 0 and "Commands" in run().stdout
     result = run("--")
-    assert (result.exit_code, result.stderr) == (2, "gapcli: error: Missing command. (see 'gapcli --help')\n")
+    assert (result.exit_code, result.stderr) == (2, "gapcli: error: Missing command (see 'gapcli --help')\n")
 
 
 @pytest.mark.parametrize(

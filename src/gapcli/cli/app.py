@@ -115,6 +115,17 @@ class _LazyCommands(MutableMapping[str, Any]):
         return len(set(self._names) | set(self._built))
 
 
+def _parsed(parse: Callable[[Any, Any, list[str]], list[str]], command: Any, ctx: Any, args: list[str]) -> list[str]:
+    """Click's ``parse_args``, with its context put on a usage error its parser raised without one
+    ("Option '--year' requires an argument"), so the error points to the command's help as every other does."""
+    try:
+        return parse(command, ctx, args)
+    except click.exceptions.UsageError as error:
+        if error.ctx is None:
+            error.ctx = ctx
+        raise
+
+
 class GapcliCommand(TyperCommand):
     """A command whose help page is gapcli's (``cli/helppage.py``), not Typer's."""
 
@@ -122,6 +133,9 @@ class GapcliCommand(TyperCommand):
         from gapcli.cli.helppage import format_help
 
         format_help(self, ctx, formatter)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return _parsed(TyperCommand.parse_args, self, ctx, args)
 
 
 class GapcliGroup(TyperGroup):
@@ -134,6 +148,9 @@ class GapcliGroup(TyperGroup):
         self.commands = _LazyCommands()
 
     format_help = GapcliCommand.format_help
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return _parsed(TyperGroup.parse_args, self, ctx, args)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """Click's list of commands, each from ``_LazyCommands.listed``: ``--help`` builds none."""

@@ -161,7 +161,7 @@ def exit_code(error: BaseException) -> int:
 
 def _click_message(error: Any) -> str:
     """Click's message in gapcli's words: one line, ``--option: problem``."""
-    message = " ".join(error.format_message().split())
+    message = " ".join(error.format_message().split()).removesuffix(".")  # "… requires an argument." as the rest
     found = re.fullmatch(r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", message)
     if found is None:
         return message or type(error).__name__
