@@ -144,6 +144,19 @@ def test_a_user_card_is_marked_and_never_counted_as_published(run, user_dir, tmp
     assert "imported" not in run("diff", "ct", "fl").stdout
 
 
+def test_a_ranking_where_the_number_graded_is_not_published_says_who_is_not_listed(run):
+    """2013: 19 cards held, 34 to 51 graded (no source gives the number): the 15 to 32 without a card
+    are said, not silently left out of a table titled over the jurisdictions graded."""
+    rows = as_json(run, "rank", "--year", "2013")
+    assert len(rows) == 19 and {r["cards"] for r in rows} == {19}
+    result = run("rank", "--year", "2013")
+    assert "places among the 34 to 51 jurisdictions graded" in result.stderr
+    assert "Cards held here: 19; another 15 to 32 jurisdictions graded have no card here (not listed)" in result.stderr
+    assert "may have been graded with no card here" in run("rank", "--year", "2014").stderr
+    assert "Cards held here" not in run("rank", "--year", "2021").stderr  # 51 graded, published: said as before
+    assert "'?' means not published." in result.stderr
+
+
 def test_rank_by_published_top_counts_places_not_rows(run):
     rows = as_json(run, "rank", "--by", "published", "--top", "5", "--year", "2021")
     assert [(r["code"], r["rank"], r["top_certain"]) for r in rows] == [("FL", 1, True)]

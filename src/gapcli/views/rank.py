@@ -46,6 +46,8 @@ def rank_view(ranking: Ranking) -> View:
     title = f"{ranking.year} ranking by {ranking.label}: places among {of}"
     blocks: list[Block] = [Grid(columns, table, title)]
     blocks += _rank_notes(ranking)
+    if any(r["score"] is None or r["published_rank"] is None or (tiers and r["tier"] is None) for r in ranking):
+        blocks.append(Note("'?' means not published."))
     return View(ranking, ranking, blocks, list(RANK_FIELDS), [ranking.year], table=True)
 
 
@@ -99,6 +101,19 @@ def _rank_notes(ranking: Ranking) -> list[Block]:
             notes.append(
                 Note(
                     f"{ranking.graded - ranking.cards} of the {ranking.graded} jurisdictions graded have no card here: "
+                    "they hold places too, so none is skipped."
+                )
+            )
+        elif not ranking.graded and ranking.sizes and ranking.sizes[1] > ranking.cards:
+            fewest, most = (max(0, n - ranking.cards) for n in ranking.sizes)
+            others = (
+                f"up to {most} more jurisdictions may have been graded with no card here"
+                if fewest == 0
+                else f"another {fewest} to {most} jurisdictions graded have no card here"
+            )
+            notes.append(
+                Note(
+                    f"Cards held here: {ranking.cards}; {others} (not listed): "
                     "they hold places too, so none is skipped."
                 )
             )
