@@ -170,3 +170,13 @@ def test_a_map_of_scored_but_ungraded_sections_says_so(run):
     assert "2 tile(s) have a score but no published grade" in out  # Hawaii 5/10, Louisiana 10/10
     tiles = {t["code"]: t for t in as_json(run, "map", "--year", "2014", "--by", "1")}
     assert (tiles["HI"]["score"], tiles["HI"]["max_score"], tiles["HI"]["grade"]) == (5, 10, None)
+    assert "HI 50" in out and "score, no grade 2" in out  # shown, and never counted as "no figure"
+
+
+def test_an_overall_score_without_a_grade_is_shown_not_called_no_figure(run):
+    """Ohio 2013: 72.5 of 102.5 points published, no grade: its tile shows the share, uncoloured."""
+    tiles = {t["code"]: t for t in as_json(run, "map", "--year", "2013")}
+    assert (tiles["OH"]["score"], tiles["OH"]["grade"], tiles["OH"]["share"]) == (72.5, None, 70.73)
+    out = run("map", "--year", "2013").stdout
+    assert "OH 71" in out and "score, no grade 1" in out and "no figure" not in out
+    assert "not coloured, as no grade is inferred" in out

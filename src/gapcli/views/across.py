@@ -301,11 +301,12 @@ def map_view(tiles: list[TileRow], framework: Framework, label: str, issue: int 
     legend += [
         (name, n)
         for name, n in (
-            ("no figure", sum(1 for t in without if t["has_card"])),
+            ("score, no grade", sum(1 for t in without if t["score"] is not None)),
+            ("no figure", sum(1 for t in without if t["has_card"] and t["score"] is None)),
             ("no card", sum(1 for t in without if not t["has_card"] and t["graded"] is not False)),
             ("not graded", sum(1 for t in without if t["graded"] is False)),
         )
-        if n or name == "no figure"
+        if n or name == "no figure" and not any(t["score"] is not None for t in without)
     ]
     blocks: list[Block] = [Title(f"{framework.year}: {label}", ""), Tiles(shown, legend)]
     by_share = [t for t in shown if t["grade"] is None and t["shade"] is not None]
@@ -320,8 +321,8 @@ def map_view(tiles: list[TileRow], framework: Framework, label: str, issue: int 
     if scored:  # a PIC section is scored, never graded, and its maximum may be unknown
         blocks.append(
             Note(
-                f"{scored} tile(s) have a score but no published grade, and no scale to colour its share by; "
-                "their scores are in --json."
+                f"{scored} tile(s) have a score but no published grade: marked with the share (%) of the maximum "
+                "the score is, and not coloured, as no grade is inferred; their scores are in --json."
             )
         )
     if any(t["graded"] is False for t in shown):
@@ -339,6 +340,8 @@ def _tile(tile: TileRow, framework: Framework, issue: int | None) -> dict[str, A
         bands = [(g, framework.score_bounds(g, tile["max_score"])) for g in GRADES]
         shade = next((g for g, b in bands if b is not None and score >= b[0]), None)
         mark = f"{tile['share']:.0f}" if shade is not None else None
+    if shade is None and tile["share"] is not None and score is not None:  # a figure, shown: never "no figure"
+        mark = f"{tile['share']:.0f}"
     if tile["graded"] is False:
         mark = "—"
     return {**tile, "shade": shade, "mark": mark}
