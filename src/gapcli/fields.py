@@ -23,7 +23,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "ImportRecord": ("state", "code", "year", "framework", "tier", "grade", "score", "max_score", "published_rank", "published_rank_of", "complete", "derived", "issues", "extra_credit", "links", "source", "newer_editions", "framework_defines", "fips", "file", "result", "new_phrases"),
     "ImportRow": ("file", "state", "code", "year", "grade", "score", "complete", "result", "note", "new_phrases", "fips"),
     "IssueRecord": ("number", "name", "grade", "score", "max_score", "goal_lists", "accomplished", "gaps", "gaps_in_all_areas", "goals", "brief_url"),
-    "IssueStats": ("number", "name", "max_score", "scored", "mean_score", "mean_percent"),
+    "IssueStats": ("number", "name", "max_score", "scored", "mean_score", "mean_percent", "too_few"),
     "NewPhraseRecord": ("issue", "phrase", "met"),
     "PathRow": ("name", "path"),
     "PathsRecord": ("bundled", "user", "cache"),

@@ -228,6 +228,7 @@ class IssueStats(TypedDict):
     scored: int
     mean_score: Number | None
     mean_percent: Number | None
+    too_few: bool  # fewer than half the jurisdictions graded have the area's score: its mean is of those cards only
 
 
 class PublishedFacts(TypedDict):

@@ -74,6 +74,8 @@ def test_stats_puts_the_published_figures_beside_the_held_ones(run):
     out = run("stats").stdout
     assert "national average 47.9" in out and "6 of the 51 jurisdictions graded" in out
     assert "too few to stand for the edition" in out
+    assert [(i["scored"], i["too_few"]) for i in stats["issues"]] == [(2, True)] * 5 + [(3, True)]
+    assert "Issue area(s) 1, 2, 3, 4, 5, 6: too few published scores to stand for the edition" in out
     assert run("stats", "--year", "2022", "--json").stdout.count('"D": 10') == 1  # published D 10 beside the held count
     assert "national average not published" in run("stats", "--year", "2022").stdout
 

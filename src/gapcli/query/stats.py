@@ -72,6 +72,7 @@ def stats(cards: list[Card], framework: Framework) -> StatsRecord:
                 "mean_percent": number(round(100 * mean / area.max_score, 2))
                 if mean is not None and area.max_score
                 else None,
+                "too_few": len(area_scores) < REPRESENTATIVE_SHARE * len(graded),
             }
         )
     user_scores = [c.score for c in imported if c.score is not None]

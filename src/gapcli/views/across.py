@@ -174,7 +174,15 @@ def stats_view(s: StatsRecord) -> View:
         for i in s["issues"]
     ]
     if table:
-        blocks.append(Grid(columns, table, "Issue areas (published scores, over the jurisdictions graded)"))
+        blocks.append(Grid(columns, table, "Issue areas (the means of the published scores)"))
+        few = [str(i["number"]) for i in s["issues"] if i["scored"] and i["too_few"]]
+        if few:  # as the overall mean says it: a mean of 2 cards of 51 is no national figure
+            blocks.append(
+                Note(
+                    f"Issue area(s) {', '.join(few)}: too few published scores to stand for the edition; "
+                    "each mean is of the cards scored only."
+                )
+            )
     shown = sorted({text for c in p["sources"] if (text := citation_shown(c["url"], c["note"]))})
     if shown:
         blocks.append(Links([("Published figures", text) for text in shown]))
