@@ -81,4 +81,4 @@ def test_no_command_function_declares_an_output_option():
 def test_an_unregistered_command_is_not_found(run):
     result = run("trend")
     assert result.exit_code == 2
-    assert result.stderr == "gapcli: error: No such command 'trend'. (see 'gapcli --help')\n"
+    assert result.stderr == "gapcli: error: No such command 'trend' (see 'gapcli --help')\n"

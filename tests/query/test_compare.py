@@ -54,7 +54,10 @@ def test_goals_met_in_one_and_unmet_in_the_other():
         "year": 2021,
         "framework_defines": {"tier": True, "issue_grades": True, "goal_lists": True, "extra_credit": True},
         "fips": "09",
+        "origin": "bundled",
     }
+    user = Card("Vermont", "VT", 2021, "F", 39, origin="user")
+    assert (diff(a, FW, user, FW)["b"]["origin"], diff(user, FW, a, FW)["a"]["origin"]) == ("user", "user")
 
 
 def test_goals_unknown_on_one_side_are_null_not_empty():

@@ -314,7 +314,7 @@ def map_view(tiles: list[TileRow], framework: Framework, label: str, issue: int 
             ("no card", sum(1 for t in without if not t["has_card"] and t["graded"] is not False)),
             ("not graded", sum(1 for t in without if t["graded"] is False)),
         )
-        if n or name == "no figure" and not any(t["score"] is not None for t in without)
+        if n or (name == "no figure" and not any(t["score"] is not None for t in without))
     ]
     blocks: list[Block] = [Title(f"{framework.year}: {label}", ""), Tiles(shown, legend)]
     by_share = [t for t in shown if t["grade"] is None and t["shade"] is not None]

@@ -106,14 +106,14 @@ def _rank_notes(ranking: Ranking) -> list[Block]:
             )
         elif not ranking.graded and ranking.sizes and ranking.sizes[1] > ranking.cards:
             fewest, most = (max(0, n - ranking.cards) for n in ranking.sizes)
-            others = (
+            unlisted = (
                 f"up to {most} more jurisdictions may have been graded with no card here"
                 if fewest == 0
                 else f"another {fewest} to {most} jurisdictions graded have no card here"
             )
             notes.append(
                 Note(
-                    f"Cards held here: {ranking.cards}; {others} (not listed): "
+                    f"Cards held here: {ranking.cards}; {unlisted} (not listed): "
                     "they hold places too, so none is skipped."
                 )
             )
