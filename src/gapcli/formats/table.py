@@ -235,7 +235,7 @@ class _Hanging:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = max((label.cell_len for label, _ in self.rows), default=0) + 1
         for label, text in self.rows:
-            lead = label + " " * (indent - label.cell_len)
+            lead = Text.assemble(label, " " * (indent - label.cell_len))  # the label's colour, not the line's
             for line in text.wrap(console, max(1, options.max_width - indent), overflow="fold"):
                 yield lead + line
                 lead = Text(" " * indent)
