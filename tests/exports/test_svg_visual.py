@@ -73,3 +73,32 @@ def test_dark_svg_text_is_at_least_4_5_to_1_against_what_is_behind_it(run, tmp_p
 def test_light_svg_keeps_the_rdylbu_accents(run, tmp_path):
     fills = {t.get("fill") for t in exported(run, tmp_path, "show", "ct").iter(f"{NS}text")}
     assert {"#d7191c", "#2c7bb6"} <= fills
+
+
+@pytest.mark.parametrize(
+    "args", [["show", "louisiana", "--year", "2015"], ["stats"], ["show", "ct", "--size", "slide"], ["show", "ct"]]
+)
+def test_svg_shows_every_link_address_whole(run, tmp_path, args):
+    root = exported(run, tmp_path, *args)
+    shown: list[list[str]] = []  # [href, its text] per link, a link's lines one after another
+    for link in root.iter(f"{NS}a"):
+        text = "".join(link.itertext())
+        assert not text.rstrip().endswith("…"), text
+        if shown and shown[-1][0] == link.get("href") and shown[-1][1] != shown[-1][0]:
+            shown[-1][1] += text.strip()
+        else:
+            shown.append([link.get("href"), text.strip()])
+    assert shown and all(href == text for href, text in shown), shown
+    for row in lines(root):
+        assert not any(text.rstrip().endswith("…") for _, _, text in row)
+
+
+def test_svg_long_address_wraps_at_its_punctuation_within_the_width(run, tmp_path):
+    root = exported(run, tmp_path, "show", "ct", "--size", "slide")
+    parts = [text for link in root.iter(f"{NS}a") for text in ("".join(link.itertext()).strip(),)]
+    assert len(parts) > len({a.get("href") for a in root.iter(f"{NS}a")})  # some address took two lines
+    wrapped = [p for p in parts if not p.startswith("http")]
+    assert wrapped and all(p[0] in "/?&-" or parts[parts.index(p) - 1][-1] in "/?&-" for p in wrapped)
+    for link in root.iter(f"{NS}a"):
+        text = link.find(f"{NS}text")
+        assert float(text.get("x")) + float(text.get("textLength")) <= 1920 - 48 + 0.5

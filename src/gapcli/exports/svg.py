@@ -69,16 +69,38 @@ def _rendered(block: v.Block, width: int, look: Look) -> list[RenderableType]:
 
 
 def _link_line(label: str, url: str, width: int) -> Text:
-    """``Label: URL`` on one line: a URL too long is shown cut short (…), and its link is whole."""
+    """``Label: URL``, the URL whole: a printed or rasterised picture has only its text, so a URL
+    too long for the line goes on over the next ones, broken after / ? & - where it can be."""
     line = Text(f"{v.clean(label)}: ", style="bold")
-    room = width - line.cell_len
     if not v.is_web_link(url):
-        line.append(v.clean(url))
-    elif len(url) <= room or room < 20:
-        line.append(url, style=Style(link=url))
-    else:
-        line.append(url[: room - 1] + "…", style=Style(link=url))
+        return line.append(v.clean(url))
+    indent = 2
+    room = width - line.cell_len
+    if room < min(len(url), 20):  # a long label: the address starts on the next line
+        line.append("\n" + " " * indent)
+        room = width - indent
+    for number, part in enumerate(_url_parts(url, room, width - indent)):
+        if number:
+            line.append("\n" + " " * indent)
+        line.append(part, style=Style(link=url))
     return line
+
+
+def _url_parts(url: str, first: int, rest: int) -> list[str]:
+    """The URL in pieces of at most ``first`` then ``rest`` cells, each ending after a break
+    character where one is in reach; a run with none is cut at the width."""
+    parts: list[str] = []
+    while url:
+        room = max(1, rest if parts else first)
+        if len(url) <= room:
+            parts.append(url)
+            break
+        cut = max(url.rfind(c, 0, room) for c in "/?&-") + 1
+        if cut <= room // 3:  # no break character in reach (or only near the start): cut at the width
+            cut = room
+        parts.append(url[:cut])
+        url = url[cut:]
+    return parts
 
 
 def _compact(block: v.Block, width: int, look: Look) -> list[RenderableType]:
