@@ -102,3 +102,15 @@ def test_svg_long_address_wraps_at_its_punctuation_within_the_width(run, tmp_pat
     for link in root.iter(f"{NS}a"):
         text = link.find(f"{NS}text")
         assert float(text.get("x")) + float(text.get("textLength")) <= 1920 - 48 + 0.5
+
+
+@pytest.mark.parametrize("args", [["show", "ct", "--size", "slide"], ["show", "ct"], ["plan", "ct", "--size", "slide"]])
+def test_svg_keeps_each_mark_with_its_goal(run, tmp_path, args):
+    root = exported(run, tmp_path, *args)
+    marks = 0
+    for row in lines(root):
+        for x, end, text in row:
+            marks += sum(text.count(mark) for mark in MARKS)
+            if text.rstrip().endswith(MARKS):
+                assert any(abs(nx - end) < 0.5 and nt.strip() for nx, _, nt in row if nx > x), (text, row)
+    assert marks >= 10

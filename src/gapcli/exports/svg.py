@@ -104,16 +104,33 @@ def _url_parts(url: str, first: int, rest: int) -> list[str]:
 
 
 def _compact(block: v.Block, width: int, look: Look) -> list[RenderableType]:
-    """A slide's lists as paragraphs (each item after its mark, wrapping as prose): a third of the lines."""
+    """A slide's lists as paragraphs (each item after its mark, wrapping as prose): a third of the lines.
+
+    Laid out here, not by Rich, whose wrapping breaks at any whitespace (a no-break space too):
+    a mark always starts a line or follows the end of an item, never ends a line; an item
+    shorter than 24 characters is never broken."""
     if not isinstance(block, v.Bullets):
         return _rendered(block, width, look)
     colour = {"met": look.accents["up"], "gap": look.accents["down"]}.get(block.kind, "")
     mark = {"met": "✔", "gap": "✘"}.get(block.kind, "•")
     text = Text()
-    text.append(v.clean(block.title) + "\n", style="bold")
-    for index, item in enumerate(block.items):
-        text.append(("   " if index else "") + mark + "\u00a0", style=colour)
-        text.append(v.clean(item).replace(" ", "\u00a0") if len(item) < 24 else v.clean(item))
+    text.append(v.clean(block.title), style="bold")
+    used = width  # the title ends a line: the first item starts the next
+    for item in block.items:
+        words = v.clean(item).split()
+        units = [" ".join(words)] if len(item) < 24 else words
+        units[0] = f"{mark} {units[0]}"
+        for number, unit in enumerate(units):
+            gap = "   " if number == 0 else " "
+            if used and used + len(gap) + cell_len(unit) > width:
+                text.append("\n")
+                used, gap = 0, ""
+            text.append(gap)
+            if number == 0:
+                text.append(mark, style=colour)
+                unit = unit[len(mark) :]
+            text.append(unit)
+            used += len(gap) + cell_len(unit) + (len(mark) if number == 0 else 0)
     return [text]
 
 
