@@ -1,5 +1,6 @@
 """What a reader sees in an SVG export (visual test rows 5, 6, 7, 19, 20), checked in the file itself."""
 
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -114,3 +115,24 @@ def test_svg_keeps_each_mark_with_its_goal(run, tmp_path, args):
             if text.rstrip().endswith(MARKS):
                 assert any(abs(nx - end) < 0.5 and nt.strip() for nx, _, nt in row if nx > x), (text, row)
     assert marks >= 10
+
+
+@pytest.mark.parametrize("args", [["map"], ["map", "--size", "slide"], ["show", "ct"], ["rank"], ["stats"]])
+def test_svg_badge_and_tile_text_is_centred_in_a_badge_sized_to_it(run, tmp_path, args):
+    root = exported(run, tmp_path, *args)
+    pairs = list(badges(root))
+    assert len(pairs) >= 3
+    for rect, text in pairs:
+        left = float(text.get("x")) - float(rect.get("x"))
+        right = float(rect.get("x")) + float(rect.get("width")) - float(text.get("x")) - float(text.get("textLength"))
+        char = float(text.get("textLength")) / len(text.text)
+        assert text.text == text.text.strip(), text.text
+        assert abs(left - right) < 0.5 and left > 0.2 * char, (text.text, left, right)
+        assert float(rect.get("width")) <= float(text.get("textLength")) + 2 * char + 0.5, text.text
+
+
+def test_svg_tiles_stay_the_map_s_tiles(run, tmp_path):
+    root = exported(run, tmp_path, "map", "--year", "2023")
+    tiles = json.loads(run("map", "--year", "2023", "--json").stdout)
+    shown = {text.text for _, text in badges(root)}
+    assert {f"{t['code']} {t['grade']}" for t in tiles if t["grade"]} <= shown

@@ -3,7 +3,9 @@
 The view is drawn by the table renderer (gapcli.formats.table) in true colour, whatever the
 terminal has, with the documented RdYlBu grade palette, then laid out here on a character
 grid: one ``<text>`` per run of equal style (``textLength`` keeps the grid whatever monospace
-font the viewer has), a ``<rect>`` behind each badge, an ``<a href>`` around each link.
+font the viewer has), a ``<rect>`` behind each badge with its text centred, an ``<a href>``
+around each link. A picture has only its text, so a long URL goes on over more lines, never
+cut; on the dark theme the accents are RdYlBu's lighter steps, legible there (4.5:1 or more).
 
 ``page`` is 100 columns at 18 px, as tall as the view. ``slide`` is a 1920×1080 (16:9) canvas:
 the largest font from 44 px down to 20 px at which the view fits in one, two or three
@@ -252,15 +254,18 @@ def _line(line: Line, left: float, top: float, char: float, high: float, font: i
     offset = 0
     for text, style in _runs(line):
         cells = cell_len(text)
-        x = left + offset * char
+        x, width = left + offset * char, cells * char
         offset += cells
         fill, back = _colours(style, theme)
+        if back is not None and text.strip():
+            text, x, width = _badge(text, x, char)
         if back is not None:  # inset a little, so badges one above another stay apart
             out.append(
-                f'<rect x="{x:.1f}" y="{top + font * 0.06:.1f}" width="{cells * char:.1f}" '
+                f'<rect x="{x:.1f}" y="{top + font * 0.06:.1f}" width="{width:.1f}" '
                 f'height="{high - font * 0.12:.1f}" fill="{back}" '
                 'stroke="#000000" stroke-opacity="0.25" stroke-width="1"/>'
             )
+            x += (width - cell_len(text) * char) / 2  # the text centred in its badge
         if not text.strip():
             continue
         classes = " ".join(c for c, on in (("b", style.bold), ("i", style.italic), ("u", style.link)) if on)
@@ -269,14 +274,30 @@ def _line(line: Line, left: float, top: float, char: float, high: float, font: i
         attributes += ' opacity="0.7"' if style.dim else ""
         baseline = top + (high + font * 0.7) / 2
         element = (
-            f'<text x="{x:.1f}" y="{baseline:.1f}" textLength="{cells * char:.1f}" lengthAdjust="spacingAndGlyphs"'
-            f"{attributes}>{escape(text)}</text>"
+            f'<text x="{x:.1f}" y="{baseline:.1f}" textLength="{cell_len(text) * char:.1f}" '
+            f'lengthAdjust="spacingAndGlyphs"{attributes}>{escape(text)}</text>'
         )
         if style.link and v.is_web_link(style.link):
             link = escape(style.link)
             element = f'<a href="{link}" xlink:href="{link}" target="_blank">{element}</a>'
         out.append(element)
     return out
+
+
+def _badge(text: str, x: float, char: float) -> tuple[str, float, float]:
+    """A run on a background (a grade badge, a map tile) as its text, the badge's left and width.
+
+    Padding a table added to fill its column (more on one side than the other) is not the
+    badge's: it shrinks to the text and half a cell each side, where the column put the text.
+    Padding of the badge's own (a tile, `` F ``) stays, split equally around the text."""
+    shown = text.strip()
+    lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+    cells, width = cell_len(text), cell_len(text) * char
+    if abs(lead - trail) <= 1:
+        return shown, x, width
+    snug = (cell_len(shown) + 1) * char
+    start = x + lead * char - char / 2 if lead < trail else x + (cells - trail) * char - snug + char / 2
+    return shown, max(x, min(start, x + width - snug)), snug
 
 
 def _runs(line: Line) -> list[tuple[str, Style]]:
