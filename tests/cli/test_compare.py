@@ -263,3 +263,36 @@ def test_history_marks_a_grade_only_where_the_grade_itself_was_derived(run):
     assert line.split("\t")[2] == rows[2021]["grade"]
     assert "printed by no source: the 2021 extra credit" in piped.stderr  # still said, without a mark
     assert "* Derived" not in piped.stderr + piped.stdout
+
+
+def test_gaps_state_names_its_brief_links_and_says_what_a_goal_of_question_mark_is(run):
+    """Visual #10/#11: the Goal column's '?' had no legend; a link was labelled 'Issue Brief N.N'."""
+    out = run("gaps", "--state", "ct").stdout  # a document: printed whole in a pipe
+    assert "Issue Brief N.N" not in out
+    assert "Issue briefs by goal: https://reportcards.sharedhope.org/related-resources/" in out
+    assert "Issue briefs: https://reportcards.sharedhope.org/issue-briefs" in out
+    assert "2\t?\texpanded non-criminalization\tsee issue briefs" in out
+    assert "Goal '?': its number is not known; the framework file does not number this goal" in out
+
+
+def test_gaps_across_states_says_what_a_goal_of_question_mark_is(run):
+    result = run("gaps")
+    assert "?\t3\textended foster care services" in result.stdout
+    assert "Goal '?': its number is not known; the framework file does not number this goal" in result.stderr
+    assert "Goal '?'" not in run("gaps", "1.4").stderr  # every goal listed has its number
+
+
+def test_history_keys_its_grade_trend_and_says_why_a_score_has_no_maximum(run):
+    """Visual #17: the 2023 score read '?' beside '?/100' unexplained; the sparkline had no key."""
+    header, *lines = run("history", "kansas").stdout.splitlines()
+    assert header.split("\t")[4] == "Score"
+    score = {line.split("\t")[0]: line.split("\t")[4] for line in lines}
+    assert (score["2017"], score["2021"], score["2023"]) == ("?/102.5", "?/100", "?")
+    stderr = run("history", "kansas").stderr
+    assert "Score with no '/maximum' (2023): the maximum points of that edition are not known" in stderr
+    assert "Grade trend" not in stderr  # plain text draws no trend, so no key to one
+    table = run("history", "kansas", "--format", "table").stdout
+    assert "Grade trend: a mark per edition, oldest first, its height the grade" in table
+    assert "a gap: no grade for that edition" in " ".join(table.split())
+    assert "(2022, 2023, 2025)" in run("history", "tn").stderr
+    assert "Score with no" not in run("history", "dc").stderr  # every card of D.C. has its maximum

@@ -222,7 +222,7 @@ def test_history_lists_every_edition_and_keeps_trends_within_a_framework(run):
         (2025, False, True),
     ]
     out = run("history", "tn", "--format", "table").stdout
-    assert "Just Like Me" in out and out.count("Grade trend") == 1
+    assert "Just Like Me" in out and out.count("Grade trend") == 2 and out.count("Grade trend:") == 1  # one, its key
 
 
 def test_states_without_a_year_has_a_column_per_edition(run):
@@ -332,3 +332,20 @@ def test_history_shows_no_change_for_a_first_card(run):
     assert first["grade_steps"] is None
     line = next(line for line in run("history", "ct").stdout.splitlines() if line.startswith(str(first["year"])))
     assert line.split("\t")[3] == "—"  # the Change column: nothing to compare with, not '?' (unknown)
+
+
+def test_plan_marks_unnumbered_goals_names_its_share_and_links_its_briefs(run, tmp_path):
+    """Visual #10/#18: 'Share %' was a share of all the headroom unsaid; the briefs it names had no links."""
+    out = run("plan", "ct").stdout
+    assert "\t% of all headroom\t" in out and "\tShare %\t" not in out
+    assert "\t21\t35.3\t8" in out  # 21 of the 59.5 points of headroom
+    assert "- 2.1 third party control — Issue Brief 2.1" in out and "- ? expanded non-criminalization" in out
+    assert "Goal '?': its number is not known; the framework file does not number this goal" in out
+    assert "Issue briefs by goal: https://reportcards.sharedhope.org/related-resources/" in out
+    assert "Issue briefs: https://reportcards.sharedhope.org/issue-briefs" in out
+    assert "headroom_share" in as_json(run, "plan", "ct")["issues"][0]  # the JSON field keeps its name
+    assert run("plan", "ct", "--export", str(tmp_path / "plan.html")).exit_code == 0
+    page = (tmp_path / "plan.html").read_text("utf-8")
+    assert '<a href="https://reportcards.sharedhope.org/related-resources/">' in page and "% of all headroom" in page
+    pic = run("plan", "ks", "--year", "2015").stdout  # the Protected Innocence Challenge lists no goals
+    assert "Issue briefs" not in pic and "Goal '?'" not in pic

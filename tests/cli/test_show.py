@@ -176,3 +176,18 @@ def test_version(run):
     from gapcli import __version__
 
     assert run("--version").stdout == f"gapcli {__version__}\n"
+
+
+def test_show_marks_a_goal_whose_number_is_not_known_and_says_what_the_mark_means(run, tmp_path):
+    """Visual #10: '✘ expanded non-criminalization' straight after '✘ 2.4 …' dropped the unknown number unsaid."""
+    plain = run("show", "ct").stdout
+    assert "- 2.4 screening through the juvenile justice system\n- ? expanded non-criminalization\n" in plain
+    assert "- ? restitution and civil remedies" in plain  # goals met too
+    assert "Goal '?': its number is not known; the framework file does not number this goal" in plain
+    table = run("show", "ct", "--format", "table").stdout
+    assert "✘ ? expanded non-criminalization" in table and "Goal '?': its number is not known" in table
+    assert "- ? expanded non-criminalization" in run("show", "ct", "--format", "markdown").stdout
+    assert run("show", "ct", "--export", str(tmp_path / "ct.html")).exit_code == 0
+    page = (tmp_path / "ct.html").read_text("utf-8")
+    assert "</span> ? expanded non-criminalization" in page and "Goal &#x27;?&#x27;: its number is not known" in page
+    assert "Goal '?'" not in run("show", "la", "--year", "2014").stdout  # no goals listed: no legend for them

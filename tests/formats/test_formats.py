@@ -66,7 +66,7 @@ def test_tsv_cells_never_carry_tabs_newlines_or_escapes(hostile_record):
 def test_plain_is_tab_separated_and_clean(hostile_record):
     text = render.format(views.card_view(hostile_record), "plain")
     assert "\x1b" not in text and "\x9b" not in text
-    assert "- [red]x[/red]" in text  # plain text needs no markup escaping: nothing interprets it
+    assert "- ? [red]x[/red]" in text  # plain text needs no markup escaping: nothing interprets it
     rows = [line.split("\t") for line in text.splitlines() if line.count("\t") == 3]
     assert rows[0] == ["#", "Issue area", "Grade", "Score"] and len(rows) == 7
 

@@ -24,7 +24,9 @@ def test_a_one_table_view_is_its_header_row_and_rows_and_its_words_are_apart(vie
         data, about = plain.apart(view)
         [grid] = [b for b in view.blocks if isinstance(b, v.Grid) and all(c.kind != "spark" for c in b.columns)]
         assert data.count("\n") == 1 + len(grid.rows), name  # the header row and the rows, nothing else
-        notes = [b.text for b in view.blocks if isinstance(b, v.Note)]
+        notes = [b.text for b in view.blocks if isinstance(b, v.Note) and not b.key]
+        keys = [b.text for b in view.blocks if isinstance(b, v.Note) and b.key]  # a picture's key goes with it
+        assert not any(key in about or key in data for key in keys), name
         titles = [b.text for b in view.blocks if isinstance(b, v.Title)] + [grid.title] * bool(grid.title)
         assert set(notes + titles) <= set(about) and about, name
         assert not any(line in data for line in about), name

@@ -36,7 +36,7 @@ def public(view: v.View) -> v.View:
         if isinstance(block, v.Links):
             block = v.Links([(label, url) for label, url in block.items if not is_repository_path(url)])
         elif isinstance(block, v.Note):
-            block = v.Note(without_paths(block.text))
+            block = block._replace(text=without_paths(block.text))
         blocks.append(block)
     return view._replace(blocks=blocks)
 

@@ -60,6 +60,8 @@ def _lines(view: v.View, color: bool, notes: list[str] | None) -> list[str]:
     out: list[str] = []
     apart = notes is not None and view.table
     for block in view.blocks:
+        if isinstance(block, v.Note) and block.key:
+            continue  # the key to a picture plain text does not draw
         if apart and isinstance(block, (v.Note, v.Title)):
             assert notes is not None
             subtitle = block.subtitle if isinstance(block, v.Title) else ""

@@ -241,12 +241,28 @@ def history_view(rows: list[HistoryRow]) -> View:
             trends.append([short, grades])
     if trends:
         blocks.append(Grid([Column("Framework"), Column("Grade trend", "spark")], trends))
+        blocks.append(
+            Note(
+                "Grade trend: a mark per edition, oldest first, its height the grade between the state's own lowest "
+                "and highest in that framework (one grade throughout: a flat low line); a gap: no grade for that "
+                "edition (no card, not graded or not published).",
+                key=True,
+            )
+        )
     blocks.append(
         Note(
             "Change (in letters) and Δ (score): since the state's previous card of the same framework; '—' where there is no "
             "card, or none before it in its framework; '?' where a figure is not published. Tier '—': no tiers."
         )
     )
+    no_maximum = [str(r["year"]) for r in rows if r["has_card"] and r["max_score"] is None]
+    if no_maximum:  # the score's form differs there: say why, so '?' never reads as '?/100'
+        blocks.append(
+            Note(
+                f"Score with no '/maximum' ({', '.join(no_maximum)}): the maximum points of that edition are not "
+                "known (no source gapcli holds gives them)."
+            )
+        )
     derived = [r for r in rows if r["derived"]]
     if derived:  # the card view says how each was reached
         named = "; ".join(f"the {r['year']} {', '.join(f.replace('_', ' ') for f in r['derived'])}" for r in derived)

@@ -80,6 +80,7 @@ class Tiles(NamedTuple):
 
 class Note(NamedTuple):
     text: str
+    key: bool = False  # the key to a picture (a sparkline): left out with it where plain text leaves pictures out
 
 
 class Links(NamedTuple):

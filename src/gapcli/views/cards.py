@@ -31,6 +31,21 @@ def link_label(key: str) -> str:
 
 PARTIAL = "goals named by a source; the area's other goals are not known"
 
+UNNUMBERED = "?"  # a goal whose number is not known: the same mark as a table's unknown cell
+
+
+def numbered(goal: str | None, phrase: str) -> str:
+    """'2.1 third party control', '? MDT responses': an unknown number is marked, never dropped."""
+    return f"{goal or UNNUMBERED} {phrase}"
+
+
+def unnumbered_note() -> Note:
+    """The one legend for the mark, wherever a goal is listed without its number."""
+    return Note(
+        f"Goal '{UNNUMBERED}': its number is not known; the framework file does not number this goal, "
+        "and the card names it by its phrase."
+    )
+
 
 def figure(score: object, maximum: object = None) -> str:
     if score is None:
@@ -68,7 +83,7 @@ def _goal_blocks(issue: IssueRecord) -> list[Block]:
     numbers = {g["phrase"]: g["goal"] for g in issue["goals"] or ()}
 
     def named(phrase: str) -> str:
-        return f"{numbers[phrase]} {phrase}" if numbers.get(phrase) else phrase
+        return numbered(numbers.get(phrase), phrase)
 
     head = f"{issue['number']}. {issue['name']}"
     partial = issue["goal_lists"] == "partial"
@@ -137,6 +152,8 @@ def card_view(card: CardRecord, goals_elsewhere: tuple[int, int, bool] | None = 
         blocks.append(Grid(columns, rows))
     for issue in card["issues"]:
         blocks += _goal_blocks(issue)
+    if any(g["goal"] is None for i in card["issues"] for g in i["goals"] or ()):
+        blocks.append(unnumbered_note())
     unknown = [str(i["number"]) for i in card["issues"] if i["goal_lists"] is None]
     if not card["framework_defines"]["goal_lists"]:
         blocks.append(

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 from gapcli.fields import FIELDS
 from gapcli.views.blocks import Block, Column, Grid, Links, Note, View
-from gapcli.views.cards import PARTIAL, newer_note
+from gapcli.views.cards import PARTIAL, link_label, newer_note, unnumbered_note
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from gapcli.query.gaps import Goals
-    from gapcli.records import EditionGrade, StateGap
+    from gapcli.records import EditionGrade, PlanGoal, StateGap
 
 
 def gaps_view(goals: Goals, title: str) -> View:
@@ -55,10 +55,9 @@ def gaps_view(goals: Goals, title: str) -> View:
             f"Counts are over {over}. Unknown: the card names no such goal (no goal data, or a partial list)"
             + (f", or there is no card here ({without} of them)." if without > 0 else ".")
         ),
-        Note(
-            "Goal numbers are given where the framework file knows the goal; otherwise the card's own phrase names it."
-        ),
     ]
+    if any(e["id"] is None for e in goals):
+        notes.append(unnumbered_note())
     if any(e["states_user"] for e in goals):
         notes.append(Note("* a card you imported: its goals are yours, not published by Shared Hope."))
     blocks: list[Block] = [Grid(columns, rows, f"{title} — {coverage}"), *notes]
@@ -86,8 +85,13 @@ def state_gaps_view(
         blocks += [Note(f"From {state}'s {year} card{why}."), newer_cards]
     if any(r["goal_lists"] == "partial" for r in rows) or not rows:
         blocks.append(Note(f"Partial: the card's goal lists are {PARTIAL}; other goals may be unmet too."))
-    links = sorted(
-        {("Issue Brief N.N" if r["brief"] else "Issue briefs", r["brief_url"]) for r in rows if r["brief_url"]}
-    )
-    blocks.append(Links(links))
+    if any(r["id"] is None for r in rows):
+        blocks.append(unnumbered_note())
+    blocks.append(brief_links(rows))
     return View(rows, rows, blocks, FIELDS["StateGap"], [year])
+
+
+def brief_links(goals: Sequence[StateGap | PlanGoal]) -> Links:
+    """Where the goals' issue briefs are, named as ``show`` names the same pages (one per goal, or the index)."""
+    named = {True: link_label("related_resources"), False: link_label("issue_briefs")}
+    return Links(sorted({(named[bool(g["brief"])], g["brief_url"]) for g in goals if g["brief_url"]}))

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from gapcli.fields import FIELDS
 from gapcli.views.blocks import Block, Bullets, Column, Grid, Note, Title, View
-from gapcli.views.cards import newer_note
+from gapcli.views.cards import newer_note, numbered, unnumbered_note
+from gapcli.views.goals import brief_links
 
 if TYPE_CHECKING:
     from gapcli.records import PlanRecord
@@ -63,7 +64,7 @@ def plan_view(p: PlanRecord) -> View:
         Column("Issue area", wrap=True),
         Column("Score", "score", "right"),
         Column("Headroom", "number", "right"),
-        Column("Share %", "number", "right"),
+        Column("% of all headroom", "number", "right"),
         *([Column("Unmet goals", "number", "right")] if goals else []),
     ]
     blocks.append(Grid(columns, rows, "Issue areas, most headroom first"))
@@ -71,14 +72,19 @@ def plan_view(p: PlanRecord) -> View:
         if issue["unmet_goals"]:
             partial = " (goals named by a source; others not known)" if issue["goal_lists"] == "partial" else ""
             items = [
-                f"{g['goal'] + ' ' if g['goal'] else ''}{g['phrase']}" + (f" — {g['brief']}" if g["brief"] else "")
+                numbered(g["goal"], g["phrase"]) + (f" — {g['brief']}" if g["brief"] else "")
                 for g in issue["unmet_goals"]
             ]
             blocks.append(Bullets(f"{issue['number']}. {issue['name']} — unmet goals{partial}", items, "gap"))
+    unmet = [g for i in p["issues"] for g in i["unmet_goals"] or ()]
+    if any(g["goal"] is None for g in unmet):
+        blocks.append(unnumbered_note())
     if not p["framework_defines"]["goal_lists"]:
         blocks.append(Note("This framework's cards list no policy goals: headroom only."))
     elif not p["goals_known"]:
         blocks.append(Note("The card's policy goals are not known (no source names them): headroom only."))
+    if unmet:
+        blocks.append(brief_links(unmet))
     records: list[PlanRow] = [
         {
             "state": p["state"],
