@@ -56,7 +56,7 @@ def test_every_table_column_and_view_of_the_first_layout_stays(exported):
 
 # each schema_version's tables and columns (name, type), digested: a layout changed without raising
 # SCHEMA_VERSION fails here; record the new version's digest with the bump
-LAYOUTS = {"3": "87465c3241a08ef0"}
+LAYOUTS = {"3": "87465c3241a08ef0", "4": "49102277179c87cd"}
 
 
 def test_schema_version_changes_with_any_table_or_column(exported):
@@ -247,6 +247,12 @@ def test_datasette_serves_the_card_with_links_to_its_goals_and_labels(exported):
         assert "Full-text" not in json.dumps(tables["cards"])
         found = fetch(f"{base}/cards/goals.json?_search=mistake+of+age&code=CT&_shape=objects")
         assert [g["phrase"] for g in found["rows"]] == ["mistake of age defenses"]
+        hyphen = fetch(f"{base}/cards/goals.json?_search=non-criminalization&code=CT&year=2021&_shape=objects")
+        assert "expanded non-criminalization" in [g["phrase"] for g in hyphen["rows"]]  # a phrase query: full detail
+        status = fetch(f"{base}/cards/card_goal_status.json?code=CT&year=2021&goal=2.8&_shape=objects")["rows"]
+        assert [(r["status"], r["goal_lists"]) for r in status] == [("unknown", "complete")]  # named, not numbered
+        grades = fetch(f"{base}/cards/grades_by_edition.json?year=2012&_shape=objects")["rows"]
+        assert {r["counts_consistent"] for r in grades} == {0}  # 2012's counts add up to 52: flagged beside them
     finally:
         os.kill(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

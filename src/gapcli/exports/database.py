@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 # 1: the first layout (composite keys); 2: integer keys, labels, links, meta, FTS, views;
 # 3: fips (jurisdictions, cards), editions.counts_consistent and counts_note
-SCHEMA_VERSION = "3"  # a changed table or column changes it: tests/exports/test_database.py holds each layout's digest
+SCHEMA_VERSION = "4"  # a changed table or column changes it: tests/exports/test_database.py holds each layout's digest
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -114,7 +114,7 @@ CREATE INDEX cards_code ON cards(code);
 CREATE INDEX goals_goal ON goals(goal);
 CREATE INDEX goals_phrase ON goals(phrase);
 CREATE INDEX card_issues_issue_area_id ON card_issues(issue_area_id);
-CREATE VIRTUAL TABLE goals_fts USING fts5(phrase, content="goals", content_rowid="id", detail=none, columnsize=0);
+CREATE VIRTUAL TABLE goals_fts USING fts5(phrase, content="goals", content_rowid="id");
 INSERT INTO goals_fts(goals_fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE policy_goals_fts USING fts5(statement, phrase, content="policy_goals", content_rowid="policy_goal_id");
 INSERT INTO policy_goals_fts(policy_goals_fts) VALUES ('rebuild');
@@ -125,16 +125,17 @@ INSERT INTO extra_credit_fts(extra_credit_fts) VALUES ('rebuild');
 VIEWS = f"""
 CREATE VIEW card_goal_status AS
     SELECT c.id AS card_id, c.year, c.code, c.state, p.id AS goal, p.issue, p.phrase,
-           COALESCE(g.status, 'unknown') AS status
+           COALESCE(g.status, 'unknown') AS status, ci.goal_lists
     FROM cards c JOIN policy_goals p ON p.year = c.year
-    LEFT JOIN goals g ON g.card_id = c.id AND g.goal = p.id;
+    LEFT JOIN goals g ON g.card_id = c.id AND g.goal = p.id
+    LEFT JOIN card_issues ci ON ci.card_id = c.id AND ci.number = p.issue;
 CREATE VIEW unmet_goals_by_state AS
     SELECT c.id AS card_id, c.state, c.code, c.year, g.issue, ci.name AS issue_name, g.goal, g.phrase,
            ci.goal_lists, g.brief, g.brief_url
     FROM goals g JOIN cards c ON c.id = g.card_id JOIN card_issues ci ON ci.id = g.card_issue_id
     WHERE g.status = 'unmet';
 CREATE VIEW grades_by_edition AS
-    SELECT e.year, e.framework, l.grade,
+    SELECT e.year, e.framework, e.counts_consistent, l.grade,
            (SELECT count(*) FROM cards c WHERE c.year = e.year AND c.grade IS l.grade) AS cards,
            (SELECT n.count FROM edition_grade_counts n WHERE n.year = e.year AND n.grade = l.grade) AS published
     FROM editions e CROSS JOIN ({" UNION ALL ".join(f"SELECT '{g}' AS grade" for g in GRADES)} UNION ALL SELECT NULL) l

@@ -192,7 +192,9 @@ TABLES: dict[str, tuple[str, str | None, list[str], dict[str, str]]] = {
         },
     ),
     "card_goal_status": (
-        "Every card × every numbered goal of its edition: met, unmet, or unknown (the card does not name it).",
+        "Every card × every numbered goal of its edition: met, unmet, or unknown: the card names no goal by "
+        "this number (no goal data, a partial list, or, where goal_lists is complete, a phrase the edition's "
+        "framework does not number: see goals).",
         None,
         ["year", "status", "goal"],
         {
@@ -204,6 +206,7 @@ TABLES: dict[str, tuple[str, str | None, list[str], dict[str, str]]] = {
             "issue": "issue area number",
             "phrase": "the goal's phrase",
             "status": "met, unmet or unknown",
+            "goal_lists": "the card's lists in the goal's issue area: complete, partial, or NULL (none)",
         },
     ),
     "unmet_goals_by_state": (
@@ -232,6 +235,8 @@ TABLES: dict[str, tuple[str, str | None, list[str], dict[str, str]]] = {
         {
             "year": "edition",
             "framework": "the edition's framework",
+            "counts_consistent": "0 where the edition's published counts contradict themselves (2012's add up to 52 "
+            "of 51): never use them as a denominator; see editions.counts_note",
             "grade": "letter grade; NULL: not known",
             "cards": "cards held here with that grade",
             "published": "jurisdictions Shared Hope gave that grade",

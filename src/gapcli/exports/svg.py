@@ -72,7 +72,7 @@ def _rendered(block: v.Block, width: int, look: Look) -> list[RenderableType]:
 
 def _link_line(label: str, url: str, width: int) -> Text:
     """``Label: URL``, the URL whole: a printed or rasterised picture has only its text, so a URL
-    too long for the line goes on over the next ones, broken after / ? & - where it can be."""
+    too long for the line goes on over the next ones, broken after / ? & - . where it can be."""
     line = Text(f"{v.clean(label)}: ", style="bold")
     if not v.is_web_link(url):
         return line.append(v.clean(url))
@@ -97,7 +97,7 @@ def _url_parts(url: str, first: int, rest: int) -> list[str]:
         if len(url) <= room:
             parts.append(url)
             break
-        cut = max(url.rfind(c, 0, room) for c in "/?&-") + 1
+        cut = max(url.rfind(c, 0, room) for c in "/?&-.") + 1
         if cut <= room // 3:  # no break character in reach (or only near the start): cut at the width
             cut = room
         parts.append(url[:cut])
