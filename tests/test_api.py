@@ -38,7 +38,7 @@ def test_five_analyst_questions_each_a_dataframe_of_one_row_per_record(bundled):
 
     edition = api.stats("2021", catalog=bundled)  # a year as text is a year
     assert pandas.DataFrame([edition]).loc[0, "cards"] == edition["cards"] == 51
-    assert pandas.DataFrame(edition["issues"]).shape == (6, 6)
+    assert pandas.DataFrame(edition["issues"]).shape == (6, 7)
 
     through = api.history("tn", catalog=bundled)
     frame = pandas.DataFrame(through)

@@ -28,6 +28,7 @@ def test_counts_means_and_medians():
         "scored": 2,
         "mean_score": 6.75,
         "mean_percent": 67.5,
+        "too_few": True,  # 2 of 51 graded
     }
     assert result["published"]["national_average"] == 47.9 and result["published"]["graded"] == 51
     assert (result["jurisdictions"], result["jurisdictions_published"], result["too_few"]) == (51, True, True)
@@ -91,3 +92,10 @@ def test_inconsistent_counts_are_passed_on_as_published_and_used_for_nothing():
         )
     )
     assert missing["grade_counts"]["A"] is None  # never 0 by subtraction from counts that do not add up
+
+
+def test_an_issue_areas_mean_is_too_few_below_half_the_jurisdictions_graded():
+    scored = [Card(f"S{i}", f"S{i}", 2021, "F", 40, issues=(IssueResult(1, "F", 5),)) for i in range(26)]
+    result = stats([*scored, Card("T", "T", 2021, "F")], FW)
+    assert [(i["scored"], i["too_few"]) for i in result["issues"]] == [(26, False)]  # 26 of 51
+    assert [i["too_few"] for i in stats(scored[:25], FW)["issues"]] == [True]  # 25 of 51: fewer than half
