@@ -32,7 +32,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "PlanRecord": ("state", "code", "year", "grade", "score", "max_score", "target", "target_score", "needs", "scale", "scale_published", "goal_points", "least_goals", "areas_alone", "goals_known", "issues", "scale_basis", "framework_defines", "newer_editions", "fips"),
     "PlanRow": ("state", "code", "year", "target", "needs", "number", "name", "score", "max_score", "headroom", "headroom_share", "unmet_goals", "fips"),
     "ProblemRow": ("problem",),
-    "PublishedFacts": ("released", "graded", "grade_counts", "national_average", "ranked", "goal_points", "sources", "counts_consistent", "counts_note", "most_improved", "highlights"),
+    "PublishedFacts": ("released", "graded", "grade_counts", "national_average", "ranked", "goal_points", "sources", "counts_consistent", "counts_note", "most_improved", "highlights", "grade_counts_derived"),
     "RankRow": ("rank", "state", "code", "year", "grade", "score", "max_score", "tier", "published_rank", "by", "ranked", "cards", "place_low", "place_high", "place_of", "group_low", "group_high", "top_certain", "origin", "fips", "filtered_out_unknown"),
     "SourceRecord": ("origin", "path", "citations"),
     "StateGap": ("state", "code", "year", "issue", "issue_name", "goal", "id", "goal_lists", "brief", "brief_url", "fips"),

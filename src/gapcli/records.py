@@ -243,6 +243,7 @@ class PublishedFacts(TypedDict):
     counts_note: str | None
     most_improved: str | None
     highlights: list[str]
+    grade_counts_derived: list[str]  # letters whose 0 no source gives: the others' counts add up to all graded
 
 
 class UserStats(TypedDict):

@@ -70,9 +70,12 @@ def test_stats_puts_the_published_figures_beside_the_held_ones(run):
     stats = as_json(run, "stats")
     assert stats["published"]["national_average"] == 47.9
     assert stats["published"]["grade_counts"] == {"A": 0, "B": 0, "C": 1, "D": 10, "F": 40}
+    assert stats["published"]["grade_counts_derived"] == ["A", "B"]  # no source counts them: 1 + 10 + 40 = 51
+    assert as_json(run, "stats", "--year", "2011")["published"]["grade_counts_derived"] == []  # "No state rated an A"
     assert stats["scored"] == 6 and stats["cards"] == 51 and stats["mean_score"] == 39.6667
     out = run("stats").stdout
     assert "national average 47.9" in out and "6 of the 51 jurisdictions graded" in out
+    assert "A\t0*\t0" in out and "* A and B: 0 by arithmetic, printed by no source" in out
     assert "too few to stand for the edition" in out
     assert [(i["scored"], i["too_few"]) for i in stats["issues"]] == [(2, True)] * 5 + [(3, True)]
     assert "Issue area(s) 1, 2, 3, 4, 5, 6: too few published scores to stand for the edition" in out

@@ -2,14 +2,14 @@
 
 from formats.test_widths import rendered
 from gapcli import api
-from gapcli.views import across
 from gapcli.views import blocks as v
+from gapcli.views import history
 
 
 def test_history_names_each_framework_once_and_keeps_an_edition_to_a_line(catalog):
     rows = api.history("kansas", catalog=catalog)
     for width in (80, 120):
-        lines = rendered(across.history_view(rows), width).splitlines()
+        lines = rendered(history.history_view(rows), width).splitlines()
         for heading in ("Protected Innocence Challenge, 2011–2019", "advanced legislative framework, 2021–2023"):
             assert sum(heading in line for line in lines) == 1, (heading, width)
         assert sum("Protected Innocence" in line for line in lines) == 2  # its heading, and its trend line

@@ -4,6 +4,7 @@ from gapcli import api
 from gapcli.views import across as views_across
 from gapcli.views import cards as views
 from gapcli.views import goals, rank
+from gapcli.views import history as views_history
 from gapcli.views import plan as views_plan
 
 
@@ -20,8 +21,8 @@ def every_view(catalog, ct_record):
         "gaps": goals.gaps_view(api.gaps(catalog=catalog), "Unmet policy goals, 2021"),
         "gaps --state": goals.state_gaps_view(api.state_gaps("ct", catalog=catalog), "Connecticut", 2021),
         "stats": views_across.stats_view(api.stats(catalog=catalog)),
-        "history": views_across.history_view(api.history("tn", catalog=catalog)),
-        "history (PIC and later)": views_across.history_view(api.history("ks", catalog=catalog)),
+        "history": views_history.history_view(api.history("tn", catalog=catalog)),
+        "history (PIC and later)": views_history.history_view(api.history("ks", catalog=catalog)),
         "show (PIC)": views.card_view(api.card("la", 2014, catalog=catalog)),
         "diff (PIC)": views_across.diff_view(api.diff("la@2014", "nc@2018", catalog=catalog)),
         "stats (PIC)": views_across.stats_view(api.stats(2012, catalog=catalog)),

@@ -108,7 +108,7 @@ def history(session: Session, state: PlaceArgument) -> Answer:
     from gapcli import api
 
     rows = api.history(state, catalog=session.catalog)
-    return Answer(rows, later("across:history_view", rows))
+    return Answer(rows, later("history:history_view", rows))
 
 
 def map_(session: Session, year: EditionYear = None, by: MapByOption = "overall") -> Answer:

@@ -45,6 +45,7 @@ def published(framework: Framework) -> PublishedFacts:
         "counts_note": facts.counts_note,
         "most_improved": facts.most_improved,
         "highlights": list(facts.highlights),
+        "grade_counts_derived": [g for g in GRADES if complete and g not in facts.grade_counts],
     }
 
 
