@@ -9,24 +9,38 @@ a paste keeps them; nothing is fetched from the network (no fonts, scripts or im
 from __future__ import annotations
 
 from html import escape
+from typing import NamedTuple
 
 from gapcli import __version__
 from gapcli.formats.cells import plain
-from gapcli.formats.table import EXPORT_ACCENTS, PALETTES
+from gapcli.formats.table import DARK_EXPORT_ACCENTS, EXPORT_ACCENTS, PALETTES
 from gapcli.views import blocks as v
 
 PALETTE = PALETTES["truecolor"]
 FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 MONO = "ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace"
-COLOURS = {"light": ("#ffffff", "#1a1a1a", "#d0d0d0"), "dark": ("#292929", "#e6e6e6", "#555555")}
+
+
+class Theme(NamedTuple):
+    background: str
+    foreground: str
+    rule: str
+    link: str  # a browser's own link blue is 2.3:1 on the dark background
+    accents: dict[str, str]  # marks, deltas and bars: RdYlBu, its lighter steps where dark
+
+
+THEMES = {
+    "light": Theme("#ffffff", "#1a1a1a", "#d0d0d0", "#0b5394", EXPORT_ACCENTS),
+    "dark": Theme("#292929", "#e6e6e6", "#555555", "#9ecae1", DARK_EXPORT_ACCENTS),
+}
 
 
 def html(view: v.View, title: str, theme: str, size: str, source: str) -> str:
     """The document; ``size`` is the SVG's (a document flows to any width)."""
-    background, foreground, rule = COLOURS[theme]
+    colours = THEMES[theme]
     body: list[str] = []
     for block in view.blocks:
-        body += _block(block, rule)
+        body += _block(block, colours)
     body.append(f'<p style="margin-top:2em;font-size:0.9em;opacity:0.8">{_text(source)}</p>')
     return "\n".join([
         "<!DOCTYPE html>",
@@ -36,9 +50,10 @@ def html(view: v.View, title: str, theme: str, size: str, source: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="gapcli {__version__}">',
         f"<title>{_text(title)}</title>",
+        f"<style>a {{ color: {colours.link} }}</style>",
         "</head>",
         f'<body style="margin:2em;font-family:{FONTS};font-size:16px;line-height:1.4;'
-        f'color:{foreground};background-color:{background}">',
+        f'color:{colours.foreground};background-color:{colours.background}">',
         *body,
         "</body>",
         "</html>",
@@ -70,28 +85,28 @@ def _link(url: str, label: str | None = None) -> str:
     return _text(label or url)
 
 
-def _cell(value: object, kind: v.ColumnKind) -> str:
+def _cell(value: object, kind: v.ColumnKind, accents: dict[str, str]) -> str:
     if kind == "grade" and isinstance(value, str) and value in PALETTE:
         return badge(value)
     if kind == "link" and isinstance(value, str) and value:
         return _link(value)
     shown = _text(plain(value, kind))
     if kind in ("bar", "spark"):
-        return f'<span style="font-family:{MONO};color:{EXPORT_ACCENTS["bar"]}" aria-hidden="true">{shown}</span>'
+        return f'<span style="font-family:{MONO};color:{accents["bar"]}" aria-hidden="true">{shown}</span>'
     if kind == "delta" and isinstance(value, (int, float)) and value:
-        return f'<span style="color:{EXPORT_ACCENTS["up" if value > 0 else "down"]}">{shown}</span>'
+        return f'<span style="color:{accents["up" if value > 0 else "down"]}">{shown}</span>'
     return shown
 
 
-def _block(block: v.Block, rule: str) -> list[str]:
+def _block(block: v.Block, colours: Theme) -> list[str]:
     if isinstance(block, v.Title):
         grade = f" {badge(block.grade)}" if block.grade else ""
         out = [f'<h1 style="font-size:1.6em;margin:0 0 0.3em">{_text(block.text)}{grade}</h1>']
         return out + ([f'<p style="margin:0 0 1em">{_text(block.subtitle)}</p>'] if block.subtitle else [])
     if isinstance(block, v.Grid):
-        return _table(block, rule)
+        return _table(block, colours)
     if isinstance(block, v.Bullets):
-        marks = {"met": ("✔", EXPORT_ACCENTS["up"]), "gap": ("✘", EXPORT_ACCENTS["down"])}
+        marks = {"met": ("✔", colours.accents["up"]), "gap": ("✘", colours.accents["down"])}
         mark, colour = marks.get(block.kind, ("•", "inherit"))
         items = [
             f'<li style="list-style:none"><span style="color:{colour}" aria-hidden="true">{mark}</span> {_text(item)}</li>'
@@ -109,8 +124,8 @@ def _block(block: v.Block, rule: str) -> list[str]:
     v.assert_never(block)
 
 
-def _table(block: v.Grid, rule: str) -> list[str]:
-    cell = f"padding:0.25em 0.8em;border-bottom:1px solid {rule}"
+def _table(block: v.Grid, colours: Theme) -> list[str]:
+    cell = f"padding:0.25em 0.8em;border-bottom:1px solid {colours.rule}"
     out = ['<table style="border-collapse:collapse;margin:0.8em 0">']
     if block.title:
         out.append(
@@ -123,7 +138,7 @@ def _table(block: v.Grid, rule: str) -> list[str]:
     out += ["<thead>", f"<tr>{head}</tr>", "</thead>", "<tbody>"]
     for row in block.rows:
         cells = "".join(
-            f'<td style="{cell};text-align:{column.justify}">{_cell(value, column.kind)}</td>'
+            f'<td style="{cell};text-align:{column.justify}">{_cell(value, column.kind, colours.accents)}</td>'
             for column, value in zip(block.columns, row, strict=False)
         )
         out.append(f"<tr>{cells}</tr>")

@@ -26,7 +26,7 @@ from rich.style import Style
 from rich.text import Text
 
 from gapcli.errors import GapcliError
-from gapcli.formats.table import EXPORT_ACCENTS, Look, renderables
+from gapcli.formats.table import DARK_EXPORT_ACCENTS, EXPORT_ACCENTS, Look, renderables
 from gapcli.views import blocks as v
 
 if TYPE_CHECKING:
@@ -41,9 +41,6 @@ SLIDE_FONTS = range(44, 19, -2)  # largest first; 20 px is the least that reads 
 SLIDE_MARGIN, GUTTER = 48, 48
 FOOTER_FONT = 24  # the source line: read, not looked at
 _SPLITTABLE = (v.Bullets, v.Links, v.Note)  # blocks that may continue in the next column
-# RdYlBu's lighter steps for a dark background: its ends (#d7191c, #2c7bb6) are 2.8:1 and 3.2:1 on
-# #292929, these 5.0:1 and 6.0:1 (WCAG AA asks 4.5:1 of text such as a delta or a mark)
-DARK_ACCENTS = {"up": "#74add1", "down": "#f46d43", "bar": "#74add1"}
 
 Line = list[Segment]
 
@@ -52,7 +49,7 @@ def svg(view: v.View, title: str, theme_name: str, size: str, source: str) -> st
     from gapcli.exports.document import THEMES
 
     theme = THEMES[theme_name]
-    look = Look("truecolor", unicode=True, accents=DARK_ACCENTS if theme_name == "dark" else EXPORT_ACCENTS)
+    look = Look("truecolor", unicode=True, accents=DARK_EXPORT_ACCENTS if theme_name == "dark" else EXPORT_ACCENTS)
     if size == "slide":
         return _slide(list(view.blocks), look, title, theme, source)
     width = PAGE_COLUMNS

@@ -39,6 +39,9 @@ PALETTES: dict[str, dict[str, tuple[str, str]]] = {
 # deltas up and down, bars and the met / gap marks: named colours a terminal's theme maps; exports use RdYlBu's ends
 ACCENTS = {"up": "blue", "down": "red", "bar": "cyan"}
 EXPORT_ACCENTS = {"up": "#2c7bb6", "down": "#d7191c", "bar": "#2c7bb6"}
+# RdYlBu's lighter steps for a dark background: its ends (#d7191c, #2c7bb6) are 2.8:1 and 3.2:1 on
+# #292929, these 5.0:1 and 6.0:1 (WCAG AA asks 4.5:1 of text such as a delta or a mark)
+DARK_EXPORT_ACCENTS = {"up": "#74add1", "down": "#f46d43", "bar": "#74add1"}
 _OPTIONAL = ("bar",)  # columns that go first when a table does not fit
 _PADDING = 2  # a column's padding left and right
 _EDGES = 2  # the boxes below draw no vertical lines, but a blank divider between columns and at each edge
