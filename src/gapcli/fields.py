@@ -37,7 +37,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "SourceRecord": ("origin", "path", "citations"),
     "StateGap": ("state", "code", "year", "issue", "issue_name", "goal", "id", "goal_lists", "brief", "brief_url", "fips"),
     "StateRow": ("state", "code", "year", "grade", "score", "max_score", "tier", "complete", "derived", "origin", "grades", "fips"),
-    "StatsGradeRow": ("year", "grade", "published", "held"),
+    "StatsGradeRow": ("year", "grade", "published", "held", "published_derived"),
     "StatsRecord": ("year", "framework", "cards", "scored", "mean_score", "median_score", "grades", "ungraded", "issues", "published", "jurisdictions", "jurisdictions_published", "too_few", "origin", "user"),
     "TileRow": ("code", "state", "year", "grade", "score", "max_score", "row", "col", "has_card", "share", "graded", "origin", "fips"),
     "UserStats": ("cards", "scored", "mean_score", "median_score", "grades"),

@@ -78,6 +78,7 @@ class StatsGradeRow(TypedDict):
     grade: str | None
     published: int | None
     held: int
+    published_derived: bool  # that 0 is arithmetic, printed by no source (stats.published.grade_counts_derived)
 
 
 class PlanRow(TypedDict):

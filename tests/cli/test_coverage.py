@@ -147,6 +147,10 @@ def test_a_user_card_is_marked_and_never_counted_as_published(run, user_dir, tmp
     assert "VT* 2021" in shown and "CT 2021" in shown and "CT* 2021" not in shown
     assert "* a card you imported: its figures are yours, not published by Shared Hope." in shown
     assert "imported" not in run("diff", "ct", "fl").stdout
+    for a, b in (("vt@2021", "vt@2023"), ("vt@2023", "vt@2021")):  # one state: each side marked for itself
+        shown = run("diff", a, b).stdout
+        assert "VT* 2021" in shown and "VT* 2023" not in shown and "VT 2023" in shown, (a, b)
+        assert "* a card you imported" in shown
 
 
 def test_a_ranking_where_the_number_graded_is_not_published_says_who_is_not_listed(run):
@@ -159,7 +163,7 @@ def test_a_ranking_where_the_number_graded_is_not_published_says_who_is_not_list
     assert "Cards held here: 19; another 15 to 32 jurisdictions graded have no card here (not listed)" in result.stderr
     assert "may have been graded with no card here" in run("rank", "--year", "2014").stderr
     assert "Cards held here" not in run("rank", "--year", "2021").stderr  # 51 graded, published: said as before
-    assert "'?' means not published." in result.stderr
+    assert "'?': not known (no source gapcli holds gives it)." in result.stderr
 
 
 def test_rank_by_published_top_counts_places_not_rows(run):

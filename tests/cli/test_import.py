@@ -101,3 +101,14 @@ def test_a_pdf_readers_note_gapcli_does_not_know_is_one_short_line_without_reprs
     assert notes[1] == "the PDF reader says: Unknown inline image key …, keeping it as-is."
     assert len(notes) == 2 and len(notes[0]) == len("the PDF reader says: ") + MAX_NOTE_CHARS
     assert not any(word in " ".join(notes) for word in ("IndirectObject", "1400", "pillow", "install"))
+
+
+def test_a_pdf_readers_note_is_given_a_meaning_only_where_it_has_that_meaning():
+    from gapcli.importer.pdfnotes import plain_note
+
+    assert plain_note("Multiple definitions in dictionary at byte 0x1f for key /Font") == (
+        "the PDF reader says: Multiple definitions in dictionary at byte … for key /Font"
+    )  # about a dictionary, not a font's encoding
+    assert (
+        plain_note("Advanced encoding /Foo not implemented yet") == "a font's encoding was guessed; check the text read"
+    )

@@ -178,5 +178,5 @@ def test_an_overall_score_without_a_grade_is_shown_not_called_no_figure(run):
     tiles = {t["code"]: t for t in as_json(run, "map", "--year", "2013")}
     assert (tiles["OH"]["score"], tiles["OH"]["grade"], tiles["OH"]["share"]) == (72.5, None, 70.73)
     out = run("map", "--year", "2013").stdout
-    assert "OH 71" in out and "score, no grade 1" in out and "no figure" not in out
+    assert "OH 71%" in out and "score, no grade 1" in out and "no figure" not in out  # a %: the legend is in points
     assert "not coloured, as no grade is inferred" in out

@@ -47,12 +47,15 @@ def test_no_word_of_a_header_is_cut(catalog, ct_record, width):
     """A header may wrap between its words, never lose letters: Rich would shorten "Published" to
     "Publi", and where it shrank the columns itself, at exactly 80 the gaps table's "States met" read "Sta"."""
     for name, view in every_view(catalog, ct_record).items():
-        out = rendered(view, width)
+        grids = [b._replace(title=None) for b in view.blocks if isinstance(b, v.Grid)]  # notes, titles: other words
+        out = rendered(view._replace(blocks=grids), width)
         tokens = {t.strip(".,:;") for t in re.split(r"[\s│|─]+", out)}
-        for block in view.blocks:
-            if isinstance(block, v.Grid) and block.rows:
+        for block in grids:
+            if block.rows:
                 heads = 2 if block.columns[0].kind in ("number", "place") else 1  # a stacked row's heading cells
-                for column in block.columns[heads:]:
+                for index, column in enumerate(block.columns[heads:], heads):
+                    if block.runs and index == block.run_column:
+                        continue  # said by each run's heading, never as a column
                     if column.kind not in ("bar", "spark"):  # pictures go first where space is short
                         for word in column.header.split():
                             assert word in tokens, (name, width, column.header)

@@ -161,7 +161,9 @@ def exit_code(error: BaseException) -> int:
 
 def _click_message(error: Any) -> str:
     """Click's message in gapcli's words: one line, ``--option: problem``."""
-    message = " ".join(error.format_message().split()).removesuffix(".")  # "… requires an argument." as the rest
+    message = " ".join(error.format_message().split())
+    if re.search(r"(?:'|\bargument|\bcommand)\.$", message):  # Click's own full stop, never one the user typed
+        message = message[:-1]
     found = re.fullmatch(r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", message)
     if found is None:
         return message or type(error).__name__

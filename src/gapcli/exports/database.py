@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from gapcli.records import CardRecord
 
 # 1: the first layout (composite keys); 2: integer keys, labels, links, meta, FTS, views;
-# 3: fips (jurisdictions, cards), editions.counts_consistent and counts_note
+# 3: fips (jurisdictions, cards), editions.counts_consistent and counts_note; 4: goals_fts with full
+# detail (phrase queries), card_goal_status.goal_lists, grades_by_edition.counts_consistent
 SCHEMA_VERSION = "4"  # a changed table or column changes it: tests/exports/test_database.py holds each layout's digest
 
 TABLES = """

@@ -42,12 +42,13 @@ def tile_lines(block: v.Tiles, color: bool = False) -> list[str]:
     """The tile map as rows of ``CODE GRADE`` cells (shared with the Markdown renderer, which has no colour)."""
     width = 1 + max(t["col"] for t in block.tiles)
     grid = [["" for _ in range(width)] for _ in range(1 + max(t["row"] for t in block.tiles))]
-    for tile in block.tiles:
-        mark = tile.get("mark", tile["grade"]) or "·"
-        padding = " " * (6 - len(f"{tile['code']} {mark}"))
+    marks = [tile.get("mark", tile["grade"]) or "·" for tile in block.tiles]
+    cell = max(6, *(len(f"{t['code']} {m}") + 1 for t, m in zip(block.tiles, marks, strict=True)))  # "OH 71%": 7
+    for tile, mark in zip(block.tiles, marks, strict=True):
+        padding = " " * (cell - len(f"{tile['code']} {mark}"))
         shade = _GRADE_SGR.get(tile.get("shade", tile["grade"]) or "") if color else None
         grid[tile["row"]][tile["col"]] = f"{tile['code']} {_paint(mark, shade)}{padding}"
-    return ["".join(cell or " " * 6 for cell in row).rstrip() for row in grid]
+    return ["".join(part or " " * cell for part in row).rstrip() for row in grid]
 
 
 def _trend(block: v.Block) -> bool:

@@ -18,7 +18,7 @@ _CHECK = "; check the text read"
 _KNOWN: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"uninterpretable font|Could not open font file", re.I), "a font could not be read: text may be missing"),
     (re.compile(r"Rotated text", re.I), "rotated text was left out or out of place" + _CHECK),
-    (re.compile(r"fontTools|encoding|cmap|/Widths|FirstChar|character codes|font width|font table|\bfont\b", re.I),
+    (re.compile(r"fontTools|encoding|cmap|/Widths|FirstChar|character codes|font width|font table", re.I),
      "a font's encoding was guessed" + _CHECK),
     (re.compile(r"xref|startxref|trailer|/Root|Root object|object stream|Invalid stream|ref repaired|"
                 r"Ignoring wrong pointing object|EOF marker", re.I),

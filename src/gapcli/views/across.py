@@ -28,8 +28,8 @@ def over(s: StatsRecord) -> str:
 
 def diff_view(d: DiffRecord) -> View:
     a, b = d["a"], d["b"]
-    mark = {side["code"]: "*" if side["origin"] == "user" else "" for side in (a, b)}  # as rank and gaps mark them
-    name_a, name_b = f"{a['code']}{mark[a['code']]} {a['year']}", f"{b['code']}{mark[b['code']]} {b['year']}"
+    mark_a, mark_b = ("*" if side["origin"] == "user" else "" for side in (a, b))  # as rank and gaps mark them
+    name_a, name_b = f"{a['code']}{mark_a} {a['year']}", f"{b['code']}{mark_b} {b['year']}"
     o = d["overall"]
     columns = [
         Column("#", "number", "right"),
@@ -69,7 +69,7 @@ def diff_view(d: DiffRecord) -> View:
     ]
     subtitle = f"Tier {tiers[0]} → {tiers[1]}; Δ = {name_b} − {name_a}"
     blocks: list[Block] = [Title(f"{a['state']} {a['year']} → {b['state']} {b['year']}", subtitle), Grid(columns, rows)]
-    if any(mark.values()):
+    if mark_a or mark_b:
         blocks.append(Note("* a card you imported: its figures are yours, not published by Shared Hope."))
     if not d["comparable"]:
         blocks.append(Note(f"Not comparable: {d['not_comparable_reason']}. No deltas are given."))
@@ -196,9 +196,13 @@ def stats_view(s: StatsRecord) -> View:
     if shown:
         blocks.append(Links([("Published figures", text) for text in shown]))
     records: list[StatsGradeRow] = [
-        {"year": s["year"], "grade": g, "published": p["grade_counts"][g], "held": s["grades"][g]} for g in GRADES
-    ]
-    records.append({"year": s["year"], "grade": None, "published": published_unknown, "held": s["ungraded"]})
+        {"year": s["year"], "grade": g, "published": p["grade_counts"][g], "held": s["grades"][g],
+         "published_derived": g in derived} for g in GRADES
+    ]  # fmt: skip
+    records.append(
+        {"year": s["year"], "grade": None, "published": published_unknown, "held": s["ungraded"],
+         "published_derived": published_unknown is not None}
+    )  # fmt: skip
     return View(s, records, blocks, FIELDS["StatsGradeRow"], [s["year"]])
 
 
@@ -228,12 +232,19 @@ def map_view(tiles: list[TileRow], framework: Framework, label: str, issue: int 
                 "the score is, on the same scale, and marked with that share (%), never with a grade."
             )
         )
-    scored = sum(1 for t in shown if t["shade"] is None and t["score"] is not None)
+    scored = [t for t in shown if t["shade"] is None and t["score"] is not None]
     if scored:  # a PIC section is scored, never graded, and its maximum may be unknown
+        marked = sum(1 for t in scored if t["mark"] is not None)
+        how = (
+            "marked with the share (%) of the maximum the score is, and not coloured"
+            if marked == len(scored)
+            else f"{marked} marked with the share (%) of the maximum the score is, the rest, whose maximum "
+            "is not known, unmarked; none coloured"
+        )
         blocks.append(
             Note(
-                f"{scored} tile(s) have a score but no published grade: marked with the share (%) of the maximum "
-                "the score is, and not coloured, as no grade is inferred; their scores are in --json."
+                f"{len(scored)} tile(s) have a score but no published grade: {how}, as no grade is inferred; "
+                "their scores are in --json."
             )
         )
     if any(t["graded"] is False for t in shown):
@@ -252,7 +263,9 @@ def _tile(tile: TileRow, framework: Framework, issue: int | None) -> dict[str, A
         shade = next((g for g, b in bands if b is not None and score >= b[0]), None)
         mark = f"{tile['share']:.0f}" if shade is not None else None
     if shade is None and tile["share"] is not None and score is not None:  # a figure, shown: never "no figure"
-        mark = f"{tile['share']:.0f}"
+        mark = (
+            f"{tile['share']:.0f}%" if framework.scale_basis == "points" else f"{tile['share']:.0f}"
+        )  # % where the legend is in points
     if tile["graded"] is False:
         mark = "—"
     return {**tile, "shade": shade, "mark": mark}

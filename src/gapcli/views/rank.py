@@ -46,8 +46,9 @@ def rank_view(ranking: Ranking) -> View:
     title = f"{ranking.year} ranking by {ranking.label}: places among {of}"
     blocks: list[Block] = [Grid(columns, table, title)]
     blocks += _rank_notes(ranking)
-    if any(r["score"] is None or r["published_rank"] is None or (tiers and r["tier"] is None) for r in ranking):
-        blocks.append(Note("'?' means not published."))
+    unknown = ("grade", "score", "published_rank", *(["tier"] if tiers else []))
+    if any(r[field] is None for r in ranking for field in unknown):  # type: ignore[literal-required]
+        blocks.append(Note("'?': not known (no source gapcli holds gives it)."))
     return View(ranking, ranking, blocks, list(RANK_FIELDS), [ranking.year], table=True)
 
 
