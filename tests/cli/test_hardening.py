@@ -32,7 +32,7 @@ MATRIX = [
     (["data", "export", "--out"], 2, "Option '--out' requires an argument (see 'gapcli data export --help')"),
     (["--show-completion"], 2, "Option '--show-completion' requires an argument (see 'gapcli --help')"),
     (["show", "ct", "--bogus"], 2, "No such option"),
-    (["rank", "--zzzz."], 2, "No such option: --zzzz. (see 'gapcli rank --help')"),  # the user's full stop kept
+    (["rank", "--zzzz."], 2, "--zzzz."),  # the user's full stop kept (Click 8.1 quotes the option, 8.2 does not)
     (["shwo", "ct"], 2, "No such command"),
     (["diff", "ct@", "fl"], 2, "invalid selector 'ct@'"),
     (["diff", "@2021", "fl"], 2, "invalid selector '@2021'"),
