@@ -282,7 +282,8 @@ def test_map_of_an_issue_area_colours_a_known_score_by_its_share(run):
         75,
     )
     out = run("map", "--by", "5").stdout
-    assert "IA 75" in out and "IA ·" not in out and "C ≥70% 1" in out  # 75 % of the maximum, never called a C
+    assert "IA 75" in out and "IA ·" not in out  # 75 % of the maximum, never called a C:
+    assert "C ≥70% 0" in out and "share, in its band's colour 1" in out  # nor counted as one (visual #12)
     assert "marked with that share (%), never with a grade" in out
 
 

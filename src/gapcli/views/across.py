@@ -210,12 +210,13 @@ def map_view(tiles: list[TileRow], framework: Framework, label: str, issue: int 
     """Tiles coloured by grade; an issue-area score without a published grade by the share of the
     maximum it is (marked with that share, never with a letter), on the same scale."""
     shown = [_tile(t, framework, issue) for t in tiles]
-    counts = [(g, sum(1 for t in shown if t["shade"] == g)) for g in GRADES]
+    counts = [(g, sum(1 for t in shown if t["grade"] == g)) for g in GRADES]  # grades, never a share's band
     legend = [(_legend(framework, g), n) for g, n in counts]
     without = [t for t in shown if t["shade"] is None]
     legend += [
         (name, n)
         for name, n in (
+            ("share, in its band's colour", sum(1 for t in shown if t["grade"] is None and t["shade"] is not None)),
             ("score, no grade", sum(1 for t in without if t["score"] is not None)),
             ("no figure", sum(1 for t in without if t["has_card"] and t["score"] is None)),
             ("no card", sum(1 for t in without if not t["has_card"] and t["graded"] is not False)),
