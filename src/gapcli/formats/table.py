@@ -90,18 +90,17 @@ def _widest_word(texts: Sequence[str]) -> int:
     return max((cell_len(word) for text in texts for word in text.split()), default=1)
 
 
-def _needs(block: v.Grid, keep: Sequence[int], unicode: bool) -> dict[int, int]:
-    """Each kept column's least width: a wrapping column its longest word, any other its longest cell;
-    a header may wrap between its words ("Grade / place") in either."""
-    widths = {}
-    for i in keep:
-        column = block.columns[i]
+def _measured(block: v.Grid, unicode: bool) -> list[tuple[int, int]]:
+    """Each column's (least, whole) width. Least: a wrapping column's longest word, any other's longest
+    cell, and a header's longest word in either (a header may wrap between its words, "Grade / place").
+    Whole: its longest cell and its header on one line."""
+    found = []
+    for i, column in enumerate(block.columns):
         cells = [plain(row[i], column.kind, unicode) for row in block.rows]
-        if column.wrap:
-            widths[i] = max(_widest_word(cells), _widest_word([column.header]))
-        else:
-            widths[i] = max([_widest_word([column.header]), *(cell_len(c) for c in cells)])
-    return widths
+        longest = max((cell_len(c) for c in cells), default=0)
+        least = max(_widest_word(cells) if column.wrap else longest, _widest_word([column.header]))
+        found.append((least, max(least, longest, cell_len(column.header))))
+    return found
 
 
 def _grid(block: v.Grid, width: int, look: Look, measure: v.Grid | None = None) -> RenderableType:
@@ -110,37 +109,31 @@ def _grid(block: v.Grid, width: int, look: Look, measure: v.Grid | None = None) 
         return _runs(block, width, look)
     keep = list(range(len(block.columns)))
     pictureless = [i for i in keep if block.columns[i].kind not in _OPTIONAL]
+    measured = _measured(measure or block, look.unicode)
     # as it is; without pictures; then with columns two spaces apart, not three: a stack is the last resort
     for attempt, compact in ((keep, block.compact), (pictureless, block.compact), (pictureless, True)):
-        needs = _needs(measure or block, attempt, look.unicode)
         padding = _PADDING // 2 if compact else _PADDING
-        room = width - (sum(needs.values()) + (padding + 1) * len(attempt) - 1 + _EDGES)
+        room = width - (sum(measured[i][0] for i in attempt) + (padding + 1) * len(attempt) - 1 + _EDGES)
         if room >= 0:
-            widths = _fitted(measure or block, needs, room, look.unicode)
+            widths = _fitted(block.columns, {i: measured[i] for i in attempt}, room)
             return _table(block, attempt, widths, look, edge=measure is None, compact=compact)
     return _stack(block, look)
 
 
-def _fitted(block: v.Grid, needs: dict[int, int], room: int, unicode: bool) -> dict[int, int]:
+def _fitted(columns: Sequence[v.Column], measured: dict[int, tuple[int, int]], room: int) -> dict[int, int]:
     """Each column's width: its least, then the ``room`` left: first a no-wrap column's whole header on
     one line where it fits (part of one is no use), then the wrapping columns' longer cells and headers,
     the least wanting first, each at most an even share of what is left.
 
     Set here, not left to Rich: Rich's own shrinking of wrapping columns can leave the table a column
     too wide, and then cuts one (a "States met" header read "Sta")."""
-    widths = dict(needs)
-    headers = {i: cell_len(block.columns[i].header) - least for i, least in needs.items() if not block.columns[i].wrap}
-    for i in sorted((i for i in headers if headers[i] > 0), key=headers.__getitem__):
-        if headers[i] <= room:
-            widths[i] += headers[i]
-            room -= headers[i]
-    wants = {}
-    for i, least in needs.items():
-        column = block.columns[i]
-        if column.wrap:
-            cells = [plain(row[i], column.kind, unicode) for row in block.rows]
-            wants[i] = max([cell_len(column.header), *(cell_len(c) for c in cells)]) - least
-    waiting = sorted(wants, key=wants.__getitem__)
+    widths = {i: least for i, (least, _) in measured.items()}
+    wants = {i: whole - least for i, (least, whole) in measured.items()}
+    for i in sorted((i for i in wants if wants[i] and not columns[i].wrap), key=wants.__getitem__):
+        if wants[i] <= room:
+            widths[i] += wants[i]
+            room -= wants[i]
+    waiting = sorted((i for i in wants if columns[i].wrap), key=wants.__getitem__)
     while waiting:
         i = waiting.pop(0)
         given = min(wants[i], room // (len(waiting) + 1))
