@@ -27,6 +27,8 @@ ANCHOR = re.compile(r"(\d{1,2})\.")
 _NAME_WORDS = 12  # an issue area's name is at most this many words
 TABLE_HEADINGS = {"Issue", "Grade", "Score", "Highlights"}
 
+Text = list[tuple[str, int, bool, int]]  # highlight text: (token, line, ends its line, areas begun when read)
+
 
 @dataclass
 class Token:
@@ -88,7 +90,7 @@ def read_table(
     source: str,
     words: Container[str],
     known: KnownPhrases,
-    column: list[tuple[str, int, bool, int]] | None = None,
+    column: Text | None = None,
 ) -> list[tuple[IssueResult, int]]:
     """Each issue area's result, with the line it starts on; ``column``: the highlight text where
     it came after the table's other cells (``highlightcolumn``), not among them."""
@@ -151,14 +153,12 @@ def read_table(
     return results
 
 
-def _table_cells(
-    lines: list[Line], framework: Framework, source: str
-) -> tuple[list[_Row], list[tuple[str, int, bool, int]]]:
+def _table_cells(lines: list[Line], framework: Framework, source: str) -> tuple[list[_Row], Text]:
     """The issue-area cells of every row, and the rest: highlight text as (token, line, ends its line,
     how many areas had begun when it was read)."""
     names = {area.number: area.name for area in framework.issues}
     rows: list[_Row] = []
-    text: list[tuple[str, int, bool, int]] = []
+    text: Text = []
     for line in lines:
         tokens = line.tokens
         if set(tokens) <= TABLE_HEADINGS:
@@ -241,7 +241,7 @@ def _figures(tokens: list[str], at: int, row: _Row) -> int:
     return at
 
 
-def joined(text: list[tuple[str, int, bool, int]], words: Container[str]) -> list[Token]:
+def joined(text: Text, words: Container[str]) -> list[Token]:
     """Highlight tokens, a word split by a hyphen at a line's end joined again."""
     out: list[Token] = []
     carry = False

@@ -16,7 +16,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from gapcli.errors import ParseError
-from gapcli.importer.cardtable import NUMBER, joined, name_done, name_words
+from gapcli.importer.cardtable import NUMBER, Text, joined, name_done, name_words
 from gapcli.importer.textlines import Line
 from gapcli.model import ExtraCredit, Framework
 
@@ -39,12 +39,12 @@ def read_extra(
     framework: Framework,
     source: str,
     words: Container[str],
-    described: list[tuple[str, int, bool, int]] | None = None,
+    described: Text | None = None,
 ) -> list[tuple[ExtraCredit, int]]:
     """Each extra-credit row, with the line it starts on; ``described``: the descriptions where they
     came in the Highlights column after the table's cells (``highlightcolumn``), one sentence each."""
     entries: list[_Entry] = []
-    text: list[tuple[str, int, bool, int]] = []
+    text: Text = []
     for index, line in enumerate(lines):
         tokens, at = line.tokens, 0
         current = entries[-1] if entries else None

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import re
 
+from gapcli.importer.cardtable import Text
 from gapcli.importer.textlines import Line
 
 HEADING = ["Highlights"]
-Text = list[tuple[str, int, bool, int]]  # (token, line, ends its line, areas begun: none known here)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 
 
 def split_column(lines: list[Line]) -> tuple[Text, Text]:
     """(The issue areas' highlight text, the extra-credit descriptions' text)."""
-    text: Text = [(t, ln.number, i == len(ln.tokens) - 1, 0) for ln in lines for i, t in enumerate(ln.tokens)]
+    text: Text = [
+        (t, ln.number, i == len(ln.tokens) - 1, 0) for ln in lines for i, t in enumerate(ln.tokens)
+    ]  # 0: no area begun
     folded = [token.casefold() for token, *_ in text]
     heads = [i for i in range(len(folded) - 1) if _starts_list(folded[i], folded[i + 1])]
     if not heads:
