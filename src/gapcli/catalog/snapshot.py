@@ -36,11 +36,11 @@ def build(data_dir: Path) -> bytes:
     offset = 0
     for path in paths:
         raw = read_raw(path)
+        parsed = parse_toml(raw, str(path))
         try:
-            blob = marshal.dumps(parse_toml(raw, str(path)), VERSION)
+            blob = marshal.dumps(parsed, VERSION)
         except ValueError:  # a date or time: marshal holds no datetime, so the file is parsed at run time
             continue
-        parsed = marshal.loads(blob)
         summary = (parsed.get("code"), parsed.get("grade")) if path.parent.parent.name == "cards" else (None, None)
         index[path.relative_to(data_dir).as_posix()] = (offset, len(blob), len(raw), *summary)
         blobs.append(blob)
