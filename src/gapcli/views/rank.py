@@ -46,8 +46,7 @@ def rank_view(ranking: Ranking) -> View:
     title = f"{ranking.year} ranking by {ranking.label}: places among {of}"
     blocks: list[Block] = [Grid(columns, table, title)]
     blocks += _rank_notes(ranking)
-    unknown = ("grade", "score", "published_rank", *(["tier"] if tiers else []))
-    if any(r[field] is None for r in ranking for field in unknown):  # type: ignore[literal-required]
+    if any(None in (r["grade"], r["score"], r["published_rank"], *([r["tier"]] if tiers else [])) for r in ranking):
         blocks.append(Note("'?': not known (no source gapcli holds gives it)."))
     return View(ranking, ranking, blocks, list(RANK_FIELDS), [ranking.year], table=True)
 
