@@ -232,3 +232,12 @@ def test_contradicting_facts_give_no_range_and_say_why():
 def test_an_unknown_count_graded_gives_every_size_the_facts_allow():
     found = places(Edition([Known(10, rank=3)], None, most=5))
     assert found.of == (3, 5) and found.ranges == [(3, 3)]
+
+
+def test_ranks_that_need_more_jurisdictions_than_there_can_be_are_a_contradiction():
+    """Two at #51 need a 52nd: no range is made up (hypothesis found two at #2 of at most 2)."""
+    found = places(Edition([Known(None, rank=51, name="X"), Known(None, rank=51, name="Y")], None, most=51))
+    assert found.ranges == [None, None] and found.of is None
+    assert found.problem == "the published ranks need at least 52 jurisdictions graded, more than the 51 there can be"
+    assert places(Edition([Known(0, rank=2), Known(None, rank=2)], None, most=2)).problem is not None
+    assert places(Edition([Known(None, rank=50, name="X"), Known(None, rank=50)], None, most=51)).of == (51, 51)

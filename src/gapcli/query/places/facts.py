@@ -45,7 +45,8 @@ class Places(NamedTuple):
 
 
 def sizes(edition: Edition) -> tuple[int, int]:
-    """How many jurisdictions the edition can have graded: its published count, else what the facts allow."""
+    """How many jurisdictions the edition can have graded: its published count, else what the facts allow
+    (the fewest may exceed the most there can be: facts that need more are a contradiction, ``Solver``'s)."""
     if edition.graded is not None:
         return edition.graded, edition.graded
     groups: dict[int, int] = {}
@@ -54,7 +55,7 @@ def sizes(edition: Edition) -> tuple[int, int]:
             groups[known.rank] = groups.get(known.rank, 0) + 1
     ends = [rank + size - 1 for rank, size in groups.items()]
     fewest = max([len(edition.known), sum((edition.counts or {}).values()), 1, *ends])
-    return fewest, max(fewest, edition.most)
+    return fewest, edition.most
 
 
 def names_of(known: Sequence[Known]) -> str:

@@ -71,6 +71,10 @@ class Solver:
                 return f"{k.name or 'a card'} scores {k.score:g}, below 0"
             if k.score is not None and self.ceiling is not None and k.score > self.ceiling:
                 return f"{k.name or 'a card'} scores {k.score:g}, more than the {self.ceiling:g} possible"
+        if self.fewest > n:  # two at #51: the ranks need 52
+            return (
+                f"the published ranks need at least {self.fewest} jurisdictions graded, more than the {n} there can be"
+            )
         return None
 
     def _point_letters(self) -> None:
