@@ -204,3 +204,41 @@ def test_states_of_one_edition_is_remembered_apart_from_every_state_s_default(ed
     cards = catalog(editions, tmp_path)
     assert api.states(2026, catalog=cards) == one and api.states(catalog=cards) == every and reads == []
     assert {row["year"] for row in one} == {2026} and {row["year"] for row in every} == {2028}
+
+
+def test_states_reads_no_bundled_file_while_the_user_has_none(tmp_path, monkeypatch):
+    """Nothing is remembered for the bundled data alone, so `states` lists no bundled folder for
+    a fingerprint; once the user has a file, every root's files are in it, a bundled edit too."""
+    import os
+    import shutil
+
+    from gapcli.catalog import summaries
+
+    bundled = tmp_path / "bundled"
+    shutil.copytree(bundled_data_dir(), bundled)
+    user = tmp_path / "user"
+    (user / "cards").mkdir(parents=True)
+    cards = Catalog.open(bundled=bundled, user=user, cache_dir=tmp_path / "cache")
+    listed: list[str] = []
+
+    class Listing:  # summaries' own `os`: the folders it lists for a fingerprint are recorded
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        def scandir(self, path):
+            listed.append(str(path))
+            return os.scandir(path)
+
+    monkeypatch.setattr(summaries, "os", Listing())
+    assert api.states(catalog=cards) and sorted(listed) == [str(user / "cards"), str(user / "frameworks")]
+    assert summaries._fingerprint(cards, users_only=True) == ("", True, False)
+    monkeypatch.undo()
+
+    card = user / "cards" / "2021" / "connecticut.toml"
+    card.parent.mkdir()
+    shutil.copy(bundled / "cards" / "2021" / "connecticut.toml", card)
+    first = summaries._fingerprint(cards, users_only=True)
+    assert first[2] and first[0] == summaries._fingerprint(cards)[0] != ""
+    edited = bundled / "cards" / "2021" / "texas.toml"
+    edited.write_text(edited.read_text("utf-8") + "\n", "utf-8")
+    assert summaries._fingerprint(cards, users_only=True)[0] != first[0]

@@ -91,15 +91,21 @@ def printed_phrases(catalog: Catalog, framework: Framework) -> dict[int, list[st
     return printed
 
 
-def _fingerprint(catalog: Catalog) -> Fingerprint:
+def _fingerprint(catalog: Catalog, users_only: bool = False) -> Fingerprint:
     """A digest of the name and stamp of every framework and card file of every root, whether
-    none is racy, and whether the user has any. One ``stat`` per file, the rest per folder: at 100,000 cards the stats are the cost."""
+    none is racy, and whether the user has any. One ``stat`` per file, the rest per folder: at 100,000 cards the stats are the cost.
+
+    The user's roots are read first; with ``users_only`` and no user file, the bundled files are not
+    read at all and the digest is empty (``for_all`` remembers nothing then: `states` stat'd every
+    bundled file for an answer it never kept)."""
     import hashlib
 
     digest = hashlib.blake2b(digest_size=16)
     recent = time.time_ns() - cacherows.RACY_NS  # a file changed after this is racy
     settled, users = True, False
-    for root in catalog.roots:
+    for root in sorted(catalog.roots, key=lambda r: r.origin != "user"):
+        if users_only and not users and root.origin != "user":
+            return "", settled, False
         folders = [str(root.path / "frameworks")]  # paths as text: 100,000 Path objects cost more than the stats
         with contextlib.suppress(OSError):
             folders += sorted(e.path for e in os.scandir(root.path / "cards") if e.is_dir())
@@ -131,7 +137,7 @@ def for_state(
 def for_all(catalog: Catalog, key: str, answer: Callable[[], T], valid: Callable[[object], bool]) -> T:
     """``for_state`` for an answer that could read any card (``states``): remembered while no
     framework or card file of any root changed, one ``stat`` each (``_fingerprint``)."""
-    return _remembered(catalog, key, _fingerprint(catalog), answer, valid)
+    return _remembered(catalog, key, _fingerprint(catalog, users_only=True), answer, valid)
 
 
 def _remembered(
