@@ -232,7 +232,7 @@ def test_states_reads_no_bundled_file_while_the_user_has_none(tmp_path, monkeypa
     monkeypatch.setattr(summaries, "os", Listing())
     assert api.states(catalog=cards) and sorted(listed) == [str(user / "cards"), str(user / "frameworks")]
     assert summaries._fingerprint(cards, users_only=True) == ("", True, False)
-    monkeypatch.undo()
+    monkeypatch.setattr(summaries, "os", os)  # undo() would undo the fixtures' patches too
 
     card = user / "cards" / "2021" / "connecticut.toml"
     card.parent.mkdir()
