@@ -7,10 +7,12 @@ on the PATH. Each part is the difference of two processes counted under callgrin
 counts do not drift with the machine's load):
 
 - ``import typer``: the floor of issue #28's start-up targets (every JSON and plain command ≤ 1.15× it);
-- the command's gapcli modules, imported in the order the command loads them (``python -X importtime``
-  order, read from ``sys.modules``), after ``import typer``; of that, what Python's import system
-  spends on any module, measured on as many empty modules (compiled ``.pyc`` files, as pip writes);
-- Typer building the root group, then the one command (``gapcli.cli.app.build_command``);
+- the modules the command loads after ``import typer`` (gapcli's, the standard library's, Typer's lazy
+  ones), imported in the order the command loads them (read from ``sys.modules``); of that, what
+  Python's import system spends on any module, measured on as many empty modules (compiled ``.pyc``
+  files, as pip writes);
+- Typer building the root group, then the one command (``gapcli.cli.app.build_command``; its module
+  is imported by then);
 - the rest of the run: parsing the arguments, reading the card, the answer, printing it.
 
 It prints each part and what the command would cost with the parts the stack fixes taken away
@@ -28,7 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import instructions as count  # bench/bench.py: this script's folder is first on sys.path
+from bench import instructions as callgrind_count  # bench/bench.py: this script's folder is first on sys.path
 
 LIMIT = 1.15
 DEFAULT_COMMANDS = ["show connecticut --json", "data path --json", "rank --json", "states --json"]
@@ -59,14 +61,14 @@ if {step} >= 2:
 
 def instructions(argv: list[str], env: dict[str, str]) -> float:
     """Millions of instructions one process executes (``bench.py``'s count, under callgrind)."""
-    return count(argv, env) / 1e6
+    return callgrind_count(argv, env) / 1e6
 
 
 def empty_modules(folder: Path, count: int) -> Path:
     """A package of ``count`` empty modules with their ``.pyc`` written, and a script importing them all."""
     package = folder / "emptypkg"
     package.mkdir()
-    for index in range(count + 1):
+    for index in range(count):  # the package counts as one
         (package / ("__init__.py" if index == 0 else f"m{index}.py")).write_text("")
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", str(package)],
@@ -74,7 +76,7 @@ def empty_modules(folder: Path, count: int) -> Path:
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""},
     )
     script = folder / "empties.py"
-    names = ["emptypkg", *(f"emptypkg.m{i}" for i in range(1, count))]  # the package counts as one
+    names = ["emptypkg", *(f"emptypkg.m{i}" for i in range(1, count))]
     script.write_text(
         f"import importlib, sys, typer\nsys.path.insert(0, {str(folder)!r})\n"
         + "".join(f"importlib.import_module({name!r})\n" for name in names)
@@ -105,10 +107,9 @@ def main() -> None:
         for line in args.command or DEFAULT_COMMANDS:
             argv = line.split()
             subprocess.run([gapcli, *argv], env=env, stdout=subprocess.DEVNULL, check=True)  # the caches warm
-            loaded = subprocess.run(
+            modules = subprocess.run(
                 [sys.executable, "-c", LOADED, *argv], env=env, capture_output=True, text=True, check=True
             ).stdout.split()
-            modules = [name for name in loaded if name != "__main__"]
             folder = tmp / f"empty-{len(modules)}"
             if not folder.exists():
                 folder.mkdir()

@@ -1,11 +1,14 @@
 """Read only what answers: questions about one or two states read their cards newest first and
 stop, and `states` takes every other card's grade from the parse cache's plain columns."""
 
+import os
+import shutil
 from dataclasses import replace
 
 import pytest
 
 from gapcli import api
+from gapcli.catalog import summaries
 from gapcli.catalog.cache import ParseCache
 from gapcli.catalog.catalog import Catalog, bundled_data_dir
 from gapcli.importer.tomlwrite import card_to_toml
@@ -209,11 +212,6 @@ def test_states_of_one_edition_is_remembered_apart_from_every_state_s_default(ed
 def test_states_reads_no_bundled_file_while_the_user_has_none(tmp_path, monkeypatch):
     """Nothing is remembered for the bundled data alone, so `states` lists no bundled folder for
     a fingerprint; once the user has a file, every root's files are in it, a bundled edit too."""
-    import os
-    import shutil
-
-    from gapcli.catalog import summaries
-
     bundled = tmp_path / "bundled"
     shutil.copytree(bundled_data_dir(), bundled)
     user = tmp_path / "user"
